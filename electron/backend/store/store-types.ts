@@ -1,0 +1,93 @@
+/** The shape of Janela's local store and the operations the services use. */
+import { z } from 'zod';
+import {
+  chatIdSchema,
+  chatMessageSchema,
+  customFieldsSchema,
+  labelSchema,
+  lastMessageSchema,
+  quickReplySchema,
+  settingsSchema,
+  type ChatId,
+  type ChatMessage,
+} from '../../../shared/domain';
+
+export const storedContactSchema = z.object({
+  chatId: chatIdSchema,
+  phone: z.string(),
+  /** Name from WhatsApp (saved contact name, else push name). */
+  waName: z.string().nullable(),
+  nameOverride: z.string().nullable(),
+  firstNameOverride: z.string().nullable(),
+  lastInboundAt: z.number().int().nullable(),
+  lastOutboundAt: z.number().int().nullable(),
+  lastMessage: lastMessageSchema.nullable(),
+  unreadCount: z.number().int().nonnegative(),
+  customFields: customFieldsSchema,
+  labels: z.array(z.string()),
+  notes: z.string(),
+});
+export type StoredContact = z.infer<typeof storedContactSchema>;
+
+/** A message as kept in history: the shared shape plus the WhatsApp id of app-sent messages. */
+export const storedMessageSchema = chatMessageSchema.extend({ waId: z.string().optional() });
+export type StoredMessage = z.infer<typeof storedMessageSchema>;
+
+/** Sends not yet confirmed by WhatsApp: survive a restart so nothing is lost or sent twice. */
+export const outboxEntrySchema = z.object({
+  messageId: z.string(),
+  chatId: chatIdSchema,
+  text: z.string(),
+  queuedAt: z.number().int(),
+  /** When the send was handed to WhatsApp; null while still queued. */
+  attemptedAt: z.number().int().nullable(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+export const storeDataSchema = z.object({
+  version: z.literal(1),
+  settings: settingsSchema,
+  contacts: z.record(z.string(), storedContactSchema),
+  labels: z.array(labelSchema),
+  quickReplies: z.array(quickReplySchema),
+  outbox: z.array(outboxEntrySchema),
+  sync: z.object({ lastSyncAt: z.number().int().nullable() }),
+});
+export type StoreData = z.infer<typeof storeDataSchema>;
+
+export interface StoreNotice {
+  kind: 'store-recovered' | 'store-write-failed';
+  /** File names and error codes only: never message text or phone numbers. */
+  detail: string;
+}
+
+export interface ReadMessagesOptions {
+  /** Only messages strictly older than this time. */
+  before?: number;
+  limit: number;
+}
+
+export interface JanelaStore {
+  /** The in-memory main document. Read freely; change it only inside `update`. */
+  readonly data: StoreData;
+  /** Applies a change and schedules a batched, durable write. */
+  update(mutator: (data: StoreData) => void): void;
+  /** Appends to a chat's history. Returns false (and stores nothing) when that id is already there. */
+  appendMessage(message: StoredMessage): boolean;
+  hasMessage(chatId: ChatId, id: string): boolean;
+  /** Changes a stored message (delivery status); returns the new version, or null if unknown. */
+  updateMessage(chatId: ChatId, id: string, patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>): StoredMessage | null;
+  findMessageByWaId(chatId: ChatId, waId: string): StoredMessage | null;
+  /** Newest last; `hasMore` says whether older messages exist. */
+  readMessages(chatId: ChatId, options: ReadMessagesOptions): { messages: StoredMessage[]; hasMore: boolean };
+  /** Resolves once everything changed so far is on disk and fsynced. */
+  flush(): Promise<void>;
+  /** Flushes and releases the files. */
+  close(): Promise<void>;
+  /** What happened while loading (recoveries), for the person to be told. */
+  readonly loadNotices: readonly StoreNotice[];
+  /** A batched write failed (disk full, permissions): data is kept in memory and retried. */
+  onWriteError(listener: (notice: StoreNotice) => void): () => void;
+}
+
+export type { ChatMessage };

@@ -1,0 +1,13 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The browser host serves this same renderer build; electron-vite builds it for the desktop app.
+export const rendererConfig = {
+  root: resolve(import.meta.dirname),
+  plugins: [react()],
+  resolve: { alias: { '@shared': resolve(import.meta.dirname, '../shared') } },
+  build: { outDir: resolve(import.meta.dirname, '../out/renderer'), emptyOutDir: true },
+};
+
+export default defineConfig(rendererConfig);

@@ -1,0 +1,59 @@
+/**
+ * `window.janela`: one intent-level API object built the same way over both transports,
+ * so the renderer cannot tell the desktop app from the browser host.
+ */
+import {
+  commands,
+  JanelaError,
+  type CommandInput,
+  type CommandName,
+  type CommandOutput,
+  type CommandResult,
+  type EventName,
+  type EventPayload,
+} from './contract';
+
+export interface Transport {
+  invoke(name: CommandName, input: unknown): Promise<CommandResult<unknown>>;
+  /** Returns the unsubscribe function. */
+  subscribe(name: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+type CommandFunctions = {
+  [K in CommandName]: (input: CommandInput<K>) => Promise<CommandOutput<K>>;
+};
+type EventFunctions = {
+  [K in EventName as `on${Capitalize<K>}`]: (listener: (payload: EventPayload<K>) => void) => () => void;
+};
+export type JanelaApi = CommandFunctions & EventFunctions;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+export const eventNames: EventName[] = [
+  'chatsChanged',
+  'messageChanged',
+  'connectionChanged',
+  'clockChanged',
+  'settingsChanged',
+  'labelsChanged',
+  'quickRepliesChanged',
+  'noticesChanged',
+];
+
+export function listenerName(event: EventName): `on${Capitalize<EventName>}` {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<EventName>}`;
+}
+
+export function createJanelaApi(transport: Transport): JanelaApi {
+  const api: Record<string, unknown> = {};
+  for (const name of commandNames) {
+    api[name] = async (input: unknown) => {
+      const result = await transport.invoke(name, input ?? {});
+      if (!result.ok) throw new JanelaError(result.error.code, result.error.message, result.error.params);
+      return result.value;
+    };
+  }
+  for (const event of eventNames) {
+    api[listenerName(event)] = (listener: (payload: unknown) => void) => transport.subscribe(event, listener);
+  }
+  return api as JanelaApi;
+}
