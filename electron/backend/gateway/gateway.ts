@@ -30,7 +30,7 @@ export interface SentMessageProbe {
 export interface GatewayEvents {
   status: [ConnectionStatus];
   message: [GatewayMessage];
-  ack: [{ waId: string; status: DeliveryStatus }];
+  ack: [{ waId: string; chatId: ChatId; status: DeliveryStatus }];
   /** Catch-up finished: everything up to `at` is in. */
   synced: [{ at: number }];
 }

@@ -78,6 +78,8 @@ export interface JanelaStore {
   /** Changes a stored message (delivery status); returns the new version, or null if unknown. */
   updateMessage(chatId: ChatId, id: string, patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>): StoredMessage | null;
   findMessageByWaId(chatId: ChatId, waId: string): StoredMessage | null;
+  /** The latest version of one message, or null. */
+  getMessage(chatId: ChatId, id: string): StoredMessage | null;
   /** Newest last; `hasMore` says whether older messages exist. */
   readMessages(chatId: ChatId, options: ReadMessagesOptions): { messages: StoredMessage[]; hasMore: boolean };
   /** Resolves once everything changed so far is on disk and fsynced. */
