@@ -1,0 +1,79 @@
+/**
+ * The placeholder language of quick replies: `{{name}}` or `{{name|fallback}}`, spaces inside the
+ * braces allowed, names case-insensitive. Parsing is one linear regex pass (no nested quantifiers),
+ * so a hostile 100k-character text costs no more than a plain one.
+ */
+import { customFieldNameSchema } from '../domain';
+
+export const BUILT_IN_PLACEHOLDERS = [
+  'first_name',
+  'name',
+  'phone',
+  'greeting',
+  'window_closes_at',
+  'shop_name',
+  'shop_address',
+  'shop_hours',
+  'shop_website',
+] as const;
+export type BuiltInPlaceholder = (typeof BUILT_IN_PLACEHOLDERS)[number];
+
+export function isBuiltInPlaceholder(name: string): name is BuiltInPlaceholder {
+  return (BUILT_IN_PLACEHOLDERS as readonly string[]).includes(name);
+}
+
+/** Whether a name could ever hold a value: a built-in or a well-formed custom field name. */
+export function isFillablePlaceholder(name: string): boolean {
+  return isBuiltInPlaceholder(name) || customFieldNameSchema.safeParse(name).success;
+}
+
+/**
+ * Where a person goes to give a placeholder its value, so a blocked send can point there:
+ * the customer's profile (name, phone, custom fields), the shop settings, or nowhere because the
+ * value comes from the conversation itself (the window) or the clock (greeting).
+ */
+export type PlaceholderSource = 'profile' | 'settings' | 'conversation' | 'none';
+
+export function placeholderSource(name: string): PlaceholderSource {
+  if (name.startsWith('shop_') && isBuiltInPlaceholder(name)) return 'settings';
+  if (name === 'greeting') return 'none';
+  if (name === 'window_closes_at') return 'conversation';
+  return isFillablePlaceholder(name) ? 'profile' : 'none';
+}
+
+export type TemplatePiece =
+  | { kind: 'text'; text: string }
+  /** `raw` is the placeholder as written; `fallback` is null when none was given. */
+  | { kind: 'placeholder'; raw: string; name: string; fallback: string | null };
+
+// `[^{}]*` cannot cross a brace, so each `{{` start is tried against one brace-free run at most.
+const placeholderPattern = /\{\{([^{}]*)\}\}/g;
+
+export function scanTemplate(text: string): TemplatePiece[] {
+  const pieces: TemplatePiece[] = [];
+  let textStart = 0;
+  for (const match of text.matchAll(placeholderPattern)) {
+    const inner = match[1] ?? '';
+    const bar = inner.indexOf('|');
+    const name = (bar === -1 ? inner : inner.slice(0, bar)).trim().toLowerCase();
+    const fallback = bar === -1 ? null : inner.slice(bar + 1).trim();
+    if (match.index > textStart) pieces.push({ kind: 'text', text: text.slice(textStart, match.index) });
+    pieces.push({ kind: 'placeholder', raw: match[0], name, fallback });
+    textStart = match.index + match[0].length;
+  }
+  if (textStart < text.length) pieces.push({ kind: 'text', text: text.slice(textStart) });
+  return pieces;
+}
+
+/**
+ * The send guard's test. Deliberately broad: any `{{` or `}}` counts, well-formed or not, because a
+ * half-typed `{{first_name` reaching a customer is as bad as an unfilled `{{first_name}}`.
+ */
+export function hasUnfilledPlaceholder(text: string): boolean {
+  return text.includes('{{') || text.includes('}}');
+}
+
+/** Values are data, never syntax: a customer named "{{x}}" must neither expand nor block a send. */
+export function neutraliseBraces(value: string): string {
+  return value.replace(/\{{2,}/g, '{').replace(/\}{2,}/g, '}');
+}
