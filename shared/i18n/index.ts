@@ -1,0 +1,63 @@
+/**
+ * Janela's message catalogue: pt-BR by default, English available. Each feature's messages live in
+ * `messages/<feature>.ts`; add the file to `catalogues` below and its keys join `MessageKey`.
+ */
+import type { Language } from '../domain';
+import type { Catalogue } from './define-messages';
+import { chatListMessages } from './messages/chat-list';
+import { commonMessages } from './messages/common';
+import { connectMessages } from './messages/connect';
+import { conversationMessages } from './messages/conversation';
+import { errorMessages } from './messages/errors';
+import { settingsMessages } from './messages/settings';
+
+export const catalogues = [
+  commonMessages,
+  errorMessages,
+  chatListMessages,
+  conversationMessages,
+  connectMessages,
+  settingsMessages,
+] as const;
+
+type KeysOf<C> = C extends Catalogue<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof catalogues)[number]>;
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export const DEFAULT_LANGUAGE: Language = 'pt-BR';
+export const languages: readonly Language[] = ['pt-BR', 'en'];
+
+function merge(language: Language): Readonly<Record<MessageKey, string>> {
+  return Object.assign({}, ...catalogues.map((catalogue) => catalogue[language])) as Record<MessageKey, string>;
+}
+
+export const messages: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
+  'pt-BR': merge('pt-BR'),
+  en: merge('en'),
+};
+
+const placeholderPattern = /\{(\w+)\}/g;
+
+/** The `{name}` placeholders of a message, for checks that both languages take the same ones. */
+export function placeholdersOf(text: string): string[] {
+  return [...text.matchAll(placeholderPattern)].map((match) => match[1] ?? '').sort();
+}
+
+/** A missing parameter stays visible as `{name}` so a forgotten argument shows up in review and tests. */
+export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
+  const template = messages[language][key];
+  if (!params) return template;
+  return template.replace(placeholderPattern, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translatorFor(language: Language): Translate {
+  return (key, params) => translate(language, key, params);
+}
+
+export { createFormatter, formatCountdown, localeFor, type Formatter } from './format';
+export { errorMessageKey } from './error-message';

@@ -1,0 +1,37 @@
+import type { ErrorCode } from '../../contract';
+import { defineMessages } from '../define-messages';
+
+type ErrorKey = `error.${ErrorCode}`;
+
+// Typed by ErrorCode, so a new code in shared/contract.ts fails the build until it has a message.
+const en: Record<ErrorKey, string> = {
+  'error.invalid-input': 'Janela could not accept that: check what you typed and try again.',
+  'error.forbidden': 'This action is not allowed from here.',
+  'error.not-found': 'That chat or item no longer exists.',
+  'error.window-closed':
+    'Not sent: this customer’s 24-hour window has closed. Only the customer can reopen it by writing again.',
+  'error.not-connected': 'Not sent: WhatsApp is not connected. Reconnect and try again.',
+  'error.unfilled-placeholder': 'Not sent: the message still has a field to fill. Fill it in the customer’s profile or edit the text.',
+  'error.never-wrote': 'Not sent: Janela only answers customers who wrote first.',
+  'error.duplicate-shortcut': 'Another quick reply already uses this shortcut.',
+  'error.invalid-import': 'That file is not a valid quick-reply export; nothing was imported.',
+  'error.pairing-failed': 'WhatsApp did not give a pairing code. Check the number and try again.',
+  'error.internal': 'Something went wrong inside Janela. Try again; if it keeps happening, restart Janela.',
+};
+
+const ptBR: Record<ErrorKey, string> = {
+  'error.invalid-input': 'O Janela não pôde aceitar isso: confira o que foi digitado e tente de novo.',
+  'error.forbidden': 'Esta ação não é permitida daqui.',
+  'error.not-found': 'Essa conversa ou item não existe mais.',
+  'error.window-closed':
+    'Não enviada: a janela de 24 horas deste cliente fechou. Só o cliente pode reabri-la escrevendo de novo.',
+  'error.not-connected': 'Não enviada: o WhatsApp não está conectado. Reconecte e tente de novo.',
+  'error.unfilled-placeholder': 'Não enviada: a mensagem ainda tem um campo a preencher. Preencha no perfil do cliente ou edite o texto.',
+  'error.never-wrote': 'Não enviada: o Janela só responde clientes que escreveram primeiro.',
+  'error.duplicate-shortcut': 'Outra resposta rápida já usa este atalho.',
+  'error.invalid-import': 'Esse arquivo não é uma exportação de respostas rápidas válida; nada foi importado.',
+  'error.pairing-failed': 'O WhatsApp não forneceu um código de pareamento. Confira o número e tente de novo.',
+  'error.internal': 'Algo deu errado no Janela. Tente de novo; se continuar, reinicie o Janela.',
+};
+
+export const errorMessages = defineMessages(en, ptBR);
