@@ -1,0 +1,117 @@
+/**
+ * Everything one running Janela needs, whichever shell hosts it (Electron or the browser host):
+ * the data folder and its lock, the store, the gateway for the chosen mode, and one router.
+ * Switching to the demo swaps store and gateway underneath without the transports noticing.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Language } from '../../shared/domain';
+import { defaultSettings } from '../../shared/default-settings';
+import { starterQuickReplies } from '../../shared/starter-quick-replies';
+import { createBackend, type Backend } from './backend';
+import type { AdjustableClock, Clock } from './clock';
+import { lockDataDir } from './data-dir-lock';
+import { EventHub } from './event-hub';
+import { demoHistory } from './gateway/demo-customers';
+import type { WhatsAppGateway } from './gateway/gateway';
+import { SimulatedGateway } from './gateway/simulated-gateway';
+import { createNoticeBoard } from './notice-board';
+import { createRouter, type Dispatch } from './router';
+import { openStore } from './store/open-store';
+import type { JanelaStore, StoreData } from './store/store-types';
+
+export type GatewayMode = 'real' | 'simulated' | 'demo';
+
+export interface RealGatewayContext {
+  dataDir: string;
+  clock: Clock;
+  store: JanelaStore;
+  log: (line: string) => void;
+}
+
+export interface AppSessionOptions {
+  dataDir: string;
+  mode: GatewayMode;
+  clock: AdjustableClock;
+  /** `--lang`: overrides the stored language setting. */
+  language?: Language;
+  timeZone: string;
+  log: (line: string) => void;
+  createRealGateway: (context: RealGatewayContext) => WhatsAppGateway;
+}
+
+export interface AppSession {
+  readonly dispatch: Dispatch;
+  readonly hub: EventHub;
+  readonly clock: AdjustableClock;
+  /** The simulated gateway, for test control; null with the real WhatsApp. */
+  simulatedGateway(): SimulatedGateway | null;
+  close(): Promise<void>;
+}
+
+export async function openAppSession(options: AppSessionOptions): Promise<AppSession> {
+  const { clock, log } = options;
+  const releaseLock = lockDataDir(options.dataDir);
+  const hub = new EventHub();
+  const notices = createNoticeBoard(clock);
+  let current: { backend: Backend; gateway: WhatsAppGateway };
+
+  function defaults(): StoreData {
+    const language = options.language ?? 'pt-BR';
+    return {
+      version: 1,
+      settings: defaultSettings(options.timeZone, language),
+      contacts: {},
+      labels: [],
+      quickReplies: starterQuickReplies(language),
+      outbox: [],
+      sync: { lastSyncAt: null },
+    };
+  }
+
+  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway }> {
+    // The demo keeps its sample shop apart from the real one, fresh each time so every window state shows.
+    const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
+    if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
+    const store = await openStore({ dataDir: storeDir, clock, defaults });
+    for (const notice of store.loadNotices) notices.add(notice);
+    store.onWriteError((notice) => notices.add(notice));
+    if (options.language && store.data.settings.language !== options.language) {
+      store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
+    }
+    const gateway =
+      mode === 'real'
+        ? options.createRealGateway({ dataDir: options.dataDir, clock, store, log })
+        : new SimulatedGateway({ clock, kind: mode, ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}) });
+    const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
+    return { backend, gateway };
+  }
+
+  async function switchToDemo(): Promise<void> {
+    if (current.gateway.kind === 'demo') return;
+    await current.backend.close();
+    current = await open('demo');
+    await start();
+  }
+
+  async function start(): Promise<void> {
+    const { backend, gateway } = current;
+    hub.emit('connectionChanged', { status: gateway.status(), gatewayKind: gateway.kind });
+    // A real connection may take a while (or fail and retry): the app works on stored data meanwhile.
+    void backend.start().catch((error: unknown) => log(`gateway start failed: ${error instanceof Error ? error.name : 'unknown'}`));
+  }
+
+  current = await open(options.mode);
+  await start();
+
+  return {
+    dispatch: createRouter(() => current.backend.handlers, log),
+    hub,
+    clock,
+    simulatedGateway: () => (current.gateway instanceof SimulatedGateway ? current.gateway : null),
+    async close() {
+      await current.backend.close();
+      releaseLock();
+    },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * One backend over one store and one gateway: command handlers, and WhatsApp events turned into
+ * history, chat-list rows and pushed events.
+ */
+import { JanelaError, type EventName } from '../../shared/contract';
+import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
+import { recordGatewayMessage } from './chats/record-message';
+import type { Clock } from './clock';
+import type { EventHub } from './event-hub';
+import type { GatewayMessage, WhatsAppGateway } from './gateway/gateway';
+import { applyProfileUpdate, deleteLabel, saveLabel, toChatSummary, toCustomerProfile } from './profiles/profiles';
+import {
+  deleteQuickReply,
+  exportQuickReplies,
+  importQuickReplies,
+  reorderQuickReplies,
+  saveQuickReply,
+} from './quick-replies/quick-replies';
+import type { Handlers } from './router';
+import { Outbox } from './sending/outbox';
+import type { JanelaStore, StoredMessage } from './store/store-types';
+
+/** A burst of messages becomes one list update instead of one per message. */
+const CHAT_PUSH_DELAY_MS = 30;
+
+export interface BackendOptions {
+  store: JanelaStore;
+  gateway: WhatsAppGateway;
+  clock: Clock;
+  hub: EventHub;
+  notices: NoticeBoard;
+  log: (line: string) => void;
+  /** Handlers that belong to the session above one backend (switching to the demo). */
+  startDemo: () => Promise<void>;
+}
+
+export interface NoticeBoard {
+  list(): Notice[];
+  dismiss(id: string): void;
+}
+
+export interface Backend {
+  handlers: Handlers;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function toChatMessage(message: StoredMessage): ChatMessage {
+  const { waId: _waId, ...shared } = message;
+  return shared;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const { store, gateway, clock, hub, log } = options;
+  const pendingChats = new Set<ChatId>();
+  let chatPushTimer: NodeJS.Timeout | null = null;
+
+
+  function pushChat(chatId: ChatId): void {
+    pendingChats.add(chatId);
+    chatPushTimer ??= setTimeout(() => {
+      chatPushTimer = null;
+      const chats = [...pendingChats].flatMap((id) => {
+        const contact = store.data.contacts[id];
+        return contact ? [toChatSummary(contact)] : [];
+      });
+      pendingChats.clear();
+      hub.emit('chatsChanged', { chats });
+    }, CHAT_PUSH_DELAY_MS);
+  }
+
+  function pushMessage(message: StoredMessage): void {
+    hub.emit('messageChanged', { message: toChatMessage(message) });
+  }
+
+  const outbox = new Outbox({
+    store,
+    clock,
+    gateway: () => gateway,
+    settings: () => store.data.settings,
+    onMessage: pushMessage,
+    onContact: pushChat,
+    log,
+  });
+
+  function onMessage(message: GatewayMessage): void {
+    if (outbox.claimOwnMessage(message)) return;
+    const stored = recordGatewayMessage(store, message);
+    if (!stored) return;
+    pushMessage(stored);
+    pushChat(message.chatId);
+  }
+
+  const listeners = {
+    status: () => {
+      const status = gateway.status();
+      hub.emit('connectionChanged', { status, gatewayKind: gateway.kind });
+      if (status.state === 'connected') outbox.kick();
+      else outbox.markInFlightUncertain();
+    },
+    message: onMessage,
+    ack: ({ chatId, waId, status }: { chatId: ChatId; waId: string; status: StoredMessage['status'] & string }) =>
+      outbox.applyAck(chatId, waId, status),
+    synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
+  };
+  const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
+  const stopWriteErrors = store.onWriteError(() => hub.emit('noticesChanged', { notices: options.notices.list() }));
+
+  function contactOrThrow(chatId: ChatId) {
+    const contact = store.data.contacts[chatId];
+    if (!contact) throw new JanelaError('not-found', 'no chat with that id');
+    return contact;
+  }
+
+  const handlers: Handlers = {
+    getSnapshot: () => ({
+      now: clock.now(),
+      gatewayKind: gateway.kind,
+      connection: gateway.status(),
+      settings: store.data.settings,
+      chats: Object.values(store.data.contacts).map(toChatSummary),
+      labels: store.data.labels,
+      quickReplies: store.data.quickReplies,
+      notices: options.notices.list(),
+    }),
+    getConversation: ({ chatId, before, limit }) => {
+      const page = store.readMessages(chatId, before === undefined ? { limit } : { before, limit });
+      return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
+    },
+    getProfile: ({ chatId }) => toCustomerProfile(contactOrThrow(chatId)),
+    sendMessage: ({ chatId, text }) => toChatMessage(outbox.send(chatId, text)),
+    markRead: ({ chatId }) => {
+      if (contactOrThrow(chatId).unreadCount > 0) {
+        store.update((data) => {
+          const contact = data.contacts[chatId];
+          if (contact) contact.unreadCount = 0;
+        });
+        pushChat(chatId);
+      }
+      return null;
+    },
+    updateSettings: (patch) => {
+      const current = store.data.settings;
+      const next = settingsSchema.parse({ ...current, ...patch, shop: { ...current.shop, ...patch.shop } });
+      store.update((data) => void (data.settings = next));
+      hub.emit('settingsChanged', { settings: next });
+      return next;
+    },
+    startDemo: async () => {
+      await options.startDemo();
+      return null;
+    },
+    requestPairingCode: async ({ phone }) => {
+      try {
+        return { code: await gateway.requestPairingCode(phone) };
+      } catch (error) {
+        log(`pairing code failed: ${error instanceof Error ? error.name : 'unknown'}`);
+        throw new JanelaError('pairing-failed', 'WhatsApp did not give a pairing code; try the QR code or again later');
+      }
+    },
+    reconnect: async () => {
+      await gateway.reconnect();
+      return null;
+    },
+    unlink: async () => {
+      await gateway.unlink();
+      return null;
+    },
+    dismissNotice: ({ id }) => {
+      options.notices.dismiss(id);
+      hub.emit('noticesChanged', { notices: options.notices.list() });
+      return null;
+    },
+    updateProfile: ({ chatId, ...patch }) => {
+      const updated = applyProfileUpdate(contactOrThrow(chatId), patch, store.data.labels);
+      store.update((data) => void (data.contacts[chatId] = updated));
+      pushChat(chatId);
+      return toCustomerProfile(updated);
+    },
+    saveLabel: (label) => {
+      const labels = saveLabel(store.data.labels, label);
+      store.update((data) => void (data.labels = labels));
+      hub.emit('labelsChanged', { labels });
+      return labels;
+    },
+    deleteLabel: ({ id }) => {
+      const { labels, contacts } = deleteLabel(store.data.labels, store.data.contacts, id);
+      store.update((data) => {
+        data.labels = labels;
+        data.contacts = contacts;
+      });
+      hub.emit('labelsChanged', { labels });
+      hub.emit('chatsChanged', { chats: Object.values(contacts).map(toChatSummary) });
+      return labels;
+    },
+    saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
+    deleteQuickReply: ({ id }) => replaceQuickReplies(deleteQuickReply(store.data.quickReplies, id)),
+    reorderQuickReplies: ({ ids }) => replaceQuickReplies(reorderQuickReplies(store.data.quickReplies, ids)),
+    importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
+    exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
+  };
+
+  function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
+    store.update((data) => void (data.quickReplies = quickReplies));
+    hub.emit('quickRepliesChanged', { quickReplies });
+    return quickReplies;
+  }
+
+  return {
+    handlers,
+    async start() {
+      gateway.on('status', listeners.status);
+      gateway.on('message', listeners.message);
+      gateway.on('ack', listeners.ack);
+      gateway.on('synced', listeners.synced);
+      await gateway.start();
+    },
+    async close() {
+      stopClockListener();
+      stopWriteErrors();
+      outbox.close();
+      gateway.off('status', listeners.status);
+      gateway.off('message', listeners.message);
+      gateway.off('ack', listeners.ack);
+      gateway.off('synced', listeners.synced);
+      await gateway.stop().catch((error: unknown) => log(`gateway stop failed: ${error instanceof Error ? error.name : 'unknown'}`));
+      if (chatPushTimer) clearTimeout(chatPushTimer);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Turns what WhatsApp reports into history and chat-list state. Only customer messages move
+ * `lastInboundAt`; the shop's own messages (also those typed on the phone) never extend a window.
+ */
+import type { ChatId } from '../../../shared/domain';
+import { nextLastInboundAt } from '../../../shared/window-rules';
+import type { GatewayMessage } from '../gateway/gateway';
+import type { JanelaStore, StoredContact, StoredMessage } from '../store/store-types';
+
+export function phoneOf(chatId: ChatId): string {
+  // A @lid id is an opaque WhatsApp id, not a phone number.
+  return chatId.endsWith('@c.us') ? (chatId.split('@')[0] ?? '') : '';
+}
+
+export function newContact(chatId: ChatId, waName: string | null): StoredContact {
+  return {
+    chatId,
+    phone: phoneOf(chatId),
+    waName,
+    nameOverride: null,
+    firstNameOverride: null,
+    lastInboundAt: null,
+    lastOutboundAt: null,
+    lastMessage: null,
+    unreadCount: 0,
+    customFields: {},
+    labels: [],
+    notes: '',
+  };
+}
+
+/** Folds one message into a contact's list summary (pure, so out-of-order arrivals are testable). */
+export function foldMessage(contact: StoredContact, message: Pick<StoredMessage, 'direction' | 'text' | 'at'>, live: boolean): StoredContact {
+  const next = { ...contact };
+  if (message.direction === 'in') {
+    next.lastInboundAt = nextLastInboundAt(contact.lastInboundAt, message.at);
+    if (live) next.unreadCount = contact.unreadCount + 1;
+  } else {
+    next.lastOutboundAt = contact.lastOutboundAt === null ? message.at : Math.max(contact.lastOutboundAt, message.at);
+  }
+  if (!contact.lastMessage || message.at >= contact.lastMessage.at) {
+    next.lastMessage = { text: message.text, at: message.at, direction: message.direction };
+  }
+  return next;
+}
+
+/**
+ * Stores a gateway message once (de-duplicated by WhatsApp id) and updates its contact.
+ * Returns the stored message, or null when it was already known.
+ */
+export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage): StoredMessage | null {
+  if (store.hasMessage(message.chatId, message.waId) || store.findMessageByWaId(message.chatId, message.waId)) return null;
+  const stored: StoredMessage = {
+    id: message.waId,
+    chatId: message.chatId,
+    direction: message.fromMe ? 'out' : 'in',
+    kind: message.kind,
+    text: message.text,
+    at: message.at,
+    ...(message.fromMe ? { status: message.status ?? 'sent', waId: message.waId } : {}),
+  };
+  if (!store.appendMessage(stored)) return null;
+  store.update((data) => {
+    const existing = data.contacts[message.chatId] ?? newContact(message.chatId, message.contactName);
+    const named = message.contactName ? { ...existing, waName: message.contactName } : existing;
+    data.contacts[message.chatId] = foldMessage(named, stored, !message.catchUp);
+  });
+  return stored;
+}

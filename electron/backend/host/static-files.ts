@@ -1,0 +1,30 @@
+/** Serves the built renderer; any path that is not a file gets index.html (one-page app). */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export async function readStaticFile(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const candidate = normalize(join(root, decoded));
+  // Never serve outside the renderer build, whatever the path says.
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  for (const path of [candidate, join(root, 'index.html')]) {
+    try {
+      const body = await readFile(path);
+      return { body, type: TYPES[extname(path)] ?? 'application/octet-stream' };
+    } catch {
+      // Not a file (a directory, or a client-side route): fall through to index.html.
+    }
+  }
+  return null;
+}

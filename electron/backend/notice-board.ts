@@ -1,0 +1,21 @@
+/** Things the person must be told about the store (a recovery, a failing disk) until dismissed. */
+import { randomUUID } from 'node:crypto';
+import type { Notice } from '../../shared/domain';
+import type { Clock } from './clock';
+import type { NoticeBoard } from './backend';
+import type { StoreNotice } from './store/store-types';
+
+export function createNoticeBoard(clock: Clock): NoticeBoard & { add(notice: StoreNotice): void } {
+  let notices: Notice[] = [];
+  return {
+    list: () => notices,
+    add(notice) {
+      // A failing disk reports on every flush: keep one notice per kind and detail.
+      if (notices.some((existing) => existing.kind === notice.kind && existing.detail === notice.detail)) return;
+      notices = [...notices, { id: randomUUID(), kind: notice.kind, detail: notice.detail, at: clock.now() }];
+    },
+    dismiss(id) {
+      notices = notices.filter((notice) => notice.id !== id);
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The outbox: every reply goes pending → sent → delivered → read, or failed with a reason.
+ * Sends are paced, checked against the window again when they actually go out, and a send cut off
+ * by a disconnect becomes "uncertain" and is looked up after reconnecting before any resend, so a
+ * customer never receives a reply twice. Entries live in the store, so this holds across restarts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChatId, DeliveryStatus, Settings } from '../../../shared/domain';
+import { isWindowOpen } from '../../../shared/window-rules';
+import { foldMessage } from '../chats/record-message';
+import type { Clock } from '../clock';
+import { GatewayDisconnectedError, type GatewayMessage, type WhatsAppGateway } from '../gateway/gateway';
+import type { JanelaStore, OutboxEntry, StoredMessage } from '../store/store-types';
+import { assertConnected, assertMaySend } from './send-guard';
+
+const STATUS_RANK: Record<DeliveryStatus, number> = { failed: -1, uncertain: 0, pending: 0, sent: 1, delivered: 2, read: 3 };
+/** How much earlier than our own record of the attempt WhatsApp may have stamped the message. */
+const FIND_SENT_SLACK_MS = 60_000;
+
+export interface OutboxOptions {
+  store: JanelaStore;
+  clock: Clock;
+  gateway: () => WhatsAppGateway;
+  settings: () => Settings;
+  onMessage: (message: StoredMessage) => void;
+  onContact: (chatId: ChatId) => void;
+  log: (line: string) => void;
+}
+
+export class Outbox {
+  private draining = false;
+  private lastSendAt = Number.NEGATIVE_INFINITY;
+  private pacingTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly options: OutboxOptions) {
+    // Anything handed to WhatsApp before a restart may or may not have arrived.
+    for (const entry of options.store.data.outbox) {
+      if (entry.attemptedAt !== null && !this.message(entry)?.waId) this.setStatus(entry.chatId, entry.messageId, 'uncertain');
+    }
+  }
+
+  /** Validates and queues a reply; returns the pending message. */
+  send(chatId: ChatId, text: string): StoredMessage {
+    const { store, clock } = this.options;
+    const now = clock.now();
+    assertMaySend(store.data.contacts[chatId], text, now);
+    assertConnected(this.options.gateway().status());
+    const message: StoredMessage = { id: `local-${randomUUID()}`, chatId, direction: 'out', kind: 'text', text, at: now, status: 'pending' };
+    store.appendMessage(message);
+    store.update((data) => {
+      const contact = data.contacts[chatId];
+      if (contact) data.contacts[chatId] = foldMessage(contact, message, true);
+      data.outbox.push({ messageId: message.id, chatId, text, queuedAt: now, attemptedAt: null });
+    });
+    this.options.onMessage(message);
+    this.options.onContact(chatId);
+    this.kick();
+    return message;
+  }
+
+  /** Works through the queue while connected; call again whenever the gateway (re)connects. */
+  kick(): void {
+    if (this.closed || this.draining) return;
+    this.draining = true;
+    void this.drain()
+      .catch((error: unknown) => this.options.log(`outbox stopped: ${error instanceof Error ? error.name : 'unknown'}`))
+      .finally(() => {
+        this.draining = false;
+      });
+  }
+
+  /** WhatsApp reported delivery progress for one of the shop's messages. */
+  applyAck(chatId: ChatId, waId: string, status: DeliveryStatus): void {
+    const message = this.options.store.findMessageByWaId(chatId, waId);
+    if (!message) return;
+    this.setStatus(chatId, message.id, status);
+    if (status === 'failed' || STATUS_RANK[status] >= STATUS_RANK.sent) this.removeEntry(message.id);
+  }
+
+  /**
+   * The shop's own message seen on WhatsApp. When it is one of ours in flight (WhatsApp may report it
+   * before `sendText` resolves), it is linked to that entry instead of being recorded twice.
+   */
+  claimOwnMessage(message: GatewayMessage): boolean {
+    if (!message.fromMe) return false;
+    const entry = this.options.store.data.outbox.find(
+      (candidate) => candidate.chatId === message.chatId && candidate.text === message.text && candidate.attemptedAt !== null && !this.message(candidate)?.waId,
+    );
+    if (!entry) return false;
+    this.options.store.updateMessage(entry.chatId, entry.messageId, { waId: message.waId });
+    if (message.status) this.applyAck(message.chatId, message.waId, message.status);
+    return true;
+  }
+
+  /** The connection dropped: replies handed over but not confirmed by the server may not have arrived. */
+  markInFlightUncertain(): void {
+    for (const entry of this.options.store.data.outbox) {
+      if (entry.attemptedAt !== null && this.message(entry)?.status === 'pending') this.setStatus(entry.chatId, entry.messageId, 'uncertain');
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.pacingTimer) clearTimeout(this.pacingTimer);
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.closed || this.options.gateway().status().state !== 'connected') return;
+      const entry = this.options.store.data.outbox.find((candidate) => this.needsSending(candidate));
+      if (!entry) return;
+      const wait = this.lastSendAt + this.options.settings().sendIntervalMs - this.options.clock.now();
+      if (wait > 0) {
+        await new Promise<void>((resolve) => {
+          this.pacingTimer = setTimeout(resolve, wait);
+        });
+        continue;
+      }
+      if (!(await this.attempt(entry))) return;
+    }
+  }
+
+  /** Queued, or attempted without a WhatsApp id to show for it. Others wait for their ack. */
+  private needsSending(entry: OutboxEntry): boolean {
+    return entry.attemptedAt === null || this.message(entry)?.status === 'uncertain';
+  }
+
+  /** Returns false when the queue should pause until the next connection. */
+  private async attempt(entry: OutboxEntry): Promise<boolean> {
+    const { store, clock } = this.options;
+    const gateway = this.options.gateway();
+    if (entry.attemptedAt !== null) {
+      const found = await gateway.findSent(entry.chatId, entry.text, entry.attemptedAt - FIND_SENT_SLACK_MS).then(
+        (probe) => ({ probe }),
+        () => null,
+      );
+      if (!found) return false;
+      if (found.probe) {
+        store.updateMessage(entry.chatId, entry.messageId, { waId: found.probe.waId });
+        const status = STATUS_RANK[found.probe.status] >= STATUS_RANK.sent ? found.probe.status : 'sent';
+        this.applyAck(entry.chatId, found.probe.waId, status);
+        return true;
+      }
+    }
+    const contact = store.data.contacts[entry.chatId];
+    if (!contact || !isWindowOpen(contact.lastInboundAt, clock.now())) {
+      // The window closed while the reply waited: it must not go out.
+      this.fail(entry, 'window-closed');
+      return true;
+    }
+    const attemptedAt = clock.now();
+    this.lastSendAt = attemptedAt;
+    store.update((data) => {
+      const stored = data.outbox.find((candidate) => candidate.messageId === entry.messageId);
+      if (stored) stored.attemptedAt = attemptedAt;
+    });
+    this.setStatus(entry.chatId, entry.messageId, 'pending');
+    try {
+      const { waId } = await gateway.sendText(entry.chatId, entry.text);
+      if (!this.message(entry)?.waId) store.updateMessage(entry.chatId, entry.messageId, { waId });
+      return true;
+    } catch (error) {
+      if (error instanceof GatewayDisconnectedError) {
+        this.setStatus(entry.chatId, entry.messageId, 'uncertain');
+        return false;
+      }
+      this.options.log(`send failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+      this.fail(entry, 'send-error');
+      return true;
+    }
+  }
+
+  private fail(entry: OutboxEntry, reason: string): void {
+    const failed = this.options.store.updateMessage(entry.chatId, entry.messageId, { status: 'failed', failureReason: reason });
+    if (failed) this.options.onMessage(failed);
+    this.removeEntry(entry.messageId);
+  }
+
+  private setStatus(chatId: ChatId, messageId: string, status: DeliveryStatus): void {
+    const current = this.options.store.getMessage(chatId, messageId);
+    if (!current || current.status === status) return;
+    // Acks can arrive out of order; a message never goes back from read to delivered.
+    const regress = current.status && STATUS_RANK[status] > 0 && STATUS_RANK[status] < STATUS_RANK[current.status];
+    if (regress) return;
+    const updated = this.options.store.updateMessage(chatId, messageId, { status });
+    if (updated) this.options.onMessage(updated);
+  }
+
+  private removeEntry(messageId: string): void {
+    if (!this.options.store.data.outbox.some((entry) => entry.messageId === messageId)) return;
+    this.options.store.update((data) => {
+      data.outbox = data.outbox.filter((entry) => entry.messageId !== messageId);
+    });
+  }
+
+  private message(entry: OutboxEntry): StoredMessage | null {
+    return this.options.store.getMessage(entry.chatId, entry.messageId);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The Electron shell: one instance, one hardened window, IPC wired to the same router the browser
+ * host uses. Everything that is not Electron lives in electron/backend.
+ */
+import { app, BrowserWindow, ipcMain, session as electronSession, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { commands } from '../../shared/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../shared/wire';
+import { openAppSession, type AppSession } from '../backend/app-session';
+import { createClock } from '../backend/clock';
+import { defaultDataDir } from '../backend/data-dir';
+import { createRealGateway } from '../backend/real-gateway';
+import { parseServeArgs } from '../backend/host/serve-args';
+import { createLog } from '../backend/log';
+import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
+
+// Chromium and Electron add switches of their own; Janela reads only its flags.
+const ownFlags = new Set(['--data-dir', '--simulated', '--demo', '--test-control', '--lang']);
+const withValue = new Set(['--data-dir', '--lang']);
+function janelaArgv(argv: string[]): string[] {
+  const picked: string[] = [];
+  argv.forEach((arg, index) => {
+    if (ownFlags.has(arg)) picked.push(arg, ...(withValue.has(arg) && argv[index + 1] !== undefined ? [argv[index + 1] as string] : []));
+  });
+  return picked;
+}
+
+const args = parseServeArgs(janelaArgv(process.argv.slice(1)), process.cwd());
+const dataDir = args.dataDir ?? defaultDataDir();
+app.setPath('userData', dataDir);
+
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const log = createLog(dataDir);
+  let janela: AppSession;
+  try {
+    janela = await openAppSession({
+      dataDir,
+      mode: args.mode,
+      clock: createClock(),
+      ...(args.language ? { language: args.language } : {}),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      log,
+      createRealGateway: (context) => createRealGateway(context, { testControl: args.testControl, env: process.env }),
+    });
+  } catch (error) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));
+    app.quit();
+    return;
+  }
+
+  // Deny every permission (camera, notifications, geolocation…): the app needs none.
+  electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  electronSession.defaultSession.setPermissionCheckHandler(() => false);
+
+  for (const name of Object.keys(commands)) {
+    ipcMain.handle(`${IPC_INVOKE_PREFIX}${name}`, (event, input: unknown) =>
+      janela.dispatch(name, input, {
+        trusted: isTrustedSender(event.senderFrame?.url, appUrl),
+        description: 'electron ipc',
+      }),
+    );
+  }
+
+  const window = createWindow();
+  const unsubscribe = janela.hub.subscribe((name, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, { name, payload });
+  });
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    // Flush the store before the process ends: nothing reported saved may be lost.
+    event.preventDefault();
+    closing = true;
+    unsubscribe();
+    void janela.close().finally(() => app.exit(0));
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Janela',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (mayOpenExternally(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  const guard = (event: Electron.Event, url: string) => {
+    if (!mayNavigate(url, appUrl)) event.preventDefault();
+  };
+  window.webContents.on('will-navigate', guard);
+  window.webContents.on('will-redirect', guard);
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  void window.loadURL(appUrl);
+  return window;
+}
