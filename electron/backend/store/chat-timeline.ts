@@ -1,0 +1,77 @@
+/** One conversation in memory: its messages ordered by time, indexed by id and WhatsApp id. */
+import type { ReadMessagesOptions, StoredMessage } from './store-types';
+
+export class ChatTimeline {
+  private readonly ordered: StoredMessage[] = [];
+  private readonly byId = new Map<string, StoredMessage>();
+  private readonly byWaId = new Map<string, StoredMessage>();
+
+  /** `versions` in file order; the last version of an id wins, its first appearance keeps its place. */
+  constructor(versions: readonly StoredMessage[]) {
+    for (const version of versions) {
+      const known = this.byId.get(version.id);
+      if (known) this.replace(known, version);
+      else this.insert(version);
+    }
+  }
+
+  get(id: string): StoredMessage | null {
+    return this.byId.get(id) ?? null;
+  }
+
+  getByWaId(waId: string): StoredMessage | null {
+    return this.byWaId.get(waId) ?? null;
+  }
+
+  /** Keeps time order; messages from a catch-up may be older than the newest one. */
+  insert(message: StoredMessage): void {
+    const index = this.firstIndexAfter(message.at);
+    if (index === this.ordered.length) this.ordered.push(message);
+    else this.ordered.splice(index, 0, message);
+    this.index(message);
+  }
+
+  replace(previous: StoredMessage, next: StoredMessage): void {
+    const index = this.ordered.lastIndexOf(previous);
+    if (index >= 0) this.ordered[index] = next;
+    if (previous.waId !== undefined && this.byWaId.get(previous.waId) === previous) this.byWaId.delete(previous.waId);
+    this.index(next);
+  }
+
+  read(options: ReadMessagesOptions): { messages: StoredMessage[]; hasMore: boolean } {
+    const end = options.before === undefined ? this.ordered.length : this.firstIndexAtOrAfter(options.before);
+    const start = Math.max(0, end - Math.max(0, options.limit));
+    return { messages: this.ordered.slice(start, end), hasMore: start > 0 };
+  }
+
+  get size(): number {
+    return this.ordered.length;
+  }
+
+  private index(message: StoredMessage): void {
+    this.byId.set(message.id, message);
+    if (message.waId !== undefined) this.byWaId.set(message.waId, message);
+  }
+
+  private firstIndexAfter(at: number): number {
+    let low = 0;
+    let high = this.ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.ordered[middle] as StoredMessage).at <= at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private firstIndexAtOrAfter(at: number): number {
+    let low = 0;
+    let high = this.ordered.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.ordered[middle] as StoredMessage).at < at) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * Message history: an append-only journal (the durability point, one fsync per batch) plus one
+ * append-only JSON Lines file per chat for reading a conversation without touching the others.
+ * Nothing here is read at start-up except the journal, which checkpoints keep small, so opening
+ * the store does not grow with the number of messages. A chat's file is read on first use.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Clock } from '../clock';
+import type { ChatId } from '../../../shared/domain';
+import { ChatTimeline } from './chat-timeline';
+import { HistoryJournal } from './history-journal';
+import { formatMessageLines, latestVersions, parseMessageLines, toStoredMessage } from './message-lines';
+import { copyAside, errorCode, isMissing, readIfExists, syncDirectory, writeFileDurably, type StoreFs } from './store-fs';
+import type { StoredMessage, StoreNotice } from './store-types';
+
+export interface MessageHistoryOptions {
+  dataDir: string;
+  fs: StoreFs;
+  clock: Clock;
+  notices: StoreNotice[];
+  /** Checkpoint once the journal holds this much (bounds replay time after a crash). */
+  journalLimitBytes?: number;
+  /** Conversations kept in memory; the least recently used beyond this are dropped. */
+  cachedChats?: number;
+}
+
+const defaultJournalLimit = 4 * 1024 * 1024;
+const defaultCachedChats = 2000;
+const checkpointConcurrency = 8;
+
+export type MessagePatch = Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>;
+
+export class MessageHistory {
+  private readonly chatsDir: string;
+  private readonly cache = new Map<ChatId, ChatTimeline>();
+  /** Versions not yet in the journal, in order. */
+  private pending: StoredMessage[] = [];
+  /** Versions in the journal but maybe not yet in their chat files, per chat. */
+  private readonly journaled = new Map<ChatId, StoredMessage[]>();
+  /** Chats whose versions are pending or in flight: never evicted from the cache. */
+  private readonly unsettled = new Map<ChatId, number>();
+  /** Chat files to rewrite whole at the next checkpoint (damaged, or a checkpoint failed midway). */
+  private readonly needsRewrite = new Set<ChatId>();
+  private readonly reportedDamage = new Set<ChatId>();
+  /** Chats whose files are being appended to right now: a half-written last line there is expected. */
+  private readonly checkpointing = new Set<ChatId>();
+
+  private constructor(
+    private readonly options: MessageHistoryOptions,
+    private readonly journal: HistoryJournal,
+  ) {
+    this.chatsDir = path.join(options.dataDir, 'history', 'chats');
+  }
+
+  static async open(options: MessageHistoryOptions): Promise<MessageHistory> {
+    const { fs } = options;
+    const historyDir = path.join(options.dataDir, 'history');
+    await fs.mkdir(path.join(historyDir, 'chats'), { recursive: true });
+    const journalFile = path.join(historyDir, 'journal.jsonl');
+    const text = (await readIfExists(fs, journalFile)) ?? '';
+    const history = new MessageHistory(options, new HistoryJournal(fs, journalFile, Buffer.byteLength(text)));
+    if (text.trim() === '') return history;
+    const parsed = parseMessageLines(text);
+    if (parsed.damagedLines > 0) {
+      const kept = await copyAside(fs, journalFile, options.clock.now());
+      history.report(`history/journal.jsonl had ${parsed.damagedLines} damaged line(s), skipped; kept a copy as ${kept}`);
+    }
+    // After a crash, replay the journal into the chat files, then start an empty journal.
+    for (const message of parsed.messages) history.addJournaled(message);
+    for (const chatId of history.journaled.keys()) history.needsRewrite.add(chatId);
+    // If this fails the journal still holds everything; the next checkpoint tries again.
+    await history.checkpoint().catch(() => undefined);
+    return history;
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.pending.length > 0;
+  }
+
+  append(message: StoredMessage): boolean {
+    const checked = toStoredMessage(message);
+    if (!checked) throw new Error('appendMessage: not a valid stored message');
+    const chat = this.chat(checked.chatId);
+    if (chat.get(checked.id)) return false;
+    // A copy: the caller's object must not change what is cached without being journaled.
+    const copy = { ...checked };
+    chat.insert(copy);
+    this.enqueue(copy);
+    return true;
+  }
+
+  update(chatId: ChatId, id: string, patch: MessagePatch): StoredMessage | null {
+    const chat = this.chat(chatId);
+    const previous = chat.get(id);
+    if (!previous) return null;
+    // JSON drops undefined: a patch value of undefined removes the field.
+    const merged = Object.fromEntries(
+      Object.entries({ ...previous, ...patch }).filter(([, value]) => value !== undefined),
+    );
+    const next = toStoredMessage(merged);
+    if (!next) throw new Error('updateMessage: the change makes the message invalid');
+    chat.replace(previous, next);
+    this.enqueue(next);
+    return next;
+  }
+
+  get(chatId: ChatId, id: string): StoredMessage | null {
+    return this.chat(chatId).get(id);
+  }
+
+  getByWaId(chatId: ChatId, waId: string): StoredMessage | null {
+    return this.chat(chatId).getByWaId(waId);
+  }
+
+  read(chatId: ChatId, options: { before?: number; limit: number }): { messages: StoredMessage[]; hasMore: boolean } {
+    return this.chat(chatId).read(options);
+  }
+
+  /** Appends everything pending to the journal and fsyncs it. On failure it stays pending. */
+  async writeBatch(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.journal.append(formatMessageLines(batch));
+    } catch (error) {
+      this.pending = batch.concat(this.pending);
+      throw error;
+    }
+    for (const message of batch) {
+      this.addJournaled(message);
+      this.settle(message.chatId);
+    }
+    if (this.journal.byteLength > (this.options.journalLimitBytes ?? defaultJournalLimit)) await this.checkpoint();
+  }
+
+  /** Brings the chat files up to date with the journal, fsyncs them, then empties the journal. */
+  async checkpoint(): Promise<void> {
+    if (this.journaled.size === 0) return;
+    const chats = [...this.journaled.keys()];
+    for (const chatId of chats) this.checkpointing.add(chatId);
+    let next = 0;
+    const worker = async () => {
+      while (next < chats.length) {
+        const chatId = chats[next++] as ChatId;
+        await this.bringUpToDate(chatId, this.journaled.get(chatId) ?? []);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(checkpointConcurrency, chats.length) }, worker));
+      await syncDirectory(this.options.fs, this.chatsDir);
+      await this.journal.reset();
+    } catch (error) {
+      // Some chat files may hold part of the journal: merge them whole next time.
+      for (const chatId of chats) this.needsRewrite.add(chatId);
+      throw error;
+    } finally {
+      this.checkpointing.clear();
+    }
+    for (const chatId of chats) {
+      this.journaled.delete(chatId);
+      this.needsRewrite.delete(chatId);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.checkpoint();
+    await this.journal.close();
+  }
+
+  private async bringUpToDate(chatId: ChatId, versions: StoredMessage[]): Promise<void> {
+    const file = this.chatFile(chatId);
+    const { fs } = this.options;
+    if (!this.needsRewrite.has(chatId)) {
+      const handle = await fs.open(file, 'a');
+      try {
+        await handle.writeFile(formatMessageLines(versions));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    const text = (await readIfExists(fs, file)) ?? '';
+    const parsed = parseMessageLines(text);
+    if (parsed.damagedLines > 0) {
+      const kept = await copyAside(fs, file, this.options.clock.now());
+      this.reportChatDamage(chatId, parsed.damagedLines, kept);
+    }
+    const merged = latestVersions([...parsed.messages, ...versions]);
+    await writeFileDurably(fs, file, formatMessageLines(merged).slice(1));
+  }
+
+  private chat(chatId: ChatId): ChatTimeline {
+    const cached = this.cache.get(chatId);
+    if (cached) {
+      this.cache.delete(chatId);
+      this.cache.set(chatId, cached);
+      return cached;
+    }
+    const loaded = new ChatTimeline([...this.readChatFile(chatId), ...(this.journaled.get(chatId) ?? [])]);
+    this.cache.set(chatId, loaded);
+    this.evict();
+    return loaded;
+  }
+
+  private readChatFile(chatId: ChatId): StoredMessage[] {
+    let text: string;
+    try {
+      text = readFileSync(this.chatFile(chatId), 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw new Error(`could not read a conversation file in history/chats (${errorCode(error)})`);
+    }
+    const parsed = parseMessageLines(text);
+    if (parsed.damagedLines > 0 && !this.checkpointing.has(chatId)) {
+      this.needsRewrite.add(chatId);
+      this.reportChatDamage(chatId, parsed.damagedLines, null);
+      // The repair (copy aside, rewrite) happens at the next checkpoint, with the other writes.
+      if (!this.journaled.has(chatId)) this.journaled.set(chatId, []);
+    }
+    return parsed.messages;
+  }
+
+  private evict(): void {
+    const limit = this.options.cachedChats ?? defaultCachedChats;
+    if (this.cache.size <= limit) return;
+    for (const chatId of this.cache.keys()) {
+      if (this.cache.size <= limit) break;
+      if (!this.unsettled.has(chatId)) this.cache.delete(chatId);
+    }
+  }
+
+  private enqueue(message: StoredMessage): void {
+    this.pending.push(message);
+    this.unsettled.set(message.chatId, (this.unsettled.get(message.chatId) ?? 0) + 1);
+  }
+
+  private settle(chatId: ChatId): void {
+    const left = (this.unsettled.get(chatId) ?? 1) - 1;
+    if (left > 0) this.unsettled.set(chatId, left);
+    else this.unsettled.delete(chatId);
+  }
+
+  private addJournaled(message: StoredMessage): void {
+    const versions = this.journaled.get(message.chatId);
+    if (versions) versions.push(message);
+    else this.journaled.set(message.chatId, [message]);
+  }
+
+  private reportChatDamage(chatId: ChatId, lines: number, kept: string | null): void {
+    if (this.reportedDamage.has(chatId)) return;
+    this.reportedDamage.add(chatId);
+    // Chat file names hold phone numbers: the notice names only the folder.
+    this.report(
+      kept === null
+        ? `a conversation file in history/chats had ${lines} damaged line(s), skipped; it is repaired on the next save`
+        : `a conversation file in history/chats had ${lines} damaged line(s), skipped; a copy was kept beside it (.corrupt-*)`,
+    );
+  }
+
+  private report(detail: string): void {
+    this.options.notices.push({ kind: 'store-recovered', detail });
+  }
+
+  private chatFile(chatId: ChatId): string {
+    return path.join(this.chatsDir, `${chatId.replace(/[^0-9A-Za-z.-]/g, '_')}.jsonl`);
+  }
+}
