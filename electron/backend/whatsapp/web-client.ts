@@ -1,0 +1,31 @@
+/**
+ * Builds the real whatsapp-web.js Client: LocalAuth and the web-version cache under the app's data
+ * folder, the detected browser, headless. One Client per connection attempt — the library cannot
+ * initialize() the same Client twice.
+ */
+import wwebjs from 'whatsapp-web.js';
+import type { ClientLike } from './client-like';
+import { browserLaunchArgs } from './find-browser';
+import { LOCAL_AUTH_CLIENT_ID, type WhatsAppFolders } from './session-folders';
+
+export interface WebClientOptions {
+  folders: WhatsAppFolders;
+  executablePath: string;
+  extraBrowserArgs: readonly string[];
+  webVersionCache: 'local' | 'none';
+}
+
+export function createWebClient(options: WebClientOptions): ClientLike {
+  const client = new wwebjs.Client({
+    authStrategy: new wwebjs.LocalAuth({ dataPath: options.folders.session, clientId: LOCAL_AUTH_CLIENT_ID }),
+    webVersionCache:
+      options.webVersionCache === 'none' ? { type: 'none' } : { type: 'local', path: options.folders.webCache },
+    puppeteer: {
+      executablePath: options.executablePath,
+      headless: true,
+      args: browserLaunchArgs({ platform: process.platform, uid: process.getuid?.(), extraArgs: options.extraBrowserArgs }),
+    },
+  });
+  // The library's typings overload `on` per event; the gateway uses the structural subset.
+  return client as unknown as ClientLike;
+}
