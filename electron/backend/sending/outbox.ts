@@ -29,6 +29,8 @@ export interface OutboxOptions {
 
 export class Outbox {
   private draining = false;
+  /** A kick that came while draining: the running drain may already have decided to stop. */
+  private kickedWhileDraining = false;
   private lastSendAt = Number.NEGATIVE_INFINITY;
   private pacingTimer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -61,12 +63,18 @@ export class Outbox {
 
   /** Works through the queue while connected; call again whenever the gateway (re)connects. */
   kick(): void {
-    if (this.closed || this.draining) return;
+    if (this.closed) return;
+    if (this.draining) {
+      this.kickedWhileDraining = true;
+      return;
+    }
     this.draining = true;
+    this.kickedWhileDraining = false;
     void this.drain()
       .catch((error: unknown) => this.options.log(`outbox stopped: ${error instanceof Error ? error.name : 'unknown'}`))
       .finally(() => {
         this.draining = false;
+        if (this.kickedWhileDraining) this.kick();
       });
   }
 

@@ -1,0 +1,108 @@
+/**
+ * Starts and drives one browser host for a test: its own data folder, the simulated WhatsApp and
+ * the test-control endpoints (a controllable clock, customers who write, what was sent).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface HostOptions {
+  dataDir?: string;
+  mode?: '--simulated' | '--demo' | null;
+  testControl?: boolean;
+  lang?: 'en' | 'pt-BR';
+  env?: Record<string, string>;
+}
+
+export interface SentMessage {
+  phone: string;
+  text: string;
+  at: number;
+}
+
+export class JanelaHost {
+  url = '';
+  readonly dataDir: string;
+  private child: ChildProcess | null = null;
+  output = '';
+
+  constructor(private readonly options: HostOptions = {}) {
+    this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'janela-e2e-'));
+  }
+
+  get origin(): string {
+    return new URL(this.url).origin;
+  }
+
+  async start(): Promise<this> {
+    const args = ['tsx', 'electron/backend/host/cli.ts', '--data-dir', this.dataDir, '--port', '0'];
+    const mode = this.options.mode === undefined ? '--simulated' : this.options.mode;
+    if (mode) args.push(mode);
+    if (this.options.testControl ?? true) args.push('--test-control');
+    if (this.options.lang) args.push('--lang', this.options.lang);
+    const child = spawn('npx', args, { env: { ...process.env, ...this.options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    this.url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`host did not start:\n${this.output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const match = /running at (http:\/\/\S+)/.exec(this.output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`host exited with ${code}:\n${this.output}`));
+      });
+    });
+    return this;
+  }
+
+  /** Stops like a person closing it (SIGTERM: the store flushes first). */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+    this.child = null;
+  }
+
+  async restart(): Promise<this> {
+    await this.stop();
+    return this.start();
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.origin}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await response.json()) as unknown;
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+
+  inbound(message: { phone: string; name?: string; text: string }): Promise<unknown> {
+    return this.call('POST', '/test/inbound', message);
+  }
+
+  advanceClock(advanceMs: number): Promise<unknown> {
+    return this.call('POST', '/test/clock', { advanceMs });
+  }
+
+  setConnected(connected: boolean): Promise<unknown> {
+    return this.call('POST', '/test/connection', { connected });
+  }
+
+  async sent(): Promise<SentMessage[]> {
+    return (await this.call('GET', '/test/sent')) as SentMessage[];
+  }
+}

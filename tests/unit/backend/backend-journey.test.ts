@@ -1,0 +1,234 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { createManualClock, type AdjustableClock } from '../../../electron/backend/clock';
+import { EventHub } from '../../../electron/backend/event-hub';
+import { GatewayDisconnectedError } from '../../../electron/backend/gateway/gateway';
+import { SimulatedGateway } from '../../../electron/backend/gateway/simulated-gateway';
+import { createNoticeBoard } from '../../../electron/backend/notice-board';
+import { openStore } from '../../../electron/backend/store/open-store';
+import type { JanelaStore } from '../../../electron/backend/store/store-types';
+import { defaultSettings } from '../../../shared/default-settings';
+import { errorCodeOf } from '../../../shared/contract';
+
+const HOUR = 3_600_000;
+const maria = '5511987654321@c.us';
+const start = Date.UTC(2026, 10, 25, 13, 0, 0);
+
+interface World {
+  backend: Backend;
+  store: JanelaStore;
+  gateway: SimulatedGateway;
+  clock: AdjustableClock;
+  events: { name: string; payload: unknown }[];
+  dataDir: string;
+}
+
+const open: World[] = [];
+
+async function world(
+  dataDir = mkdtempSync(join(tmpdir(), 'janela-backend-')),
+  clock = createManualClock(start),
+  beforeStart: (gateway: SimulatedGateway) => void = () => undefined,
+): Promise<World> {
+  const store = await openStore({
+    dataDir,
+    clock,
+    flushDelayMs: 5,
+    defaults: () => ({
+      version: 1,
+      settings: { ...defaultSettings('America/Sao_Paulo', 'en'), sendIntervalMs: 0 },
+      contacts: {},
+      labels: [],
+      quickReplies: [],
+      outbox: [],
+      sync: { lastSyncAt: null },
+    }),
+  });
+  const gateway = new SimulatedGateway({ clock, ackDelaysMs: [5, 10, 15] });
+  const hub = new EventHub();
+  const events: World['events'] = [];
+  hub.subscribe((name, payload) => events.push({ name, payload }));
+  const backend = createBackend({ store, gateway, clock, hub, notices: createNoticeBoard(clock), log: () => undefined, startDemo: async () => undefined });
+  beforeStart(gateway);
+  await backend.start();
+  const created = { backend, store, gateway, clock, events, dataDir };
+  open.push(created);
+  return created;
+}
+
+async function closeWorld(w: World): Promise<void> {
+  open.splice(open.indexOf(w), 1);
+  await w.backend.close();
+}
+
+afterEach(async () => {
+  for (const w of open.splice(0)) await w.backend.close();
+});
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(check()).toBe(true);
+};
+
+describe('a customer writes, staff answer, the window runs down', () => {
+  it('records the customer and opens the window; the same message twice is stored once', async () => {
+    const w = await world();
+    const message = w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.gateway.emit('message', message);
+    const contact = w.store.data.contacts[maria];
+    expect(contact).toMatchObject({ waName: 'Maria Silva', lastInboundAt: start, unreadCount: 1 });
+    expect(w.store.readMessages(maria, { limit: 50 }).messages).toHaveLength(1);
+  });
+
+  it('the shop’s own messages from the phone never extend the window', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.clock.advance(5 * HOUR);
+    w.gateway.emit('message', { waId: 'phone-1', chatId: maria, fromMe: true, kind: 'text', text: 'Olá!', at: w.clock.now(), contactName: null });
+    expect(w.store.data.contacts[maria]?.lastInboundAt).toBe(start);
+    expect(w.store.data.contacts[maria]?.lastOutboundAt).toBe(start + 5 * HOUR);
+  });
+
+  it('sends inside the window and follows the ticks to read', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.clock.advance(23 * HOUR);
+    const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá Maria!' });
+    expect(pending.status).toBe('pending');
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'read');
+    expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Olá Maria!']);
+    expect(w.store.data.outbox).toEqual([]);
+  });
+
+  it('refuses to send once exactly 24 hours have passed, and sends nothing', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.clock.advance(24 * HOUR);
+    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' }))).rejects.toSatisfy(
+      (error) => errorCodeOf(error) === 'window-closed',
+    );
+    expect(w.gateway.sent).toEqual([]);
+    // The customer writes again: the window reopens.
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Ainda tem?' });
+    await w.backend.handlers.sendMessage({ chatId: maria, text: 'Tem sim!' });
+    await waitFor(() => w.gateway.sent.length === 1);
+  });
+
+  it('a reply queued just before the window closes does not go out after it', async () => {
+    const w = await world();
+    w.store.update((data) => void (data.settings.sendIntervalMs = 300));
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.clock.advance(24 * HOUR - 1000);
+    await w.backend.handlers.sendMessage({ chatId: maria, text: 'Primeira' });
+    // Paced behind the first one, the second reply waits while the window ends.
+    const second = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Segunda' });
+    w.clock.advance(2000);
+    await waitFor(() => w.store.getMessage(maria, second.id)?.status === 'failed');
+    expect(w.store.getMessage(maria, second.id)?.failureReason).toBe('window-closed');
+    expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Primeira']);
+  });
+
+  it('refuses while WhatsApp is not connected', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.gateway.setConnection(false);
+    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' }))).rejects.toSatisfy(
+      (error) => errorCodeOf(error) === 'not-connected',
+    );
+    expect(w.gateway.sent).toEqual([]);
+  });
+
+  it('never sends to someone who has not written, nor a text with an unfilled placeholder', async () => {
+    const w = await world();
+    w.gateway.emit('message', { waId: 'phone-1', chatId: maria, fromMe: true, kind: 'text', text: 'Promo!', at: start, contactName: null });
+    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Oi' }))).rejects.toSatisfy(
+      (error) => errorCodeOf(error) === 'never-wrote',
+    );
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Seu pedido {{order_id}}' }))).rejects.toSatisfy(
+      (error) => errorCodeOf(error) === 'unfilled-placeholder',
+    );
+    expect(w.gateway.sent).toEqual([]);
+  });
+});
+
+describe('a send cut off by a lost connection', () => {
+  it('becomes uncertain, is looked up after reconnecting, and is never sent twice', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    // The message reaches WhatsApp, but the connection drops before the answer comes back.
+    const realSend = w.gateway.sendText.bind(w.gateway);
+    w.gateway.sendText = async (chatId, text) => {
+      await realSend(chatId, text);
+      w.gateway.setConnection(false);
+      throw new GatewayDisconnectedError();
+    };
+    const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Seu pedido está pronto' });
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
+    w.gateway.sendText = realSend;
+    w.gateway.setConnection(true);
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'sent');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Seu pedido está pronto']);
+  });
+
+  it('is resent after reconnecting when WhatsApp never got it', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    const realSend = w.gateway.sendText.bind(w.gateway);
+    w.gateway.sendText = async () => {
+      w.gateway.setConnection(false);
+      throw new GatewayDisconnectedError();
+    };
+    const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Tudo certo' });
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
+    w.gateway.sendText = realSend;
+    w.gateway.setConnection(true);
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'read');
+    expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Tudo certo']);
+  });
+
+  async function restartWithAttemptedSend(whatsAppHasIt: boolean): Promise<World> {
+    const first = await world();
+    first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    first.gateway.setConnection(false);
+    first.store.appendMessage({ id: 'local-x', chatId: maria, direction: 'out', kind: 'text', text: 'Pronto!', at: start, status: 'pending' });
+    first.store.update((data) => {
+      data.outbox.push({ messageId: 'local-x', chatId: maria, text: 'Pronto!', queuedAt: start, attemptedAt: start });
+    });
+    await closeWorld(first);
+    return world(first.dataDir, first.clock, (gateway) => {
+      if (whatsAppHasIt) gateway.sent.push({ waId: 'wa-1', chatId: maria, phone: '5511987654321', text: 'Pronto!', at: start });
+    });
+  }
+
+  it('after a restart, an attempted send that reached WhatsApp is not sent again', async () => {
+    const second = await restartWithAttemptedSend(true);
+    await waitFor(() => second.store.getMessage(maria, 'local-x')?.status === 'sent');
+    expect(second.gateway.sent).toHaveLength(1);
+    expect(second.store.data.outbox).toEqual([]);
+  });
+
+  it('after a restart, an attempted send that never reached WhatsApp is sent once', async () => {
+    const second = await restartWithAttemptedSend(false);
+    await waitFor(() => second.store.getMessage(maria, 'local-x')?.status === 'read');
+    expect(second.gateway.sent.map((sent) => sent.text)).toEqual(['Pronto!']);
+  });
+});
+
+describe('everything survives a restart', () => {
+  it('keeps contacts, windows and history', async () => {
+    const first = await world();
+    first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    await first.backend.handlers.sendMessage({ chatId: maria, text: 'Olá!' });
+    await closeWorld(first);
+    const second = await world(first.dataDir, first.clock);
+    const snapshot = await second.backend.handlers.getSnapshot({});
+    expect(snapshot.chats).toEqual([expect.objectContaining({ chatId: maria, name: 'Maria Silva', lastInboundAt: start })]);
+    const conversation = await second.backend.handlers.getConversation({ chatId: maria, limit: 50 });
+    expect(conversation.messages.map((message) => message.text)).toEqual(['Oi!', 'Olá!']);
+  });
+});
