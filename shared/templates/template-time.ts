@@ -24,14 +24,22 @@ function cachedFormatter(key: string, build: () => Intl.DateTimeFormat): Intl.Da
   return formatter;
 }
 
+const resolvedZones = new Map<string, string>();
+
 /** A setting with a mistyped zone must not stop every send: fall back to UTC. */
 export function usableTimeZone(timeZone: string): string {
-  try {
-    cachedFormatter(`probe|${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone }));
-    return timeZone;
-  } catch {
-    return 'UTC';
+  let zone = resolvedZones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      zone = timeZone;
+    } catch {
+      zone = 'UTC';
+    }
+    if (resolvedZones.size > 200) resolvedZones.clear();
+    resolvedZones.set(timeZone, zone);
   }
+  return zone;
 }
 
 function localParts(at: number, timeZone: string): LocalParts {
