@@ -11,6 +11,7 @@ import { openAppSession, type AppSession } from '../backend/app-session';
 import { createClock } from '../backend/clock';
 import { defaultDataDir } from '../backend/data-dir';
 import { createRealGateway } from '../backend/real-gateway';
+import { startBrowserHost } from '../backend/host/browser-host';
 import { parseServeArgs } from '../backend/host/serve-args';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
@@ -70,6 +71,12 @@ async function start(): Promise<void> {
         description: 'electron ipc',
       }),
     );
+  }
+
+  if (args.testControl) {
+    // End-to-end tests drive the simulated world through the same /test endpoints as the browser host.
+    const control = await startBrowserHost({ session: janela, rendererDir: join(import.meta.dirname, '../renderer'), port: 0, testControl: true, log });
+    process.stdout.write(`Janela test control at ${control.url}\n`);
   }
 
   const window = createWindow();
