@@ -508,7 +508,7 @@
     chat.set({
       t: message.stored.t,
       lastReceivedKey: msg.id,
-      unreadCount: message.stored.fromMe ? 0 : (chat.unreadCount || 0) + 1,
+      unreadCount: message.chat.unreadCount,
     });
     Msg.add(msg);
     return contact;
