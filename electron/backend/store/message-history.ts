@@ -200,8 +200,9 @@ export class MessageHistory {
       return cached;
     }
     const loaded = new ChatTimeline([...this.readChatFile(chatId), ...(this.journaled.get(chatId) ?? [])]);
+    // Evict before adding: the chat being asked for is about to be used (maybe written to).
+    this.evict(1);
     this.cache.set(chatId, loaded);
-    this.evict();
     return loaded;
   }
 
@@ -223,8 +224,8 @@ export class MessageHistory {
     return parsed.messages;
   }
 
-  private evict(): void {
-    const limit = this.options.cachedChats ?? defaultCachedChats;
+  private evict(room: number): void {
+    const limit = Math.max(0, (this.options.cachedChats ?? defaultCachedChats) - room);
     if (this.cache.size <= limit) return;
     for (const chatId of this.cache.keys()) {
       if (this.cache.size <= limit) break;

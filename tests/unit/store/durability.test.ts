@@ -1,0 +1,80 @@
+/**
+ * The store under test really writes to disk (lowdb's JSONFilePreset would silently keep it in
+ * memory under NODE_ENV=test), and a burst of changes is written in one batch, not per change.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { decodeStoreDocument } from '../../../electron/backend/store/store-document-codec';
+import { faultyFs } from './faulty-fs';
+import { chatIdOf, contact, message, open, tempDataDir } from './store-fixtures';
+
+let work: ReturnType<typeof tempDataDir>;
+beforeEach(() => (work = tempDataDir()));
+afterEach(() => work.remove());
+
+test('under NODE_ENV=test the store is on disk, not in memory', async () => {
+  expect(process.env.NODE_ENV).toBe('test');
+  const store = await open(work.dir);
+  store.update((data) => {
+    data.contacts[chatIdOf(7)] = contact(7, { notes: 'pagou no pix' });
+    data.sync.lastSyncAt = 42;
+  });
+  store.appendMessage(message(7, 'a', 1000));
+  await store.flush();
+
+  const mainFile = path.join(work.dir, 'janela.json');
+  expect(existsSync(mainFile)).toBe(true);
+  const onDisk = decodeStoreDocument(readFileSync(mainFile, 'utf8'));
+  expect(onDisk.ok && onDisk.data.contacts[chatIdOf(7)]?.notes).toBe('pagou no pix');
+  expect(onDisk.ok && onDisk.data.sync.lastSyncAt).toBe(42);
+  expect(readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8')).toContain('"id":"a"');
+  // Deliberately not closed: a second store sees the same data from the files alone.
+  const second = await open(work.dir);
+  expect(second.data.contacts[chatIdOf(7)]?.notes).toBe('pagou no pix');
+  expect(second.hasMessage(chatIdOf(7), 'a')).toBe(true);
+  await second.close();
+});
+
+test('a first start writes the defaults, so janela.json exists after the first flush', async () => {
+  const store = await open(work.dir);
+  await store.flush();
+  expect(existsSync(path.join(work.dir, 'janela.json'))).toBe(true);
+  await store.close();
+});
+
+test('a burst of 500 messages and contact updates costs one journal append and one main-file write', async () => {
+  const fs = faultyFs();
+  const store = await open(work.dir, { fs, flushDelayMs: 200 });
+  await store.flush();
+  fs.calls.writes.clear();
+  const syncsBefore = fs.calls.syncs;
+  for (let n = 0; n < 500; n++) {
+    store.appendMessage(message(n % 50, `m${n}`, 1000 + n));
+    store.update((data) => void (data.contacts[chatIdOf(n % 50)] = contact(n % 50, { unreadCount: n })));
+  }
+  await store.flush();
+  const writes = Object.fromEntries([...fs.calls.writes].map(([file, count]) => [path.relative(work.dir, file), count]));
+  expect(writes).toEqual({ 'history/journal.jsonl': 1, 'janela.json.tmp': 1 });
+  // journal fsync + janela.json.tmp fsync + directory fsync: the flush waited for all three.
+  expect(fs.calls.syncs - syncsBefore).toBe(3);
+  await store.close();
+});
+
+test('changes made while a batch is being written go into the next one', async () => {
+  const store = await open(work.dir);
+  store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1)));
+  const first = store.flush();
+  store.update((data) => void (data.contacts[chatIdOf(2)] = contact(2)));
+  await first;
+  await store.flush();
+  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json'), 'utf8'));
+  expect(onDisk.ok && Object.keys(onDisk.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2)]);
+  await store.close();
+});
+
+test('after close the store refuses changes', async () => {
+  const store = await open(work.dir);
+  await store.close();
+  expect(() => store.update(() => undefined)).toThrow(/closed/);
+});
