@@ -113,6 +113,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
   private readonly seen = new Set<string>();
   private readonly contactNames = new Map<ChatId, string>();
   private readonly liveCalls = new Map<ChatId, number>();
+  /** Ids sendText handed back: findSent never mistakes one of those for a lost send with the same text. */
   private readonly sentWaIds = new Set<string>();
   /** Live events are handled one after another, so a message is never overtaken by its own ack. */
   private liveQueue: Promise<void> = Promise.resolve();
@@ -231,7 +232,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       .sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0))
       .find((message) => !this.sentWaIds.has(message.id._serialized));
     if (!match) return null;
-    this.sentWaIds.add(match.id._serialized);
+    // Not remembered as taken: asking twice about the same send must give the same answer.
     return { waId: match.id._serialized, status: deliveryStatusFromAck(match.ack) };
   }
 
