@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { ChatList } from '../features/chat-list/chat-list';
+import { ConnectScreen } from '../features/connect/connect-screen';
+import { ConversationPane } from '../features/conversation/conversation-pane';
+import { NoticeBanner } from '../features/notices/notice-banner';
+import { SettingsDialog } from '../features/settings/settings-dialog';
+import { useT } from '../i18n/use-i18n';
+import { useChats } from '../stores/chats-store';
+import { useConnection } from '../stores/connection-store';
+import { selectLanguage, useSettings } from '../stores/settings-store';
+import { useUi } from '../stores/ui-store';
+import { TopBar } from './top-bar';
+import './app.css';
+
+export function App() {
+  const t = useT();
+  const language = useSettings(selectLanguage);
+  const ready = useSettings((state) => state.settings !== null);
+  const view = useUi((state) => state.view);
+  const hasChats = useChats((state) => state.byId.size > 0);
+  const connected = useConnection((state) => state.status.state === 'connected');
+  const linkLost = useConnection((state) => state.link !== 'open');
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.name');
+  }, [language, t]);
+
+  if (!ready) {
+    return (
+      <div className="app-loading" role="status">
+        <div className="spinner" aria-hidden="true" />
+        <span>{t('app.loading')}</span>
+      </div>
+    );
+  }
+
+  // Nothing to show yet but the way to connect: lead with it.
+  const showConnect = view === 'connect' || (!connected && !hasChats);
+
+  return (
+    <div className="app">
+      <TopBar />
+      {linkLost && (
+        <div className="app__link-lost" role="alert">
+          {t('app.hostReconnecting')}
+        </div>
+      )}
+      <NoticeBanner />
+      {showConnect ? (
+        <ConnectScreen />
+      ) : (
+        <main className="workspace">
+          <ChatList />
+          <ConversationPane />
+        </main>
+      )}
+      <SettingsDialog />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * The one place backend events enter the renderer: each event updates its store, and nothing
+ * else subscribes to the bridge. Also runs the 1 s clock tick that drives countdowns.
+ */
+import type { JanelaApi } from '../../../shared/bridge';
+import type { Snapshot } from '../../../shared/contract';
+import { useChats } from '../stores/chats-store';
+import { useClock } from '../stores/clock-store';
+import { useConnection } from '../stores/connection-store';
+import { useConversation } from '../stores/conversation-store';
+import { useLabels } from '../stores/labels-store';
+import { useNotices } from '../stores/notices-store';
+import { useQuickReplies } from '../stores/quick-replies-store';
+import { selectClosingSoonMs, useSettings } from '../stores/settings-store';
+import { useUi } from '../stores/ui-store';
+import { setApi } from './api';
+import type { LinkState } from './websocket-transport';
+
+export interface BackendLink {
+  onReconnect(listener: () => void): () => void;
+  onLinkState(listener: (state: LinkState) => void): () => void;
+}
+
+export interface ConnectStoresOptions {
+  /** Present for the browser host's socket; Electron IPC cannot drop. */
+  link?: BackendLink;
+  /** Monotonic local time; `performance.now` in the app. */
+  localNow?: () => number;
+  /** Whether the person can see the window (new messages in the open chat count as read then). */
+  isVisible?: () => boolean;
+  tickMs?: number;
+}
+
+const closingSoonMs = () => selectClosingSoonMs(useSettings.getState());
+const now = () => useClock.getState().now;
+
+export function applySnapshot(snapshot: Snapshot, localNow: number): void {
+  useClock.getState().sync(snapshot.now, localNow);
+  useSettings.getState().set(snapshot.settings);
+  useConnection.getState().set(snapshot.connection, snapshot.gatewayKind);
+  useChats.getState().replaceAll(snapshot.chats, snapshot.now, closingSoonMs());
+  useLabels.getState().set(snapshot.labels);
+  useQuickReplies.getState().set(snapshot.quickReplies);
+  useNotices.getState().set(snapshot.notices);
+}
+
+/** Re-sorts the list when a window changed state since the last sort. */
+function reorderIfDue(): void {
+  const chats = useChats.getState();
+  if (chats.nextChangeAt !== null && now() >= chats.nextChangeAt) chats.reorder(now(), closingSoonMs());
+}
+
+export function connectStores(janela: JanelaApi, options: ConnectStoresOptions = {}): () => void {
+  const localNow = options.localNow ?? (() => performance.now());
+  const isVisible = options.isVisible ?? (() => true);
+  setApi(janela);
+
+  let snapshotRequest = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const loadSnapshot = async () => {
+    const request = ++snapshotRequest;
+    let snapshot: Snapshot;
+    try {
+      snapshot = await janela.getSnapshot({});
+    } catch {
+      retryTimer = setTimeout(() => void loadSnapshot(), 1000);
+      return;
+    }
+    if (request !== snapshotRequest) return;
+    applySnapshot(snapshot, localNow());
+    // Messages pushed while the link was down were missed: reload the open chat too.
+    const openChat = useConversation.getState().chatId;
+    if (openChat) void useConversation.getState().open(openChat);
+  };
+
+  const unsubscribers = [
+    janela.onChatsChanged(({ chats }) => useChats.getState().upsert(chats, now(), closingSoonMs())),
+    janela.onMessageChanged(({ message }) => {
+      const conversation = useConversation.getState();
+      conversation.upsert(message);
+      if (message.chatId === conversation.chatId && message.direction === 'in' && isVisible()) {
+        void janela.markRead({ chatId: message.chatId }).catch(() => undefined);
+      }
+    }),
+    janela.onConnectionChanged(({ status, gatewayKind }) => {
+      const previousKind = useConnection.getState().gatewayKind;
+      useConnection.getState().set(status, gatewayKind);
+      // Switching to the demo (or back) swaps the whole world of chats.
+      if (previousKind !== null && previousKind !== gatewayKind) {
+        useUi.getState().selectChat(null);
+        useConversation.getState().close();
+        void loadSnapshot();
+      }
+    }),
+    janela.onClockChanged(({ now: backendNow }) => {
+      useClock.getState().sync(backendNow, localNow());
+      reorderIfDue();
+    }),
+    janela.onSettingsChanged(({ settings }) => {
+      useSettings.getState().set(settings);
+      useChats.getState().reorder(now(), closingSoonMs());
+    }),
+    janela.onLabelsChanged(({ labels }) => useLabels.getState().set(labels)),
+    janela.onQuickRepliesChanged(({ quickReplies }) => useQuickReplies.getState().set(quickReplies)),
+    janela.onNoticesChanged(({ notices }) => useNotices.getState().set(notices)),
+  ];
+  if (options.link) {
+    unsubscribers.push(options.link.onReconnect(() => void loadSnapshot()));
+    unsubscribers.push(options.link.onLinkState((state) => useConnection.getState().setLink(state)));
+  }
+
+  const ticker = setInterval(() => {
+    useClock.getState().tick(localNow());
+    reorderIfDue();
+  }, options.tickMs ?? 1000);
+
+  void loadSnapshot();
+
+  return () => {
+    clearInterval(ticker);
+    clearTimeout(retryTimer);
+    unsubscribers.forEach((unsubscribe) => unsubscribe());
+  };
+}

@@ -1,0 +1,27 @@
+import { useClock } from '../../stores/clock-store';
+import { useConnection } from '../../stores/connection-store';
+import { useUi } from '../../stores/ui-store';
+import { useT } from '../../i18n/use-i18n';
+import { statusText, statusTone } from './status-text';
+import './connect.css';
+
+/** Always visible in the top bar; opens the connect screen. */
+export function StatusPill() {
+  const t = useT();
+  const status = useConnection((state) => state.status);
+  // Only the offline countdown needs the clock; other states ignore its ticks.
+  const now = useClock((state) => (status.state === 'offline' ? state.now : 0));
+  const setView = useUi((state) => state.setView);
+  const text = statusText(status, now, t);
+  return (
+    <button
+      type="button"
+      className={`status-pill status-pill--${statusTone(status)}`}
+      aria-label={t('status.label', { status: text })}
+      onClick={() => setView('connect')}
+    >
+      <span className="status-pill__dot" aria-hidden="true" />
+      <span aria-live="polite">{text}</span>
+    </button>
+  );
+}

@@ -1,0 +1,130 @@
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ChatId } from '../../../../shared/domain';
+import { errorMessageKey } from '../../../../shared/i18n';
+import { ComposerAssist, type ComposerKeyHandler, type ComposerSendGuard } from '../../app/extension-slots';
+import { useT } from '../../i18n/use-i18n';
+import { useChats } from '../../stores/chats-store';
+import { useConnection } from '../../stores/connection-store';
+import { useConversation } from '../../stores/conversation-store';
+import { useWindowBadge } from '../chat-list/window-badge';
+import { ComposerNotices } from './composer-notices';
+
+// Drafts survive switching chats (not a restart): losing a half-typed answer is worse than a leak.
+const drafts = new Map<ChatId, string>();
+const MAX_HEIGHT_PX = 160;
+
+/** Text box and Send. Mounted per chat (keyed by chatId), so an error never leaks to another chat. */
+export function Composer({ chatId }: { chatId: ChatId }) {
+  const t = useT();
+  const lastInboundAt = useChats((state) => state.byId.get(chatId)?.lastInboundAt ?? null);
+  const connected = useConnection((state) => state.status.state === 'connected');
+  const send = useConversation((state) => state.send);
+  const { state: windowState } = useWindowBadge(lastInboundAt);
+  const [text, setTextState] = useState(() => drafts.get(chatId) ?? '');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const keyHandler = useRef<ComposerKeyHandler | null>(null);
+  const sendGuard = useRef<ComposerSendGuard | null>(null);
+
+  const setText = useCallback(
+    (next: string) => {
+      drafts.set(chatId, next);
+      setTextState(next);
+    },
+    [chatId],
+  );
+  const setKeyHandler = useCallback((handler: ComposerKeyHandler | null) => {
+    keyHandler.current = handler;
+  }, []);
+  const setSendGuard = useCallback((guard: ComposerSendGuard | null) => {
+    sendGuard.current = guard;
+  }, []);
+
+  // Grow with the text up to a few lines, then scroll.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    element.style.height = 'auto';
+    element.style.height = `${Math.min(element.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [text]);
+
+  const windowClosed = windowState === 'closed';
+  const blocked = windowClosed || !connected;
+  const canSend = !blocked && !sending && text.trim() !== '';
+
+  const submit = async () => {
+    if (!canSend) return;
+    const refusal = sendGuard.current?.(text) ?? null;
+    if (refusal) {
+      setError(refusal);
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      await send(text.trim());
+      setText('');
+    } catch (caught) {
+      // The backend is authoritative (the window may have closed a moment ago): keep the text.
+      setError(t(errorMessageKey(caught)));
+    } finally {
+      setSending(false);
+      textarea.current?.focus();
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (keyHandler.current?.(event)) return;
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <div className="composer">
+      <ComposerNotices lastInboundAt={lastInboundAt} windowState={windowState} connected={connected} />
+      {error && (
+        <p className="composer__error" role="alert">
+          {error}
+        </p>
+      )}
+      <ComposerAssist
+        chatId={chatId}
+        text={text}
+        setText={setText}
+        textarea={textarea}
+        setKeyHandler={setKeyHandler}
+        setSendGuard={setSendGuard}
+      />
+      <form
+        className="composer__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <textarea
+          ref={textarea}
+          className="composer__input"
+          aria-label={t('composer.label')}
+          placeholder={t('composer.placeholder')}
+          rows={1}
+          value={text}
+          maxLength={4096}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (error) setError(null);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" className="composer__send" disabled={!canSend} aria-label={t('composer.send')} title={t('composer.hint')}>
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
+          </svg>
+        </button>
+      </form>
+    </div>
+  );
+}

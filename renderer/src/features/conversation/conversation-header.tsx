@@ -1,0 +1,36 @@
+import type { ChatSummary } from '../../../../shared/domain';
+import { windowExpiresAt } from '../../../../shared/window-rules';
+import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useClock } from '../../stores/clock-store';
+import { Avatar } from '../chat-list/avatar';
+import { WindowBadge, useWindowBadge } from '../chat-list/window-badge';
+import { formatPhone } from './format-phone';
+
+const MINUTE_MS = 60_000;
+
+export function ConversationHeader({ chat }: { chat: ChatSummary }) {
+  const t = useT();
+  const format = useFormatter();
+  const { state } = useWindowBadge(chat.lastInboundAt);
+  const minute = useClock((clock) => Math.floor(clock.now / MINUTE_MS));
+  const expiresAt = chat.lastInboundAt === null ? null : windowExpiresAt(chat.lastInboundAt);
+  return (
+    <header className="conversation-header">
+      <Avatar name={chat.name} size={40} />
+      <div className="conversation-header__who">
+        <h2 className="conversation-header__name">{chat.name}</h2>
+        <span className="conversation-header__phone">{formatPhone(chat.phone)}</span>
+      </div>
+      <div className="conversation-header__window">
+        <WindowBadge lastInboundAt={chat.lastInboundAt} />
+        {expiresAt !== null && (
+          <span className="conversation-header__expires">
+            {t(state === 'closed' ? 'conversation.closedAt' : 'conversation.closesAt', {
+              when: format.when(expiresAt, minute * MINUTE_MS),
+            })}
+          </span>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import type { ChatMessage } from '../../../../shared/domain';
+import type { Formatter, Translate } from '../../../../shared/i18n';
+import { DeliveryTicks } from './delivery-ticks';
+
+function bodyOf(message: ChatMessage, t: Translate): string {
+  switch (message.kind) {
+    case 'text':
+      return message.text;
+    case 'media':
+      return message.text || t('conversation.kind.media');
+    case 'call':
+      return message.text || t('conversation.kind.call');
+    case 'reaction':
+      return t('conversation.kind.reaction', { text: message.text });
+  }
+}
+
+export const MessageBubble = memo(function MessageBubble({
+  message,
+  format,
+  t,
+}: {
+  message: ChatMessage;
+  format: Formatter;
+  t: Translate;
+}) {
+  const time = format.time(message.at);
+  const failed = message.direction === 'out' && message.status === 'failed';
+  return (
+    <li className={`bubble-row bubble-row--${message.direction}`} data-message-id={message.id}>
+      <div className={`bubble bubble--${message.direction}${failed ? ' bubble--failed' : ''}`}>
+        <p className="bubble__text">{bodyOf(message, t)}</p>
+        <span className="bubble__meta">
+          <time dateTime={new Date(message.at).toISOString()} title={format.dateTime(message.at)}>
+            {time}
+          </time>
+          {message.direction === 'out' && <DeliveryTicks message={message} />}
+        </span>
+      </div>
+      {failed && (
+        <p className="bubble__failure">
+          {message.failureReason
+            ? t('delivery.failed', { reason: message.failureReason })
+            : t('delivery.failedNoReason')}
+        </p>
+      )}
+    </li>
+  );
+});

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createJanelaApi } from '../../shared/bridge';
+import { WS_PATH } from '../../shared/wire';
+import { App } from './app/app';
+import { connectStores, type BackendLink } from './bridge/connect-stores';
+import { createWebSocketTransport, wsUrlFor } from './bridge/websocket-transport';
+import './app/base.css';
+
+// Electron's preload defines window.janela; in the browser host it is built here, before the first
+// render, over the host's WebSocket (tests call window.janela directly too).
+let link: BackendLink | undefined;
+if (!('janela' in window) || !window.janela) {
+  const transport = createWebSocketTransport({
+    url: wsUrlFor(location, WS_PATH),
+    createSocket: (url) => new WebSocket(url),
+  });
+  window.janela = createJanelaApi(transport);
+  link = transport;
+}
+
+connectStores(window.janela, { link, isVisible: () => document.visibilityState === 'visible' });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
