@@ -36,15 +36,16 @@ export class JanelaHost {
   }
 
   async start(): Promise<this> {
-    const args = ['tsx', 'electron/backend/host/cli.ts', '--data-dir', this.dataDir, '--port', '0'];
+    const args = ['--import', 'tsx', 'electron/backend/host/cli.ts', '--data-dir', this.dataDir, '--port', '0'];
     const mode = this.options.mode === undefined ? '--simulated' : this.options.mode;
     if (mode) args.push(mode);
     if (this.options.testControl ?? true) args.push('--test-control');
     if (this.options.lang) args.push('--lang', this.options.lang);
-    const child = spawn('npx', args, { env: { ...process.env, ...this.options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.output = '';
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...this.options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`host did not start:\n${this.output}`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`host did not start:\n${this.output}`)), 60_000);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
         const match = /running at (http:\/\/\S+)/.exec(this.output);
