@@ -79,7 +79,7 @@ export interface BrowserLike {
 }
 
 export interface ClientLike {
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  on<A extends unknown[]>(event: string, listener: (...args: A) => void): unknown;
   removeAllListeners(event?: string): unknown;
   initialize(): Promise<void>;
   destroy(): Promise<void>;

@@ -31,7 +31,8 @@ function seedHistory(h: typeof harness) {
   h.world.addMessage(rawMessage({ chat: MARIA, body: 'antes do último sync', t: sec(T0 - 5 * HOUR) }));
   h.world.addMessage(rawMessage({ chat: MARIA, body: 'chegou com o PC desligado', t: sec(T0 - 2 * HOUR) }));
   h.world.addMessage(rawMessage({ chat: MARIA, fromMe: true, body: 'respondido no celular', t: sec(T0 - HOUR), ack: 3 }));
-  h.world.chats.get(MARIA)!.raw.unreadCount = 0; // read on the phone
+  const maria = h.world.chats.get(MARIA);
+  if (maria) maria.raw.unreadCount = 0; // read on the phone
   h.world.addMessage(rawMessage({ chat: JOAO, body: 'não lida', t: sec(T0 - 30 * 60_000), notifyName: 'João' }));
   h.world.addMessage(rawMessage({ chat: ANA, body: 'velha', t: sec(T0 - 48 * HOUR) }));
   h.world.addMessage(rawMessage({ chat: GROUP, author: MARIA, body: 'grupo', t: sec(T0 - HOUR) }));
