@@ -63,8 +63,8 @@ export interface ReactionLike {
 
 export interface CallLike {
   id: string;
-  /** The caller (peerJid). */
-  from?: string;
+  /** The caller (peerJid): the page hands over a Wid, serialised as an object. */
+  from?: WidLike;
   timestamp?: number;
   /** true for the shop's own outgoing calls. */
   fromMe?: boolean;

@@ -139,7 +139,7 @@ export function translateReaction(reaction: ReactionLike, fallbackAt: number): M
 /** An incoming one-to-one call: customer contact under Meta's rule. */
 export function translateCall(call: CallLike, fallbackAt: number): MessageDraft | null {
   if (call.fromMe || call.isGroup) return null;
-  const chatId = asPeopleChatId(call.from);
+  const chatId = asPeopleChatId(widString(call.from));
   if (chatId === null) return null;
   return {
     waId: `call_${call.id}`,

@@ -669,7 +669,8 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
   }
 
   private log(line: string): void {
-    this.options.log?.(`[whatsapp] ${line}`);
+    // Library errors can quote chat ids: no phone numbers in logs.
+    this.options.log?.(`[whatsapp] ${line.replace(/\d{8,}/g, '…')}`);
   }
 }
 

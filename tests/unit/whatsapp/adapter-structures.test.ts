@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHOP } from './fake-client';
 import { gatewayHarness } from './gateway-harness';
-import { rawCall, rawMessage, rawReaction, structures } from './wa-structures';
+import { rawCall, rawMessage, rawReaction, structures, wid } from './wa-structures';
 
 const MARIA = '5511987654321@c.us';
 const LID = '102938475610293@lid';
@@ -116,11 +116,15 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     const c = h.client();
     c.emit('call', new structures.Call(c, rawCall({ peer: '5511987654321:12@c.us', id: 'C1' })));
     c.emit('call', new structures.Call(c, rawCall({ peer: MARIA, id: 'C1' })));
+    c.emit('call', new structures.Call(c, { ...rawCall({ peer: LID, id: 'C2', isVideo: true }), peerJid: wid(LID) }));
     c.emit('call', new structures.Call(c, rawCall({ peer: MARIA, outgoing: true })));
     c.emit('call', new structures.Call(c, rawCall({ peer: GROUP, isGroup: true })));
     c.deliver(rawMessage({ chat: MARIA, type: 'call_log', t: h.clock.now() / 1000 + 30 }));
     await flush();
-    expect(h.messages).toEqual([expect.objectContaining({ waId: 'call_C1', chatId: MARIA, kind: 'call', fromMe: false, at: h.clock.now() })]);
+    expect(h.messages).toEqual([
+      expect.objectContaining({ waId: 'call_C1', chatId: MARIA, kind: 'call', text: '[call]', fromMe: false, at: h.clock.now() }),
+      expect.objectContaining({ waId: 'call_C2', chatId: LID, kind: 'call', text: '[video call]' }),
+    ]);
   });
 
   it('records a call_log that no live call announced (a missed call)', async () => {
