@@ -50,6 +50,9 @@ export interface PageInfo {
   linked: boolean;
   state: WaState | null;
   hasSynced: boolean;
+  /** whatsapp-web.js finished inject() on this page (its last listener is attached). Destroying
+   * the client before that makes the library's re-injection fail unhandled in Node. */
+  injected: boolean;
   /** whatsapp-web.js has attached its message listeners (it emits `ready` right after). */
   listening: boolean;
   /** The QR ref the page shows, while it shows one. */
@@ -60,6 +63,7 @@ export interface PageFilter {
   linked?: boolean;
   state?: WaState;
   hasSynced?: boolean;
+  injected?: boolean;
   listening?: boolean;
   showingQr?: boolean;
 }

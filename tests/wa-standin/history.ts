@@ -42,6 +42,16 @@ export interface Me {
 export const newMessageId = (): string => randomBytes(10).toString('hex').toUpperCase();
 export const toSeconds = (epochMs: number): number => Math.floor(epochMs / 1000);
 
+function withoutMessages(chat: StoredChat): Omit<StoredChat, 'messages'> {
+  return {
+    id: chat.id,
+    t: chat.t,
+    unreadCount: chat.unreadCount,
+    ...(chat.name ? { name: chat.name } : {}),
+    ...(chat.participants ? { participants: chat.participants } : {}),
+  };
+}
+
 export class AccountHistory {
   private readonly chats = new Map<string, StoredChat>();
   private readonly contacts = new Map<string, StoredContact>();
@@ -113,8 +123,7 @@ export class AccountHistory {
     chat.t = Math.max(chat.t, message.t);
     chat.unreadCount = message.fromMe ? 0 : chat.unreadCount + 1;
     this.chats.set(chat.id, chat);
-    const { messages: _messages, ...withoutMessages } = chat;
-    return withoutMessages;
+    return withoutMessages(chat);
   }
 
   findByKey(serializedKey: string): StoredMessage | undefined {

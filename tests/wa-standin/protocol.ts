@@ -65,6 +65,7 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), state: waState, hasSynced: z.boolean() }),
   z.object({ type: z.literal('qr'), ref: z.string() }),
   z.object({ type: z.literal('listening') }),
+  z.object({ type: z.literal('injected') }),
   z.object({
     type: z.literal('send'),
     key: z.string(),

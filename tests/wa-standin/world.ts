@@ -65,6 +65,7 @@ export class StandInWorld implements StandInControl {
           linked,
           state: null,
           hasSynced: false,
+          injected: false,
           listening: false,
           qr: null,
           link,
@@ -101,6 +102,9 @@ export class StandInWorld implements StandInControl {
         break;
       case 'listening':
         page.listening = true;
+        break;
+      case 'injected':
+        page.injected = true;
         break;
       case 'send':
         this.onSend(page, message);
@@ -353,7 +357,10 @@ export class StandInWorld implements StandInControl {
   // ------------------------------------------------------------ control: connection
   setState(state: WaState, options: { recoverAfterMs?: number } = {}): void {
     const unlink = state === 'UNPAIRED';
-    const pages = this.linkedPages();
+    // UNPAIRED_IDLE is what a page showing a QR for too long turns into; every other state
+    // concerns a linked connection.
+    const pages =
+      state === 'UNPAIRED_IDLE' ? [...this.pagesById.values()].filter((p) => p.qr !== null) : this.linkedPages();
     if (unlink) this.unlinkAll();
     this.broadcast({ type: 'state', state, unlink, ...options }, pages);
   }
@@ -386,6 +393,7 @@ export class StandInWorld implements StandInControl {
       (filter.linked === undefined || p.linked === filter.linked) &&
       (filter.state === undefined || p.state === filter.state) &&
       (filter.hasSynced === undefined || p.hasSynced === filter.hasSynced) &&
+      (filter.injected === undefined || p.injected === filter.injected) &&
       (filter.listening === undefined || p.listening === filter.listening) &&
       (filter.showingQr === undefined || (p.qr !== null) === filter.showingQr);
     return this.waitUntil(() => this.pages().find(matches), timeoutMs, `a page matching ${JSON.stringify(filter)}`);

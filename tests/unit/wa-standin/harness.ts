@@ -46,7 +46,7 @@ export function nextEvent<T extends unknown[]>(
   client: WaClient,
   event: string,
   accept: (...args: T) => boolean = () => true,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const listener = (...args: unknown[]): void => {
@@ -71,20 +71,28 @@ export async function startClient(standIn: StandIn, authDir?: string): Promise<{
     qrs.push(qr);
     if (qrs.length === 1) void standIn.control.scan();
   });
-  const ready = nextEvent(client, 'ready', () => true, 20_000);
+  const ready = nextEvent(client, 'ready', () => true, 40_000);
   void client.initialize().catch(() => undefined);
   await ready;
   return { client, qrs };
 }
 
-/** Closes the browser; if the library's destroy fails, ends the browser process it started. */
+/** Closes the browser; if it has not exited a few seconds later, ends the process the library
+ * started (never by name). Waiting matters: a killed browser loses unflushed localStorage. */
 export async function destroyClient(client: WaClient): Promise<void> {
   clients.delete(client);
   const browserProcess = client.pupBrowser?.process();
   await client.destroy().catch(() => undefined);
-  if (browserProcess && browserProcess.exitCode === null && browserProcess.signalCode === null) {
-    browserProcess.kill('SIGKILL');
-  }
+  if (!browserProcess) return;
+  const exited = (): boolean => browserProcess.exitCode !== null || browserProcess.signalCode !== null;
+  for (let waited = 0; !exited() && waited < 5_000; waited += 50) await sleep(50);
+  if (!exited()) browserProcess.kill('SIGKILL');
+}
+
+/** After `disconnected` the library closes its browser by itself; wait for that, so a test's own
+ * destroy does not race it. */
+export async function browserClosed(client: WaClient, timeoutMs = 15_000): Promise<void> {
+  for (let waited = 0; client.pupBrowser?.connected && waited < timeoutMs; waited += 50) await sleep(50);
 }
 
 export async function destroyAllClients(): Promise<void> {

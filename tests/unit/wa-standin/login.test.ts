@@ -11,12 +11,12 @@ beforeAll(async () => {
 afterEach(async () => {
   await destroyAllClients();
   standIn.control.reset();
-});
+}, 30_000);
 afterAll(async () => {
   await standIn.close();
 });
 
-describe('stand-in login with the real whatsapp-web.js Client', () => {
+describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_000 }, () => {
   it('shows a QR, rotates it, and after the scan goes authenticated → ready', async () => {
     const client = createClient(standIn);
     const events: string[] = [];

@@ -14,6 +14,11 @@ const GROUP = '120363000000000001@g.us';
 const HOUR = 3_600_000;
 
 let standIn: StandIn;
+
+function must<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) throw new Error('expected a value');
+  return value;
+}
 let client: WaClient;
 const now = Date.now();
 
@@ -37,33 +42,33 @@ beforeAll(async () => {
     { id: BRUNO, pushname: 'Bruno', unreadCount: 0, messages: [{ text: 'quanto custa?', at: now - 30 * 60_000 }] },
   ]);
   ({ client } = await startClient(standIn));
-});
+}, 60_000);
 afterAll(async () => {
   await destroyAllClients();
   await standIn.close();
-});
+}, 30_000);
 
-describe('stand-in messages with the real whatsapp-web.js Client', () => {
+describe('stand-in messages with the real whatsapp-web.js Client', { timeout: 90_000 }, () => {
   it('gives catch-up the seeded history through getChats and fetchMessages', async () => {
     const chats = await client.getChats();
     const byId = new Map(chats.map((chat) => [chat.id._serialized, chat]));
     expect([...byId.keys()]).toEqual([BRUNO, ANA]);
 
-    const ana = byId.get(ANA);
-    expect(ana?.name).toBe('Ana Souza');
-    expect(ana?.unreadCount).toBe(4);
-    expect(ana?.timestamp).toBe(Math.floor((now - HOUR) / 1000));
-    expect(ana?.lastMessage?.body).toBe('obrigada');
+    const ana = must(byId.get(ANA));
+    expect(ana.name).toBe('Ana Souza');
+    expect(ana.unreadCount).toBe(4);
+    expect(ana.timestamp).toBe(Math.floor((now - HOUR) / 1000));
+    expect(ana.lastMessage?.body).toBe('obrigada');
     // Only the newest messages are in memory: fetching more goes through loadEarlierMsgs.
-    expect((await ana!.fetchMessages({})).map((m) => m.body)).toEqual(['e sábado?', 'obrigada']);
-    const all = await ana!.fetchMessages({ limit: 50 });
+    expect((await ana.fetchMessages({})).map((m) => m.body)).toEqual(['e sábado?', 'obrigada']);
+    const all = await ana.fetchMessages({ limit: 50 });
     expect(all.map((m) => m.body)).toEqual(['oi', 'olá, Ana', 'vocês entregam?', 'no bairro?', 'e sábado?', 'obrigada']);
     expect(all.map((m) => m.fromMe)).toEqual([false, true, false, false, false, false]);
     expect(all[0]?.timestamp).toBe(Math.floor((now - 5 * HOUR) / 1000));
 
-    const bruno = byId.get(BRUNO);
-    expect(bruno?.unreadCount).toBe(0);
-    expect((await bruno!.fetchMessages({ limit: 10 })).map((m) => [m.body, m.fromMe])).toEqual([['quanto custa?', false]]);
+    const bruno = must(byId.get(BRUNO));
+    expect(bruno.unreadCount).toBe(0);
+    expect((await bruno.fetchMessages({ limit: 10 })).map((m) => [m.body, m.fromMe])).toEqual([['quanto custa?', false]]);
   });
 
   it('delivers a person’s message as `message` and `message_create`, with the contact’s names', async () => {
@@ -164,17 +169,19 @@ describe('stand-in messages with the real whatsapp-web.js Client', () => {
     standIn.control.call(BRUNO);
     expect((await call)[0].from).toBe(BRUNO);
 
-    const [anaLast] = (await (await client.getChatById(ANA)).fetchMessages({ limit: 1 })).slice(-1);
+    const anaLast = must((await (await client.getChatById(ANA)).fetchMessages({ limit: 1 })).at(-1));
     const reaction = nextEvent<[WAWebJS.Reaction]>(client, 'message_reaction');
-    standIn.control.react(ANA, anaLast!.id._serialized, '👍');
+    standIn.control.react(ANA, anaLast.id._serialized, '👍');
     const [r] = await reaction;
     expect(r.reaction).toBe('👍');
     expect(r.senderId).toBe(ANA);
-    expect(r.msgId._serialized).toBe(anaLast!.id._serialized);
+    expect(r.msgId._serialized).toBe(anaLast.id._serialized);
   });
 
   it('upgrade canary: the library asked only for modules the stand-in provides or lists as optional', async () => {
-    const provided = await client.pupPage!.evaluate(() => (window as unknown as { __standin: { provided(): string[] } }).__standin.provided());
+    const provided = await must(client.pupPage).evaluate(() =>
+      (globalThis as unknown as { __standin: { provided(): string[] } }).__standin.provided(),
+    );
     expect([...provided].sort()).toEqual([...PROVIDED_MODULES].sort());
     expect(standIn.control.requestedModules().length).toBeGreaterThan(20);
     expect(standIn.control.unknownModules()).toEqual([]);

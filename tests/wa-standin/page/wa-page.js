@@ -327,6 +327,11 @@
   Socket._listenerAdded = (name) => {
     if (name === 'change:hasSynced') maybeSync();
   };
+  // The last listener whatsapp-web.js's inject() attaches: after it, destroying the client no
+  // longer races the injection.
+  Cmd._listenerAdded = (name) => {
+    if (name === 'logout_from_bridge') post({ type: 'injected' });
+  };
   Msg._listenerAdded = (name) => {
     if (name === 'add') post({ type: 'listening' });
   };
@@ -597,6 +602,8 @@
       if (recoverTimer) clearTimeout(recoverTimer);
       recoverTimer = null;
       if (message.unlink) forgetLink();
+      // An idle QR page stops rotating until someone asks for a new QR (Cmd.refreshQR).
+      if (message.state === 'UNPAIRED_IDLE') stopQrRotation();
       setState(message.state);
       if (message.recoverAfterMs != null) {
         recoverTimer = setTimeout(() => {

@@ -1,0 +1,130 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type WAWebJS from 'whatsapp-web.js';
+import { startStandIn } from '../../wa-standin/index';
+import type { StandIn } from '../../wa-standin/index';
+import { browserClosed, createClient, destroyAllClients, destroyClient, newAuthDir, nextEvent, sleep, startClient } from './harness';
+
+const ANA = '5511911111111@c.us';
+let standIn: StandIn;
+
+beforeAll(async () => {
+  standIn = await startStandIn({ qrRotateMs: 0, autoAck: { upTo: 3, stepMs: 30 } });
+});
+afterEach(async () => {
+  await destroyAllClients();
+  standIn.control.reset();
+}, 30_000);
+afterAll(async () => {
+  await standIn.close();
+});
+
+function recordStates(client: WAWebJS.Client): { states: string[]; disconnects: string[] } {
+  const seen = { states: [] as string[], disconnects: [] as string[] };
+  client.on('change_state', (state: string) => seen.states.push(state));
+  client.on('disconnected', (reason: string) => seen.disconnects.push(reason));
+  return seen;
+}
+
+// Seconds each on an idle machine; the timeout leaves room for a loaded CI box.
+describe('stand-in connection states with the real whatsapp-web.js Client', { timeout: 90_000 }, () => {
+  it('TIMEOUT is reported through change_state, recovers to CONNECTED, and the client keeps working', async () => {
+    const { client } = await startClient(standIn);
+    const seen = recordStates(client);
+    const connected = nextEvent(client, 'change_state', (state) => state === 'CONNECTED');
+    standIn.control.setState('TIMEOUT', { recoverAfterMs: 100 });
+    await connected;
+    expect(seen.states).toEqual(['TIMEOUT', 'OPENING', 'CONNECTED']);
+    expect(seen.disconnects).toEqual([]);
+    const message = nextEvent<[WAWebJS.Message]>(client, 'message');
+    standIn.control.inbound({ from: ANA, text: 'ainda aí?' });
+    expect((await message)[0].body).toBe('ainda aí?');
+  });
+
+  it('CONFLICT disconnects the client; the link survives, so a new client restores without QR', async () => {
+    const authDir = newAuthDir();
+    const { client } = await startClient(standIn, authDir);
+    const seen = recordStates(client);
+    const disconnected = nextEvent<[string]>(client, 'disconnected');
+    standIn.control.setState('CONFLICT');
+    expect(await disconnected).toEqual(['CONFLICT']);
+    expect(seen.states).toEqual(['CONFLICT']);
+    await browserClosed(client);
+    await destroyClient(client);
+
+    const again = await startClient(standIn, authDir);
+    expect(again.qrs).toEqual([]);
+  });
+
+  it('UNPAIRED disconnects the client and unlinks: the next client shows a QR', async () => {
+    const authDir = newAuthDir();
+    const { client } = await startClient(standIn, authDir);
+    const disconnected = nextEvent<[string]>(client, 'disconnected');
+    standIn.control.setState('UNPAIRED');
+    expect(await disconnected).toEqual(['UNPAIRED']);
+    expect(standIn.control.isLinked()).toBe(false);
+    await browserClosed(client);
+    await destroyClient(client);
+
+    const again = createClient(standIn, authDir);
+    const qr = nextEvent(again, 'qr');
+    void again.initialize().catch(() => undefined);
+    await qr;
+  });
+
+  it('logout from the phone: disconnected LOGOUT, then the library is back at a QR', async () => {
+    const { client } = await startClient(standIn);
+    const disconnected = nextEvent<[string]>(client, 'disconnected');
+    const qr = nextEvent(client, 'qr');
+    standIn.control.logoutFromPhone();
+    expect(await disconnected).toEqual(['LOGOUT']);
+    await qr;
+    expect(standIn.control.isLinked()).toBe(false);
+    await standIn.control.waitForPage({ linked: false, showingQr: true, injected: true });
+  });
+
+  it('unlinking from the app (client.logout) removes the device on the phone', async () => {
+    const { client } = await startClient(standIn);
+    expect(standIn.control.isLinked()).toBe(true);
+    await client.logout();
+    expect(standIn.control.isLinked()).toBe(false);
+  });
+
+  it('survives a page reload: ready again, and messages still arrive', async () => {
+    const { client } = await startClient(standIn);
+    const readyAgain = nextEvent(client, 'ready', () => true, 40_000);
+    standIn.control.reload();
+    await readyAgain;
+    const message = nextEvent<[WAWebJS.Message]>(client, 'message');
+    standIn.control.inbound({ from: ANA, text: 'depois do reload' });
+    expect((await message)[0].body).toBe('depois do reload');
+  });
+
+  it('a connection lost mid-send after the server took it: sendMessage hangs, received exactly once, in history after reconnect', async () => {
+    const authDir = newAuthDir();
+    const { client } = await startClient(standIn, authDir);
+    const timeout = nextEvent(client, 'change_state', (state) => state === 'TIMEOUT');
+    standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout' });
+    const send = client.sendMessage(ANA, 'pedido confirmado');
+    const outcome = await Promise.race([send.then(() => 'resolved', () => 'rejected'), sleep(1000).then(() => 'pending')]);
+    expect(outcome).toBe('pending');
+    await timeout;
+    expect(standIn.control.received().map((r) => [r.to, r.text])).toEqual([[ANA, 'pedido confirmado']]);
+    await destroyClient(client);
+
+    const again = await startClient(standIn, authDir);
+    const history = await (await again.client.getChatById(ANA)).fetchMessages({ limit: 20, fromMe: true });
+    expect(history.map((m) => [m.body, m.ack >= 1])).toEqual([['pedido confirmado', true]]);
+    expect(standIn.control.received()).toHaveLength(1);
+  });
+
+  it('a connection lost mid-send before the server took it: sendMessage rejects, nothing received, not in history', async () => {
+    const { client } = await startClient(standIn);
+    standIn.control.dropConnectionDuringNextSend({ received: false, then: 'reload' });
+    const readyAgain = nextEvent(client, 'ready', () => true, 40_000);
+    await expect(client.sendMessage(ANA, 'perdido')).rejects.toThrow();
+    await readyAgain;
+    expect(standIn.control.received()).toEqual([]);
+    const history = await (await client.getChatById(ANA)).fetchMessages({ limit: 20 });
+    expect(history.map((m) => m.body)).not.toContain('perdido');
+  });
+});
