@@ -60,11 +60,15 @@ export interface DayLabels {
   yesterday: string;
 }
 
-export function createFormatter(options: { language: Language; timeZone?: string; preferredLocales?: readonly string[] }): Formatter {
+export function createFormatter(options: {
+  language: Language;
+  timeZone?: string;
+  preferredLocales?: readonly string[];
+}): Formatter {
   const locale = localeFor(options.language, options.preferredLocales);
   const timeZone = validTimeZone(options.timeZone);
   const make = (format: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...format, timeZone });
-  const timeFormat = make({ hour: '2-digit', minute: '2-digit' });
+  const timeFormat = make({ hour: 'numeric', minute: '2-digit' });
   const dateTimeFormat = make({ dateStyle: 'medium', timeStyle: 'short' });
   const weekdayFormat = make({ weekday: 'long' });
   const shortDateFormat = make({ day: '2-digit', month: '2-digit', year: '2-digit' });

@@ -24,7 +24,13 @@ export function TopBar() {
       {gatewayKind === 'simulated' && <span className="top-bar__tag">{t('app.simulatedTag')}</span>}
       <div className="top-bar__spacer" />
       <StatusPill />
-      <button type="button" className="top-bar__icon-button" onClick={() => setSettingsOpen(true)} aria-label={t('app.settings')} title={t('app.settings')}>
+      <button
+        type="button"
+        className="top-bar__icon-button"
+        onClick={() => setSettingsOpen(true)}
+        aria-label={t('app.settings')}
+        title={t('app.settings')}
+      >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
           <path
             fill="currentColor"

@@ -22,7 +22,12 @@ interface ChatsState {
 
 function arrange(byId: ReadonlyMap<ChatId, ChatSummary>, now: number, closingSoonMs: number) {
   const all = [...byId.values()];
-  return { byId, ordered: orderChats(all, now), orderedAt: now, nextChangeAt: nextOrderChangeAt(all, now, closingSoonMs) };
+  return {
+    byId,
+    ordered: orderChats(all, now),
+    orderedAt: now,
+    nextChangeAt: nextOrderChangeAt(all, now, closingSoonMs),
+  };
 }
 
 export const useChats = create<ChatsState>()((set, get) => ({

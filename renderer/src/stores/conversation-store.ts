@@ -49,7 +49,11 @@ export const useConversation = create<ConversationState>()((set, get) => ({
       const page = await api().getConversation({ chatId, limit: PAGE_SIZE });
       // The person may have opened another chat meanwhile.
       if (get().chatId !== chatId) return;
-      set((state) => ({ messages: mergeMessages(state.messages, page.messages), hasMore: page.hasMore, status: 'ready' }));
+      set((state) => ({
+        messages: mergeMessages(state.messages, page.messages),
+        hasMore: page.hasMore,
+        status: 'ready',
+      }));
     } catch {
       if (get().chatId === chatId) set({ status: 'error' });
     }

@@ -11,7 +11,8 @@ const en: Record<ErrorKey, string> = {
   'error.window-closed':
     'Not sent: this customer’s 24-hour window has closed. Only the customer can reopen it by writing again.',
   'error.not-connected': 'Not sent: WhatsApp is not connected. Reconnect and try again.',
-  'error.unfilled-placeholder': 'Not sent: the message still has a field to fill. Fill it in the customer’s profile or edit the text.',
+  'error.unfilled-placeholder':
+    'Not sent: the message still has a field to fill. Fill it in the customer’s profile or edit the text.',
   'error.never-wrote': 'Not sent: Janela only answers customers who wrote first.',
   'error.duplicate-shortcut': 'Another quick reply already uses this shortcut.',
   'error.invalid-import': 'That file is not a valid quick-reply export; nothing was imported.',
@@ -26,7 +27,8 @@ const ptBR: Record<ErrorKey, string> = {
   'error.window-closed':
     'Não enviada: a janela de 24 horas deste cliente fechou. Só o cliente pode reabri-la escrevendo de novo.',
   'error.not-connected': 'Não enviada: o WhatsApp não está conectado. Reconecte e tente de novo.',
-  'error.unfilled-placeholder': 'Não enviada: a mensagem ainda tem um campo a preencher. Preencha no perfil do cliente ou edite o texto.',
+  'error.unfilled-placeholder':
+    'Não enviada: a mensagem ainda tem um campo a preencher. Preencha no perfil do cliente ou edite o texto.',
   'error.never-wrote': 'Não enviada: o Janela só responde clientes que escreveram primeiro.',
   'error.duplicate-shortcut': 'Outra resposta rápida já usa este atalho.',
   'error.invalid-import': 'Esse arquivo não é uma exportação de respostas rápidas válida; nada foi importado.',

@@ -31,7 +31,7 @@ describe('createFormatter', () => {
   it('formats times in the shop’s time zone, not the machine’s', () => {
     expect(createFormatter({ language: 'pt-BR', timeZone: 'America/Sao_Paulo' }).time(at)).toBe('14:05');
     expect(createFormatter({ language: 'pt-BR', timeZone: 'America/New_York' }).time(at)).toBe('13:05');
-    expect(createFormatter({ language: 'en', timeZone: 'America/Sao_Paulo' }).time(at)).toMatch(/^02:05\sPM$/);
+    expect(createFormatter({ language: 'en', timeZone: 'America/Sao_Paulo' }).time(at)).toMatch(/^2:05\sPM$/);
   });
 
   it('formats date and time in the language', () => {
@@ -51,7 +51,7 @@ describe('createFormatter', () => {
     // 01:30 UTC on the 13th is still the 12th in São Paulo (22:30).
     const now = Date.UTC(2025, 2, 13, 1, 30);
     expect(format.dayHeading(at, now, labels)).toBe('Today');
-    expect(format.listTime(at, now, labels)).toMatch(/02:05/);
+    expect(format.listTime(at, now, labels)).toMatch(/^2:05/);
     expect(format.dayHeading(at, now + 24 * hour, labels)).toBe('Yesterday');
     expect(format.listTime(at, now + 24 * hour, labels)).toBe('Yesterday');
     expect(format.listTime(at, now + 3 * 24 * hour, labels)).toBe('Wednesday');

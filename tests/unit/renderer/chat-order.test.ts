@@ -47,16 +47,34 @@ describe('orderChats', () => {
   const neverWrote = chat('Gil', { lastOutboundAt: now - 40 * hour });
 
   it('puts unanswered open chats first (closing soonest first), then other open chats, then closed by recency', () => {
-    const shuffled = [closedOld, answeredLater, neverWrote, unansweredLater, closedRecent, answeredSoon, unansweredSoon];
+    const shuffled = [
+      closedOld,
+      answeredLater,
+      neverWrote,
+      unansweredLater,
+      closedRecent,
+      answeredSoon,
+      unansweredSoon,
+    ];
     expect(orderChats(shuffled, now).map((c) => c.name)).toEqual([
-      'Ana', 'Bruno', 'Carla', 'Davi', 'Elisa', 'Gil', 'Fabio',
+      'Ana',
+      'Bruno',
+      'Carla',
+      'Davi',
+      'Elisa',
+      'Gil',
+      'Fabio',
     ]);
   });
 
   it('treats a window at exactly 24 h as closed', () => {
     const justClosed = chat('Hugo', { lastInboundAt: now - 24 * hour });
     const stillOpen = chat('Iris', { lastInboundAt: now - 24 * hour + 1 });
-    expect(orderChats([justClosed, stillOpen, closedRecent], now).map((c) => c.name)).toEqual(['Iris', 'Elisa', 'Hugo']);
+    expect(orderChats([justClosed, stillOpen, closedRecent], now).map((c) => c.name)).toEqual([
+      'Iris',
+      'Elisa',
+      'Hugo',
+    ]);
   });
 
   it('moves a chat down once its window closes', () => {

@@ -1,7 +1,10 @@
 const palette = ['#00a884', '#1f8ef1', '#e86c2c', '#8e5bd6', '#d6336c', '#2b9a66', '#c48a00', '#3d6fb6'];
 
 function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
   const first = words[0]?.[0] ?? '#';
   const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();

@@ -17,7 +17,13 @@ function previewOf(chat: ChatSummary, youPrefix: string, empty: string): string 
 }
 
 /** One row; it selects only its own chat, so a change elsewhere does not re-render it. */
-export const ChatRow = memo(function ChatRow({ chatId, onSelect }: { chatId: ChatId; onSelect: (chatId: ChatId) => void }) {
+export const ChatRow = memo(function ChatRow({
+  chatId,
+  onSelect,
+}: {
+  chatId: ChatId;
+  onSelect: (chatId: ChatId) => void;
+}) {
   const t = useT();
   const format = useFormatter();
   const chat = useChats((state) => state.byId.get(chatId));

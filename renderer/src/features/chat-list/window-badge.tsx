@@ -19,7 +19,13 @@ export function useWindowBadge(lastInboundAt: number | null): { state: WindowSta
   return { state, remaining };
 }
 
-export const WindowBadge = memo(function WindowBadge({ lastInboundAt, id }: { lastInboundAt: number | null; id?: string }) {
+export const WindowBadge = memo(function WindowBadge({
+  lastInboundAt,
+  id,
+}: {
+  lastInboundAt: number | null;
+  id?: string;
+}) {
   const t = useT();
   const format = useFormatter();
   const { state, remaining } = useWindowBadge(lastInboundAt);

@@ -53,7 +53,11 @@ export function ConnectScreen() {
             {t('connect.title')}
           </h1>
           <p className="connect__subtitle">{t('connect.subtitle')}</p>
-          <p className={`connect__status connect__status--${statusTone(status)}`} role="status" data-state={status.state}>
+          <p
+            className={`connect__status connect__status--${statusTone(status)}`}
+            role="status"
+            data-state={status.state}
+          >
             <span className="status-pill__dot" aria-hidden="true" />
             {statusText(status, now, t)}
           </p>
@@ -79,7 +83,12 @@ export function ConnectScreen() {
           )}
           {gatewayKind !== 'demo' && (
             <span className="connect__demo">
-              <button type="button" className="button" onClick={() => run(startDemo)} aria-describedby="connect-demo-hint">
+              <button
+                type="button"
+                className="button"
+                onClick={() => run(startDemo)}
+                aria-describedby="connect-demo-hint"
+              >
                 {t('connect.tryDemo')}
               </button>
               <span id="connect-demo-hint" className="field__hint">
@@ -113,7 +122,12 @@ function StateBody({ status }: { status: ConnectionStatus }): ReactNode {
               <li>{t('connect.qrStep2')}</li>
               <li>{t('connect.qrStep3')}</li>
             </ol>
-            <button type="button" className="button button--link" aria-expanded={byPhone} onClick={() => setByPhone(!byPhone)}>
+            <button
+              type="button"
+              className="button button--link"
+              aria-expanded={byPhone}
+              onClick={() => setByPhone(!byPhone)}
+            >
               {byPhone ? t('connect.qrToggle') : t('connect.pairingToggle')}
             </button>
             {byPhone && <PairingForm />}
@@ -143,15 +157,36 @@ function StateBody({ status }: { status: ConnectionStatus }): ReactNode {
         </div>
       );
     case 'connected':
-      return <Message title={t('connect.connectedTitle')} body={t('connect.connectedBody', { when: format.dateTime(status.since) })} />;
+      return (
+        <Message
+          title={t('connect.connectedTitle')}
+          body={t('connect.connectedBody', { when: format.dateTime(status.since) })}
+        />
+      );
     case 'disconnected':
-      return <Message title={t('connect.disconnectedTitle')} body={t('connect.disconnectedBody', { reason: status.reason })} />;
+      return (
+        <Message
+          title={t('connect.disconnectedTitle')}
+          body={t('connect.disconnectedBody', { reason: status.reason })}
+        />
+      );
     case 'offline':
       return <Message title={t('connect.offlineTitle')} body={t('connect.offlineBody')} />;
     case 'update-needed':
-      return <Message title={t('connect.updateNeededTitle')} body={t('connect.updateNeededBody', { reason: status.reason })} />;
+      return (
+        <Message
+          title={t('connect.updateNeededTitle')}
+          body={t('connect.updateNeededBody', { reason: status.reason })}
+        />
+      );
     case 'blocked':
-      return <Message title={t('connect.blockedTitle')} body={t('connect.blockedBody', { reason: status.reason })} tone="error" />;
+      return (
+        <Message
+          title={t('connect.blockedTitle')}
+          body={t('connect.blockedBody', { reason: status.reason })}
+          tone="error"
+        />
+      );
     case 'no-browser':
       return (
         <Message title={t('connect.noBrowserTitle')} body={t('connect.noBrowserBody')} tone="error">
@@ -172,7 +207,17 @@ function Waiting({ text }: { text: string }) {
   );
 }
 
-function Message({ title, body, tone, children }: { title: string; body: string; tone?: 'error'; children?: ReactNode }) {
+function Message({
+  title,
+  body,
+  tone,
+  children,
+}: {
+  title: string;
+  body: string;
+  tone?: 'error';
+  children?: ReactNode;
+}) {
   return (
     <div className={`connect__message${tone ? ` connect__message--${tone}` : ''}`}>
       <h2 className="connect__heading">{title}</h2>

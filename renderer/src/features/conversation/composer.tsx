@@ -119,7 +119,13 @@ export function Composer({ chatId }: { chatId: ChatId }) {
           }}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" className="composer__send" disabled={!canSend} aria-label={t('composer.send')} title={t('composer.hint')}>
+        <button
+          type="submit"
+          className="composer__send"
+          disabled={!canSend}
+          aria-label={t('composer.send')}
+          title={t('composer.hint')}
+        >
           <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
             <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
           </svg>

@@ -24,13 +24,28 @@ export function DeliveryTicks({ message }: { message: ChatMessage }) {
       )}
       {status === 'sent' && (
         <svg viewBox="0 0 16 16" width="16" height="14" aria-hidden="true">
-          <path d={check} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d={check}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
       )}
       {(status === 'delivered' || status === 'read') && (
         <svg viewBox="0 0 17 16" width="18" height="14" aria-hidden="true">
           {doubleCheck.map((d) => (
-            <path key={d} d={d} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              key={d}
+              d={d}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           ))}
         </svg>
       )}

@@ -45,7 +45,9 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const wholeHours = settings.closingSoonMinutes % 60 === 0;
   const [thresholdUnit, setThresholdUnit] = useState<ThresholdUnit>(wholeHours ? 'hours' : 'minutes');
-  const [threshold, setThreshold] = useState(String(wholeHours ? settings.closingSoonMinutes / 60 : settings.closingSoonMinutes));
+  const [threshold, setThreshold] = useState(
+    String(wholeHours ? settings.closingSoonMinutes / 60 : settings.closingSoonMinutes),
+  );
   const [reactionsRenewWindow, setReactionsRenewWindow] = useState(settings.reactionsRenewWindow);
   const [sendInterval, setSendInterval] = useState(String(settings.sendIntervalMs / 1000));
   const [browserPath, setBrowserPath] = useState(settings.browserPath ?? '');
@@ -80,118 +82,148 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
   const shopField = (key: keyof Settings['shop'], label: string, type = 'text') => (
     <label className="field">
       <span className="field__label">{label}</span>
-      <input className="input" type={type} value={shop[key]} maxLength={key === 'name' ? 80 : 200} onChange={(event) => setShop({ ...shop, [key]: event.target.value })} />
+      <input
+        className="input"
+        type={type}
+        value={shop[key]}
+        maxLength={key === 'name' ? 80 : 200}
+        onChange={(event) => setShop({ ...shop, [key]: event.target.value })}
+      />
     </label>
   );
 
   return (
     <form className="settings__form" onSubmit={(event) => void submit(event)}>
-      <fieldset className="settings__group">
-        <legend>{t('settings.general')}</legend>
-        <label className="field">
-          <span className="field__label">{t('settings.language')}</span>
-          <select className="input" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {languages.map((option) => (
-              <option key={option} value={option}>
-                {t(`language.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('settings.timeZone')}</span>
-          <select className="input" value={timeZone} onChange={(event) => setTimeZone(event.target.value)} aria-describedby="settings-tz-hint">
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-          <span id="settings-tz-hint" className="field__hint">
-            {t('settings.timeZoneHint')}
-          </span>
-        </label>
-      </fieldset>
+      <div className="settings__body">
+        <fieldset className="settings__group">
+          <legend>{t('settings.general')}</legend>
+          <label className="field">
+            <span className="field__label">{t('settings.language')}</span>
+            <select
+              className="input"
+              value={language}
+              onChange={(event) => setLanguage(event.target.value as Language)}
+            >
+              {languages.map((option) => (
+                <option key={option} value={option}>
+                  {t(`language.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('settings.timeZone')}</span>
+            <select
+              className="input"
+              value={timeZone}
+              onChange={(event) => setTimeZone(event.target.value)}
+              aria-describedby="settings-tz-hint"
+            >
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+            <span id="settings-tz-hint" className="field__hint">
+              {t('settings.timeZoneHint')}
+            </span>
+          </label>
+        </fieldset>
 
-      <fieldset className="settings__group">
-        <legend>{t('settings.window')}</legend>
-        <div className="field">
-          <span className="field__label" id="settings-threshold-label">
-            {t('settings.closingSoon')}
-          </span>
-          <div className="settings__inline" role="group" aria-labelledby="settings-threshold-label">
+        <fieldset className="settings__group">
+          <legend>{t('settings.window')}</legend>
+          <div className="field">
+            <span className="field__label" id="settings-threshold-label">
+              {t('settings.closingSoon')}
+            </span>
+            <div className="settings__inline" role="group" aria-labelledby="settings-threshold-label">
+              <input
+                className="input settings__number"
+                type="number"
+                min={thresholdUnit === 'hours' ? 1 : 5}
+                max={thresholdUnit === 'hours' ? 23 : 1380}
+                step={1}
+                required
+                value={threshold}
+                aria-labelledby="settings-threshold-label"
+                onChange={(event) => setThreshold(event.target.value)}
+              />
+              <select
+                className="input"
+                value={thresholdUnit}
+                aria-label={
+                  thresholdUnit === 'hours' ? t('settings.closingSoonHours') : t('settings.closingSoonMinutes')
+                }
+                onChange={(event) => setThresholdUnit(event.target.value as ThresholdUnit)}
+              >
+                <option value="hours">{t('settings.closingSoonHours')}</option>
+                <option value="minutes">{t('settings.closingSoonMinutes')}</option>
+              </select>
+            </div>
+          </div>
+          <label className="settings__check">
+            <input
+              type="checkbox"
+              checked={reactionsRenewWindow}
+              onChange={(event) => setReactionsRenewWindow(event.target.checked)}
+            />
+            <span>
+              {t('settings.reactionsRenew')}
+              <span className="field__hint settings__check-hint">{t('settings.reactionsRenewHint')}</span>
+            </span>
+          </label>
+        </fieldset>
+
+        <fieldset className="settings__group">
+          <legend>{t('settings.shop')}</legend>
+          {shopField('name', t('settings.shopName'))}
+          {shopField('address', t('settings.shopAddress'))}
+          {shopField('hours', t('settings.shopHours'))}
+          {shopField('website', t('settings.shopWebsite'), 'url')}
+        </fieldset>
+
+        <fieldset className="settings__group">
+          <legend>{t('settings.sending')}</legend>
+          <label className="field">
+            <span className="field__label">{t('settings.sendInterval')}</span>
             <input
               className="input settings__number"
               type="number"
-              min={thresholdUnit === 'hours' ? 1 : 5}
-              max={thresholdUnit === 'hours' ? 23 : 1380}
-              step={1}
+              min={0}
+              max={60}
+              step={0.5}
               required
-              value={threshold}
-              aria-labelledby="settings-threshold-label"
-              onChange={(event) => setThreshold(event.target.value)}
+              value={sendInterval}
+              onChange={(event) => setSendInterval(event.target.value)}
+              aria-describedby="settings-interval-hint"
             />
-            <select
+            <span id="settings-interval-hint" className="field__hint">
+              {t('settings.sendIntervalHint')}
+            </span>
+          </label>
+          <label className="field">
+            <span className="field__label">{t('settings.browserPath')}</span>
+            <input
               className="input"
-              value={thresholdUnit}
-              aria-label={thresholdUnit === 'hours' ? t('settings.closingSoonHours') : t('settings.closingSoonMinutes')}
-              onChange={(event) => setThresholdUnit(event.target.value as ThresholdUnit)}
-            >
-              <option value="hours">{t('settings.closingSoonHours')}</option>
-              <option value="minutes">{t('settings.closingSoonMinutes')}</option>
-            </select>
-          </div>
-        </div>
-        <label className="settings__check">
-          <input type="checkbox" checked={reactionsRenewWindow} onChange={(event) => setReactionsRenewWindow(event.target.checked)} />
-          <span>
-            {t('settings.reactionsRenew')}
-            <span className="field__hint settings__check-hint">{t('settings.reactionsRenewHint')}</span>
-          </span>
-        </label>
-      </fieldset>
+              type="text"
+              value={browserPath}
+              onChange={(event) => setBrowserPath(event.target.value)}
+              aria-describedby="settings-browser-hint"
+              spellCheck={false}
+            />
+            <span id="settings-browser-hint" className="field__hint">
+              {t('settings.browserPathHint')}
+            </span>
+          </label>
+        </fieldset>
 
-      <fieldset className="settings__group">
-        <legend>{t('settings.shop')}</legend>
-        {shopField('name', t('settings.shopName'))}
-        {shopField('address', t('settings.shopAddress'))}
-        {shopField('hours', t('settings.shopHours'))}
-        {shopField('website', t('settings.shopWebsite'), 'url')}
-      </fieldset>
-
-      <fieldset className="settings__group">
-        <legend>{t('settings.sending')}</legend>
-        <label className="field">
-          <span className="field__label">{t('settings.sendInterval')}</span>
-          <input
-            className="input settings__number"
-            type="number"
-            min={0}
-            max={60}
-            step={0.5}
-            required
-            value={sendInterval}
-            onChange={(event) => setSendInterval(event.target.value)}
-            aria-describedby="settings-interval-hint"
-          />
-          <span id="settings-interval-hint" className="field__hint">
-            {t('settings.sendIntervalHint')}
-          </span>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('settings.browserPath')}</span>
-          <input className="input" type="text" value={browserPath} onChange={(event) => setBrowserPath(event.target.value)} aria-describedby="settings-browser-hint" spellCheck={false} />
-          <span id="settings-browser-hint" className="field__hint">
-            {t('settings.browserPathHint')}
-          </span>
-        </label>
-      </fieldset>
-
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
       <div className="dialog__actions settings__actions">
         <button type="button" className="button" onClick={onDone}>
           {t('app.cancel')}
