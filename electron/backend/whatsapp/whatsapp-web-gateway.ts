@@ -11,7 +11,7 @@ import { phoneSchema } from '../../../shared/domain';
 import { toEpochMs } from '../../../shared/window-rules';
 import type { Clock } from '../clock';
 import { GatewayDisconnectedError, type GatewayEvents, type SentMessageProbe, type WhatsAppGateway } from '../gateway/gateway';
-import { DEFAULT_CATCH_UP, catchUpSince, chatsToCatchUp, fetchMessagesSince, type CatchUpOptions } from './catch-up';
+import { DEFAULT_CATCH_UP, type CatchUpOptions } from './catch-up';
 import type { CallLike, ClientLike, MessageLike, ReactionLike } from './client-like';
 import {
   backoffDelay,
@@ -24,16 +24,8 @@ import {
 } from './connection-policy';
 import { findBrowser } from './find-browser';
 import { installLibraryErrorGuard } from './library-error-guard';
-import {
-  asPeopleChatId,
-  contactDisplayName,
-  deliveryStatusFromAck,
-  messageChatWid,
-  translateCall,
-  translateMessage,
-  translateReaction,
-  type MessageDraft,
-} from './message-adapter';
+import { deliveryStatusFromAck } from './message-adapter';
+import { MessageIntake } from './message-intake';
 import { preparePrivateFolders, removeSession, whatsAppFolders, type WhatsAppFolders } from './session-folders';
 import { createWebClient, type WebClientOptions } from './web-client';
 import { withTimeout } from './with-timeout';
@@ -90,8 +82,6 @@ interface Attempt {
   onBrowserClosed?: () => void;
 }
 
-const SEEN_LIMIT = 50_000;
-const CALL_LOG_PAIRING_MS = 10 * 60 * 1000;
 const INJECT_FAILURES_BEFORE_UPDATE = 3;
 const NEW_QR_LOOP_LIMIT = 3;
 const NEW_QR_LOOP_WINDOW_MS = 60_000;
@@ -110,23 +100,27 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
   private injectFailures = 0;
   private newQrTimes: number[] = [];
   private readonly retiring = new Set<Promise<void>>();
-  private readonly seen = new Set<string>();
-  private readonly contactNames = new Map<ChatId, string>();
-  private readonly liveCalls = new Map<ChatId, number>();
   /** Ids sendText handed back: findSent never mistakes one of those for a lost send with the same text. */
   private readonly sentWaIds = new Set<string>();
   /** Live events are handled one after another, so a message is never overtaken by its own ack. */
   private liveQueue: Promise<void> = Promise.resolve();
-  private catchUpRunning = false;
-  /** A `ready` that came while a catch-up ran: run once more, for the newest client. */
-  private catchUpNext: Attempt | null = null;
   private uninstallGuard: (() => void) | null = null;
-  private readonly catchUpOptions: CatchUpOptions;
+  private readonly intake: MessageIntake;
 
   constructor(private readonly options: WhatsAppWebGatewayOptions) {
     super();
     this.folders = whatsAppFolders(options.dataDir);
-    this.catchUpOptions = { ...DEFAULT_CATCH_UP, ...options.catchUp };
+    const catchUp: CatchUpOptions = { ...DEFAULT_CATCH_UP, ...options.catchUp };
+    this.intake = new MessageIntake({
+      clock: options.clock,
+      reactionsRenewWindow: options.reactionsRenewWindow,
+      lastSyncAt: options.lastSyncAt,
+      catchUp,
+      emitMessage: (message) => this.emit('message', message),
+      emitAck: (ack) => this.emit('ack', ack),
+      emitSynced: (synced) => this.emit('synced', synced),
+      log: (line) => this.log(line),
+    });
   }
 
   override on<E extends keyof GatewayEvents>(event: E, listener: (...args: GatewayEvents[E]) => void): this {
@@ -186,7 +180,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     }
     await this.settleRetiring();
     await removeSession(this.folders);
-    this.contactNames.clear();
+    this.intake.forgetNames();
     this.log('unlinked: session removed');
     if (this.running) await this.launch();
   }
@@ -330,10 +324,11 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     client.on('disconnected', (reason: unknown) =>
       this.ifCurrent(attempt, () => this.onLost(attempt, recoveryForDisconnect(typeof reason === 'string' ? reason : shortReason(reason)))),
     );
-    client.on('message_create', (message: MessageLike) => live(() => this.onMessage(attempt, message, false)));
-    client.on('message_ack', (message: MessageLike, ack: number) => live(() => this.onAck(message, ack)));
-    client.on('message_reaction', (reaction: ReactionLike) => live(() => this.onReaction(attempt, reaction)));
-    client.on('call', (call: CallLike) => live(() => this.onCall(attempt, call)));
+    // One path for messages: message_create covers the customer's and the shop's own (also from the phone).
+    client.on('message_create', (message: MessageLike) => live(() => this.intake.message(client, message)));
+    client.on('message_ack', (message: MessageLike, ack: number) => live(() => this.intake.ack(message, ack)));
+    client.on('message_reaction', (reaction: ReactionLike) => live(() => this.intake.reaction(client, reaction)));
+    client.on('call', (call: CallLike) => live(() => this.intake.call(client, call)));
     client.on('error', (error: unknown) => this.log(`client error: ${shortReason(error)}`));
   }
 
@@ -368,7 +363,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     this.retryCount = 0;
     this.injectFailures = 0;
     this.setStatus({ state: 'connected', since: this.options.clock.now() });
-    void this.catchUp(attempt);
+    void this.intake.catchUp(attempt.client, () => this.current === attempt);
   }
 
   private onStateChange(attempt: Attempt, state: string): void {
@@ -392,7 +387,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     if (!wasTroubled) return;
     this.setStatus({ state: 'connected', since: this.options.clock.now() });
     // Messages that arrived during the gap may come through no event.
-    void this.catchUp(attempt);
+    void this.intake.catchUp(attempt.client, () => this.current === attempt);
   }
 
   /** The periodic health check: a dead page, a lost link without `disconnected`, a TIMEOUT that lasts. */
@@ -532,112 +527,6 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
   private failInFlightSends(attempt: Attempt): void {
     for (const reject of attempt.lostWaiters) reject(new GatewayDisconnectedError());
     attempt.lostWaiters.clear();
-  }
-
-  // ── messages ───────────────────────────────────────────────────────────────────────────────
-
-  private async onMessage(attempt: Attempt, message: MessageLike, catchUp: boolean): Promise<void> {
-    const draft = translateMessage(message, this.options.clock.now());
-    if (draft === null) return;
-    if (draft.kind === 'reaction' && !draft.fromMe && !this.options.reactionsRenewWindow()) return;
-    if (draft.kind === 'call' && !draft.fromMe && this.pairsWithLiveCall(draft)) {
-      this.remember(draft.waId);
-      return;
-    }
-    await this.emitDraft(attempt, draft, catchUp);
-  }
-
-  private async onReaction(attempt: Attempt, reaction: ReactionLike): Promise<void> {
-    if (!this.options.reactionsRenewWindow()) return;
-    const draft = translateReaction(reaction, this.options.clock.now());
-    if (draft) await this.emitDraft(attempt, draft, false);
-  }
-
-  private async onCall(attempt: Attempt, call: CallLike): Promise<void> {
-    const draft = translateCall(call, this.options.clock.now());
-    if (!draft) return;
-    if (!this.seen.has(draft.waId)) this.liveCalls.set(draft.chatId, draft.at);
-    await this.emitDraft(attempt, draft, false);
-  }
-
-  /** The call_log message a call leaves behind is the same contact as the live `call` event. */
-  private pairsWithLiveCall(draft: MessageDraft): boolean {
-    const callAt = this.liveCalls.get(draft.chatId);
-    return callAt !== undefined && Math.abs(draft.at - callAt) <= CALL_LOG_PAIRING_MS;
-  }
-
-  private onAck(message: MessageLike, ack: number): void {
-    if (!message.fromMe) return;
-    const chatId = asPeopleChatId(messageChatWid(message));
-    if (chatId === null) return;
-    this.emit('ack', { waId: message.id._serialized, chatId, status: deliveryStatusFromAck(ack) });
-  }
-
-  private async emitDraft(attempt: Attempt, draft: MessageDraft, catchUp: boolean): Promise<void> {
-    if (this.seen.has(draft.waId)) {
-      // Catch-up still brings delivery progress made while Janela was away.
-      if (catchUp && draft.fromMe && draft.status) this.emit('ack', { waId: draft.waId, chatId: draft.chatId, status: draft.status });
-      return;
-    }
-    this.remember(draft.waId);
-    const { pushName, ...message } = draft;
-    // The shop's own messages go out at once (the outbox links them to its sends); a customer's wait for the name.
-    const contactName = draft.fromMe ? (this.contactNames.get(draft.chatId) ?? null) : await this.lookUpName(attempt, draft.chatId, pushName);
-    this.emit('message', { ...message, contactName, ...(catchUp ? { catchUp: true } : {}) });
-  }
-
-  private async lookUpName(attempt: Attempt, chatId: ChatId, pushName: string | null): Promise<string | null> {
-    let name: string | null;
-    try {
-      name = contactDisplayName(await withTimeout(attempt.client.getContactById(chatId), 5_000, 'getContactById'), pushName);
-    } catch {
-      name = pushName ?? this.contactNames.get(chatId) ?? null;
-    }
-    if (name !== null) this.contactNames.set(chatId, name);
-    return name;
-  }
-
-  private remember(waId: string): void {
-    this.seen.add(waId);
-    if (this.seen.size > SEEN_LIMIT) {
-      const oldest = this.seen.values().next();
-      if (!oldest.done) this.seen.delete(oldest.value);
-    }
-  }
-
-  private async catchUp(attempt: Attempt): Promise<void> {
-    this.catchUpNext = attempt;
-    if (this.catchUpRunning) return;
-    this.catchUpRunning = true;
-    try {
-      while (this.catchUpNext !== null) {
-        const next: Attempt = this.catchUpNext;
-        this.catchUpNext = null;
-        if (this.current !== next) continue;
-        await this.catchUpOnce(next).catch((error: unknown) => this.log(`catch-up stopped: ${shortReason(error)}`));
-      }
-    } finally {
-      this.catchUpRunning = false;
-    }
-  }
-
-  private async catchUpOnce(attempt: Attempt): Promise<void> {
-    const startedAt = this.options.clock.now();
-    const since = catchUpSince(this.options.lastSyncAt(), startedAt, this.catchUpOptions);
-    const chats = await chatsToCatchUp(attempt.client, since);
-    let complete = true;
-    for (const { chat } of chats) {
-      if (this.current !== attempt) return;
-      try {
-        const messages = await fetchMessagesSince(chat, since, this.catchUpOptions);
-        for (const message of messages) await this.onMessage(attempt, message, true);
-      } catch (error) {
-        // Without this chat the sync is not complete: `synced` would move lastSyncAt past its messages.
-        complete = false;
-        this.log(`catch-up of one chat failed: ${shortReason(error)}`);
-      }
-    }
-    if (complete && this.current === attempt) this.emit('synced', { at: startedAt });
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────────────────────
