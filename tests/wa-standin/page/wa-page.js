@@ -580,7 +580,8 @@
       if (chat) chat.set('unreadCount', 0);
     },
     call(message) {
-      calls.set(message.call.id, { ...message.call });
+      // WhatsApp Web's call model holds the caller as a Wid, which reaches Node as an object.
+      calls.set(message.call.id, { ...message.call, peerJid: wid(message.call.peerJid) });
     },
     reaction(message) {
       const r = message.reaction;
