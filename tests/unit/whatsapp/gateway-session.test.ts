@@ -89,6 +89,35 @@ describe('stop and unlink', () => {
 });
 
 describe('library error guard', () => {
+  it('the gateway survives the library rejecting on its own after a destroy() during re-injection', async () => {
+    const others = process.listeners('unhandledRejection');
+    process.removeAllListeners('unhandledRejection');
+    const lines: string[] = [];
+    harness = gatewayHarness({ newQrDelayMs: 10, log: (line) => lines.push(line) });
+    const h = harness;
+    try {
+      h.world.linked = true;
+      await h.gateway.start();
+      await settle(() => h.gateway.status().state === 'connected');
+      const first = h.client();
+      const destroy = first.destroy.bind(first);
+      first.destroy = async () => {
+        // What Client.js's un-awaited framenavigated → inject() does when the page goes away under it.
+        void Promise.reject(Object.assign(new Error('Protocol error (Runtime.callFunctionOn): Session closed.'), { name: 'TargetCloseError' }));
+        await destroy();
+      };
+      h.world.linked = false;
+      first.emit('disconnected', 'LOGOUT');
+      await settle(() => h.gateway.status().state === 'qr');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines.some((line) => line.includes('ignored a late whatsapp-web.js error') && line.includes('Session closed'))).toBe(true);
+      expect(h.clients).toHaveLength(2);
+    } finally {
+      await h.gateway.stop();
+      for (const listener of others) process.on('unhandledRejection', listener);
+    }
+  });
+
   it('swallows a late Puppeteer rejection (destroy during re-injection) and reports it', async () => {
     const others = process.listeners('unhandledRejection');
     process.removeAllListeners('unhandledRejection');

@@ -29,6 +29,14 @@ function processesMentioning(needle: string): number[] {
     .map(Number);
 }
 
+function commandLineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}
+
 /** Running, not a zombie: in a container whose init does not reap, exited orphans stay as zombies. */
 function isAlive(pid: number): boolean {
   try {
@@ -69,16 +77,19 @@ describe.skipIf(!existsSync(CHROMIUM))('real whatsapp-web.js Client, offline', (
         return client;
       },
       retry: { baseMs: 300, maxMs: 600 },
+      extraBrowserArgs: ['--lang=pt-BR'],
       log: () => undefined,
     });
     gateway.on('status', (status) => statuses.push(status));
     const offline = () => statuses.flatMap((status, index) => (status.state === 'offline' ? [{ status, index }] : []));
     const profile = path.join(dataDir, 'whatsapp', 'session', 'session-janela');
     const pids = new Set<number>();
+    const browserCommandLines = new Set<string>();
     const watchPids = setInterval(() => {
       for (const client of clients) {
         const pid = client.pupBrowser?.process?.()?.pid;
         if (pid) pids.add(pid);
+        if (pid) browserCommandLines.add(commandLineOf(pid));
       }
       for (const pid of processesMentioning(profile)) pids.add(pid);
     }, 20);
@@ -109,6 +120,12 @@ describe.skipIf(!existsSync(CHROMIUM))('real whatsapp-web.js Client, offline', (
       expect(existsSync(path.join(process.cwd(), '.wwebjs_auth'))).toBe(cwdHadAuth);
       expect(existsSync(path.join(process.cwd(), '.wwebjs_cache'))).toBe(cwdHadCache);
       expect(pids.size).toBeGreaterThan(0);
+      // Headless, the background-networking flags, the test hook's argument and the private profile.
+      const commandLine = [...browserCommandLines].find((line) => line.includes('--user-data-dir')) ?? '';
+      for (const flag of ['--headless', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=pt-BR', `--user-data-dir=${profile}`]) {
+        expect(commandLine).toContain(flag);
+      }
+      expect(commandLine.includes('--no-sandbox')).toBe(process.getuid?.() === 0);
     } finally {
       await gateway.stop();
       clearInterval(watchPids);
