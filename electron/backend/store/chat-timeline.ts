@@ -10,6 +10,13 @@ export class ChatTimeline {
   constructor(versions: readonly StoredMessage[]) {
     for (const version of versions) {
       const known = this.byId.get(version.id);
+      const last = this.ordered[this.ordered.length - 1];
+      // The usual file: unique ids in time order, so each one simply goes at the end.
+      if (!known && (!last || last.at <= version.at)) {
+        this.ordered.push(version);
+        this.index(version);
+        continue;
+      }
       if (known) this.replace(known, version);
       else this.insert(version);
     }

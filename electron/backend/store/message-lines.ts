@@ -18,6 +18,30 @@ export function toStoredMessage(value: unknown): StoredMessage | null {
 }
 
 export function parseMessageLines(text: string): ParsedLines {
+  return parseAllAtOnce(text) ?? parseLineByLine(text);
+}
+
+/** One JSON.parse over the whole file is several times faster than one per line. */
+function parseAllAtOnce(text: string): ParsedLines | null {
+  if (!text.endsWith('\n')) return null;
+  const body = text.replace(/\n+/g, ',').replace(/^,|,$/g, '');
+  let values: unknown;
+  try {
+    values = JSON.parse(`[${body}]`);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(values)) return null;
+  const messages: StoredMessage[] = [];
+  for (const value of values) {
+    const message = toStoredMessage(value);
+    if (!message) return null;
+    messages.push(message);
+  }
+  return { messages, damagedLines: 0 };
+}
+
+function parseLineByLine(text: string): ParsedLines {
   const messages: StoredMessage[] = [];
   let damagedLines = 0;
   for (const line of text.split('\n')) {

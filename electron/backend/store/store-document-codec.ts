@@ -5,7 +5,7 @@
  * A plain StoreData object (lowdb's usual layout) is read too, for hand-made files and fixtures.
  */
 import { storeDataSchema, storedContactSchema, type StoreData, type StoredContact } from './store-types';
-import { isStoredContact } from './fast-checks';
+import { contactFromRow, contactRowColumns, isStoredContact } from './fast-checks';
 
 const documentFormat = 'janela-store';
 const contactColumns = Object.keys(storedContactSchema.shape) as (keyof StoredContact)[];
@@ -35,6 +35,20 @@ export async function encodeStoreDocument(data: StoreData): Promise<string> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Rows in the current column order, all valid: the common case, without zod. */
+function checkedRows(columns: unknown, rows: unknown): Record<string, StoredContact> | null {
+  if (!Array.isArray(columns) || columns.length !== contactRowColumns.length || !Array.isArray(rows)) return null;
+  if (!contactRowColumns.every((column, index) => columns[index] === column)) return null;
+  const contacts: Record<string, StoredContact> = {};
+  for (const row of rows) {
+    const key: unknown = Array.isArray(row) ? row[0] : undefined;
+    const contact = contactFromRow(row);
+    if (typeof key !== 'string' || !contact) return null;
+    contacts[key] = contact;
+  }
+  return contacts;
 }
 
 function rowsToContacts(columns: unknown, rows: unknown): Record<string, unknown> | null {
@@ -67,6 +81,9 @@ export function decodeStoreDocument(text: string): DecodedDocument {
   if (!isRecord(parsed)) return { ok: false, problem: 'wrong shape at top level' };
   let candidate: Record<string, unknown> = parsed;
   if (parsed.format === documentFormat) {
+    const checked = checkedRows(parsed.contactColumns, parsed.contactRows);
+    const rest = checked ? restSchema.safeParse(parsed) : null;
+    if (checked && rest?.success) return { ok: true, data: { ...rest.data, contacts: checked } };
     const contacts = rowsToContacts(parsed.contactColumns, parsed.contactRows);
     if (!contacts) return { ok: false, problem: 'wrong shape at contactRows' };
     candidate = { ...parsed, contacts };

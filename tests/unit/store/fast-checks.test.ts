@@ -1,6 +1,6 @@
 /** The fast load-time checks never accept what the zod schemas reject, and know every field. */
 import { describe, expect, test } from 'vitest';
-import { fastCheckedContactKeys, fastCheckedMessageKeys, isStoredContact, isStoredMessage } from '../../../electron/backend/store/fast-checks';
+import { contactFromRow, contactRowColumns, fastCheckedContactKeys, fastCheckedMessageKeys, isStoredContact, isStoredMessage } from '../../../electron/backend/store/fast-checks';
 import { storedContactSchema, storedMessageSchema } from '../../../electron/backend/store/store-types';
 import { contact, message } from './store-fixtures';
 
@@ -44,6 +44,22 @@ describe('fast checks agree with zod', () => {
       expect(zod.data).toEqual(variant);
     }
     expect(accepted).toBeGreaterThan(5);
+  });
+
+  test('no contact row built from a mutated contact is accepted unless zod accepts the contact', () => {
+    expect([...contactRowColumns]).toEqual(Object.keys(storedContactSchema.shape));
+    const base = contact(1) as unknown as Record<string, unknown>;
+    let accepted = 0;
+    for (const variant of mutations(base, fastCheckedContactKeys)) {
+      const built = contactFromRow(['key', ...contactRowColumns.map((column) => variant[column])]);
+      if (!built) continue;
+      accepted++;
+      const zod = storedContactSchema.safeParse(built);
+      expect(zod.success, JSON.stringify(variant)).toBe(true);
+      expect(zod.data).toEqual(built);
+    }
+    expect(accepted).toBeGreaterThan(5);
+    expect(contactFromRow(['key', ...contactRowColumns.map((column) => base[column]), 'extra'])).toBeNull();
   });
 
   test('no message mutation is accepted by the fast check and rejected by zod', () => {

@@ -1,0 +1,187 @@
+/**
+ * Janela store benchmark (npm run bench). On generated data of 10,000 contacts with 20,000 and
+ * 200,000 messages it prints: hot load time, amortised cost per inbound message (durable), the
+ * same for SQLite (WAL, synchronous=FULL, one transaction per message) and for a naive lowdb
+ * store that rewrites its whole file per message, the longest event-loop block during a
+ * 100 messages/s burst, and the time to open a conversation.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { JSONFile } from 'lowdb/node';
+import { Low } from 'lowdb';
+import { recordGatewayMessage } from '../../electron/backend/chats/record-message';
+import { createClock } from '../../electron/backend/clock';
+import { openStore } from '../../electron/backend/store/open-store';
+import type { StoreData, StoredMessage } from '../../electron/backend/store/store-types';
+import { baseData, chatIdOf, contactCount, epoch, generateData, makeMessage, type GeneratedData } from './generate-data';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sizes = [20_000, 200_000];
+const burstSize = 5_000;
+const naiveWrites = 3;
+const rateBurstSeconds = 5;
+
+const fmt = (value: number, digits = 2) => value.toFixed(digits);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function hotLoad(dataDir: string): { first: number; median: number } {
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'hot-load-child.ts'), dataDir], { encoding: 'utf8' });
+    const result = JSON.parse(output) as { readyMs: number; chats: number; notices: number };
+    if (result.chats !== contactCount || result.notices !== 0) throw new Error(`unexpected hot load result ${output}`);
+    runs.push(result.readyMs);
+  }
+  return { first: runs[0] ?? Number.NaN, median: median(runs) };
+}
+
+let serial = 10_000_000;
+function inbound(chat: number) {
+  const message = makeMessage(chat, serial++, epoch + 10_000_000_000 + serial, 'in');
+  return { waId: message.id, chatId: message.chatId, fromMe: false, kind: message.kind, text: message.text, at: message.at, contactName: `Cliente ${chat}` };
+}
+
+const randomChat = () => Math.floor(Math.random() * contactCount);
+
+/** Janela: messages arrive in small groups, as events do; cost counted until the last flush resolved. */
+async function janelaRecordCost(dataDir: string): Promise<number> {
+  const store = await openStore({ dataDir, clock: createClock(), defaults: baseData });
+  const started = performance.now();
+  for (let n = 0; n < burstSize; n++) {
+    recordGatewayMessage(store, inbound(randomChat()));
+    if (n % 50 === 49) await tick();
+  }
+  await store.flush();
+  const perMessage = (performance.now() - started) / burstSize;
+  await store.close();
+  return perMessage;
+}
+
+function sqliteRecordCost(file: string): number {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const insert = db.prepare('INSERT OR IGNORE INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const touch = db.prepare('UPDATE contacts SET last_inbound_at = ?, last_text = ?, last_at = ?, last_direction = ?, unread_count = unread_count + 1 WHERE chat_id = ?');
+  const record = db.transaction((m: ReturnType<typeof inbound>) => {
+    insert.run(m.waId, m.chatId, 'in', m.kind, m.text, m.at, null, null);
+    touch.run(m.at, m.text, m.at, 'in', m.chatId);
+  });
+  const started = performance.now();
+  for (let n = 0; n < burstSize; n++) record(inbound(randomChat()));
+  const perMessage = (performance.now() - started) / burstSize;
+  db.close();
+  return perMessage;
+}
+
+/** lowdb as its README shows it: one file, whole rewrite per change (and no fsync at all). */
+async function naiveRecordCost(file: string): Promise<number> {
+  const db = new Low<StoreData & { messages: StoredMessage[] }>(new JSONFile(file), { ...baseData(), messages: [] });
+  await db.read();
+  const started = performance.now();
+  for (let n = 0; n < naiveWrites; n++) {
+    const m = inbound(randomChat());
+    await db.update((data) => {
+      data.messages.push({ id: m.waId, chatId: m.chatId, direction: 'in', kind: m.kind, text: m.text, at: m.at });
+      const contact = data.contacts[m.chatId];
+      if (contact) {
+        contact.lastInboundAt = m.at;
+        contact.lastMessage = { text: m.text, at: m.at, direction: 'in' };
+        contact.unreadCount++;
+      }
+    });
+  }
+  return (performance.now() - started) / naiveWrites;
+}
+
+/** 100 messages per second for a few seconds: the longest the event loop was blocked. */
+async function eventLoopBlock(dataDir: string): Promise<{ maxMs: number; p99Ms: number; driftMaxMs: number }> {
+  const store = await openStore({ dataDir, clock: createClock(), defaults: baseData });
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  let driftMax = 0;
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const now = performance.now();
+    driftMax = Math.max(driftMax, now - last - 2);
+    last = now;
+  }, 2);
+  histogram.enable();
+  const total = rateBurstSeconds * 100;
+  const started = performance.now();
+  for (let n = 0; n < total; n++) {
+    recordGatewayMessage(store, inbound(randomChat()));
+    const due = started + (n + 1) * 10;
+    await sleep(Math.max(0, due - performance.now()));
+  }
+  await store.flush();
+  histogram.disable();
+  clearInterval(probe);
+  await store.close();
+  return { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, driftMaxMs: driftMax };
+}
+
+async function openConversation(dataDir: string, busyChat: number): Promise<{ busyMs: number; typicalMs: number; busyCount: number }> {
+  const store = await openStore({ dataDir, clock: createClock(), defaults: baseData });
+  let started = performance.now();
+  const busy = store.readMessages(chatIdOf(busyChat), { limit: 50 });
+  const busyMs = performance.now() - started;
+  const typical: number[] = [];
+  for (let n = 1; n <= 21; n++) {
+    started = performance.now();
+    const page = store.readMessages(chatIdOf(n * 397), { limit: 50 });
+    typical.push(performance.now() - started);
+    if (page.messages.length === 0) throw new Error('expected messages in a typical chat');
+  }
+  if (busy.messages.length !== 50 || !busy.hasMore) throw new Error('expected a full first page in the busy chat');
+  const all = store.readMessages(chatIdOf(busyChat), { limit: 1_000_000 }).messages.length;
+  await store.close();
+  return { busyMs, typicalMs: median(typical), busyCount: all };
+}
+
+function machine(): string {
+  const cpu = /model name\s*:\s*(.*)/.exec(spawnSync('cat', ['/proc/cpuinfo'], { encoding: 'utf8' }).stdout)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return `${os.availableParallelism()} cores (nproc), ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'janela-bench-'));
+  console.log(`Machine: ${machine()}`);
+  console.log(`Data in ${root}\n`);
+  try {
+    const datasets: GeneratedData[] = [];
+    for (const size of sizes) {
+      const started = performance.now();
+      datasets.push(await generateData(path.join(root, String(size)), size));
+      console.log(`generated ${contactCount} contacts / ${size} messages in ${fmt((performance.now() - started) / 1000, 1)} s`);
+    }
+    console.log('');
+    for (const data of datasets) {
+      const label = `${contactCount} contacts, ${data.messageCount} messages`;
+      console.log(`== ${label}`);
+      const load = hotLoad(data.janelaDir);
+      console.log(`hot load (openStore → chat list ready, fresh process): first ${fmt(load.first, 1)} ms, median of 3 ${fmt(load.median, 1)} ms   [target ≤ 50 ms]`);
+      const conversation = await openConversation(data.janelaDir, data.busyChat);
+      console.log(`open a conversation (last 50, cold cache): busiest chat (${conversation.busyCount} msgs) ${fmt(conversation.busyMs)} ms, typical chat ${fmt(conversation.typicalMs)} ms   [target ≤ 10 ms]`);
+      const janela = await janelaRecordCost(data.janelaDir);
+      const sqlite = sqliteRecordCost(data.sqliteFile);
+      const naive = await naiveRecordCost(data.naiveFile);
+      console.log(`record one inbound message, burst of ${burstSize}, durable (fsynced):`);
+      console.log(`  Janela (journal, batched)        ${fmt(janela, 3)} ms/msg   ${fmt(janela / sqlite)}× SQLite`);
+      console.log(`  SQLite WAL synchronous=FULL      ${fmt(sqlite, 3)} ms/msg   1.00× SQLite`);
+      console.log(`  naive lowdb (rewrite per msg)    ${fmt(naive, 1)} ms/msg   ${fmt(naive / sqlite, 0)}× SQLite (${naiveWrites} writes, no fsync)`);
+      const block = await eventLoopBlock(data.janelaDir);
+      console.log(`event loop at 100 msg/s for ${rateBurstSeconds} s: longest block ${fmt(block.maxMs, 1)} ms (p99 ${fmt(block.p99Ms, 1)} ms, drift probe ${fmt(block.driftMaxMs, 1)} ms)   [target ≤ 20 ms]\n`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();
