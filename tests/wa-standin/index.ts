@@ -17,3 +17,5 @@ export type {
 export type { SeedChat, SeedMessage, Me } from './history';
 export type { WaState, StoredChat, StoredMessage } from './protocol';
 export { PROVIDED_MODULES, OPTIONAL_MODULES } from './module-names';
+export { httpControl } from './http-control';
+export type { RemoteStandInControl } from './http-control';

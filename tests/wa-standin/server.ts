@@ -41,6 +41,9 @@ export interface StandIn {
   /** Browser arguments that put the stand-in behind https://web.whatsapp.com/. Use them with
    * `webVersionCache: { type: 'none' }` (in the app: JANELA_WA_BROWSER_ARGS, JANELA_WA_WEB_CACHE=none). */
   browserArgs: string[];
+  /** The app's test hook (only honoured with --test-control): JANELA_WA_BROWSER_ARGS and
+   * JANELA_WA_WEB_CACHE=none, ready to merge into the app's environment. */
+  env: { JANELA_WA_BROWSER_ARGS: string; JANELA_WA_WEB_CACHE: 'none' };
   control: StandInControl;
   close(): Promise<void>;
 }
@@ -48,9 +51,11 @@ export interface StandIn {
 export const DEFAULT_ME: Me = { number: '5511900000000', pushname: 'Loja Teste' };
 export const DEFAULT_VERSION = '2.3000.1017054665';
 
+/** The control methods reachable over HTTP at /standin/control/<method>. */
+
 const pageScript = readFileSync(new URL('./page/wa-page.js', import.meta.url), 'utf8');
 
-const CONTROL_METHODS = new Set<string>([
+export const CONTROL_METHODS = new Set<string>([
   'waitForQr', 'qrCodes', 'rotateQr', 'scan', 'pairingCodes', 'seedChats', 'inbound', 'sendFromPhone',
   'readOnPhone', 'call', 'react', 'chat', 'received', 'failNextSend', 'dropConnectionDuringNextSend',
   'setAutoAck', 'ack', 'setState', 'logoutFromPhone', 'reload', 'pages', 'waitForPage', 'isLinked',
@@ -109,7 +114,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       void handleControl(world, url.pathname.slice('/standin/control/'.length), request, response);
       return;
     }
-    if (url.pathname === '/' ) {
+    if (url.pathname === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(html);
       return;
@@ -133,10 +138,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   });
   const port = (server.address() as AddressInfo).port;
 
+  const browserArgs = [`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${port}`, '--ignore-certificate-errors'];
   return {
     port,
     url: `https://127.0.0.1:${port}/`,
-    browserArgs: [`--host-resolver-rules=MAP web.whatsapp.com 127.0.0.1:${port}`, '--ignore-certificate-errors'],
+    browserArgs,
+    env: { JANELA_WA_BROWSER_ARGS: browserArgs.join(' '), JANELA_WA_WEB_CACHE: 'none' },
     control: world,
     async close() {
       world.stopTimers();
