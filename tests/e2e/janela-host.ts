@@ -103,6 +103,11 @@ export class JanelaHost {
     return this.call('POST', '/test/connection', { connected });
   }
 
+  /** Shows a connection state as the real gateway would (QR, offline, update needed…). */
+  showStatus(status: Record<string, unknown>): Promise<unknown> {
+    return this.call('POST', '/test/status', status);
+  }
+
   async sent(): Promise<SentMessage[]> {
     return (await this.call('GET', '/test/sent')) as SentMessage[];
   }

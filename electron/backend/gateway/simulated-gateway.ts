@@ -87,6 +87,11 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
     );
   }
 
+  /** Test control: show any connection state (QR, pairing, update needed…) as the real gateway would. */
+  showStatus(status: ConnectionStatus): void {
+    this.setStatus(status);
+  }
+
   async sendText(chatId: ChatId, text: string): Promise<{ waId: string }> {
     if (this.current.state !== 'connected') throw new GatewayDisconnectedError();
     const waId = `sim-out-${++this.sequence}`;
@@ -104,7 +109,9 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
   }
 
   async requestPairingCode(): Promise<string> {
-    return 'DEMO-CODE';
+    const code = 'JANE-LA42';
+    this.setStatus({ state: 'pairing-code', code });
+    return code;
   }
 
   async unlink(): Promise<void> {

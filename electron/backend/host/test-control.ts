@@ -3,7 +3,7 @@
  * and what the simulated WhatsApp sent can be read back. Never registered without the flag.
  */
 import { z } from 'zod';
-import { phoneSchema } from '../../../shared/domain';
+import { connectionStatusSchema, phoneSchema } from '../../../shared/domain';
 import type { AppSession } from '../app-session';
 
 const inboundSchema = z
@@ -67,6 +67,13 @@ export function handleTestControl(session: AppSession, method: string, path: str
       if (!gateway) return notSimulated;
       gateway.setConnection(parsed.data.connected, parsed.data.reason);
       return { status: 200, body: { state: gateway.status().state } };
+    }
+    case 'POST /test/status': {
+      const parsed = connectionStatusSchema.safeParse(body);
+      if (!parsed.success) return badRequest(parsed.error);
+      if (!gateway) return notSimulated;
+      gateway.showStatus(parsed.data);
+      return { status: 200, body: { state: parsed.data.state } };
     }
     default:
       return { status: 404, body: { error: `no test endpoint ${route}` } };
