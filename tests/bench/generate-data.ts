@@ -94,7 +94,7 @@ export async function generateData(root: string, messageCount: number): Promise<
   db.close();
 
   const naiveFile = path.join(root, 'naive-lowdb.json');
-  writeFileSync(naiveFile, JSON.stringify({ ...data, messages: [...perChat.values()].flat() }, null, 2));
+  writeFileSync(naiveFile, JSON.stringify({ ...data, messages: [...perChat.values()].flat() }));
   return { janelaDir, sqliteFile, naiveFile, busyChat: 0, messageCount };
 }
 

@@ -132,7 +132,10 @@ export class MessageHistory {
       this.addJournaled(message);
       this.settle(message.chatId);
     }
-    if (this.journal.byteLength > (this.options.journalLimitBytes ?? defaultJournalLimit)) await this.checkpoint();
+    if (this.journal.byteLength > (this.options.journalLimitBytes ?? defaultJournalLimit)) {
+      // The batch is already durable in the journal; a failed checkpoint is retried next batch.
+      await this.checkpoint().catch(() => undefined);
+    }
   }
 
   /** Brings the chat files up to date with the journal, fsyncs them, then empties the journal. */
@@ -165,8 +168,11 @@ export class MessageHistory {
   }
 
   async close(): Promise<void> {
-    await this.checkpoint();
-    await this.journal.close();
+    try {
+      await this.checkpoint();
+    } finally {
+      await this.journal.close();
+    }
   }
 
   private async bringUpToDate(chatId: ChatId, versions: StoredMessage[]): Promise<void> {

@@ -67,7 +67,8 @@ class BatchedStore implements JanelaStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writes: Promise<void> = Promise.resolve();
   private mainDirty = false;
-  private closed = false;
+  /** 'closing' refuses changes while the last batch is written; a failed close reopens. */
+  private state: 'open' | 'closing' | 'closed' = 'open';
   private readonly writeErrorListeners = new Set<(notice: StoreNotice) => void>();
 
   constructor(
@@ -130,11 +131,22 @@ class BatchedStore implements JanelaStore {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    await this.flush();
-    this.closed = true;
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    try {
+      await this.flush();
+      // In the write chain, so no batch can run while the journal is checkpointed and closed.
+      const closing = this.writes.then(() => this.history.close());
+      this.writes = closing.catch(() => undefined);
+      await closing.catch((error: unknown) => {
+        throw this.writeFailed([{ file: 'history/chats', error }]);
+      });
+    } catch (error) {
+      this.state = 'open';
+      throw error;
+    }
+    this.state = 'closed';
     this.clearTimer();
-    await this.history.close();
   }
 
   onWriteError(listener: (notice: StoreNotice) => void): () => void {
@@ -159,16 +171,19 @@ class BatchedStore implements JanelaStore {
         failures.push({ file: mainFileName, error });
       }
     }
-    const first = failures[0];
-    if (!first) return;
+    if (failures.length > 0) throw this.writeFailed(failures);
+  }
+
+  /** Tells the listeners and builds the error for the caller; the data stays in memory. */
+  private writeFailed(failures: { file: string; error: unknown }[]): StoreWriteError {
     const files = failures.map(({ file, error }) => `${file} (${errorCode(error)})`).join(', ');
     const notice: StoreNotice = {
       kind: 'store-write-failed',
       detail: `could not save ${files}; the changes are kept in memory and saving is retried`,
     };
     for (const listener of this.writeErrorListeners) listener(notice);
-    if (!this.closed) this.schedule(retryDelayMs);
-    throw new StoreWriteError(notice, { cause: first.error });
+    if (this.state === 'open') this.schedule(retryDelayMs);
+    return new StoreWriteError(notice, { cause: failures[0]?.error });
   }
 
   private schedule(delayMs: number): void {
@@ -186,6 +201,6 @@ class BatchedStore implements JanelaStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new Error('The store is closed');
+    if (this.state !== 'open') throw new Error('The store is closed');
   }
 }

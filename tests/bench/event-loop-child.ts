@@ -1,0 +1,38 @@
+/**
+ * Run in a fresh process by run.ts (so no garbage from the other measurements is collected
+ * during this one): 100 inbound messages per second, recorded as the backend does, while the
+ * event loop's delay is monitored. Prints the longest block.
+ */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { recordGatewayMessage } from '../../electron/backend/chats/record-message';
+import { createClock } from '../../electron/backend/clock';
+import { openStore } from '../../electron/backend/store/open-store';
+import { baseData, chatIdOf, contactCount, epoch, makeMessage } from './generate-data';
+
+const [dataDir, secondsArg] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: event-loop-child <dataDir> [seconds]');
+const seconds = Number(secondsArg ?? 5);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const store = await openStore({ dataDir, clock: createClock(), defaults: baseData });
+const histogram = monitorEventLoopDelay({ resolution: 1 });
+let driftMaxMs = 0;
+let last = performance.now();
+const probe = setInterval(() => {
+  const now = performance.now();
+  driftMaxMs = Math.max(driftMaxMs, now - last - 2);
+  last = now;
+}, 2);
+histogram.enable();
+const started = performance.now();
+for (let n = 0; n < seconds * 100; n++) {
+  const chat = Math.floor(Math.random() * contactCount);
+  const message = makeMessage(chat, 20_000_000 + n, epoch + 20_000_000_000 + n, 'in');
+  recordGatewayMessage(store, { waId: message.id, chatId: chatIdOf(chat), fromMe: false, kind: 'text', text: message.text, at: message.at, contactName: `Cliente ${chat}` });
+  await sleep(Math.max(0, started + (n + 1) * 10 - performance.now()));
+}
+await store.flush();
+histogram.disable();
+clearInterval(probe);
+await store.close();
+process.stdout.write(`${JSON.stringify({ maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, driftMaxMs })}\n`);
