@@ -46,7 +46,9 @@ export class ChatTimeline {
   }
 
   read(options: ReadMessagesOptions): { messages: StoredMessage[]; hasMore: boolean } {
-    const end = options.before === undefined ? this.ordered.length : this.firstIndexAtOrAfter(options.before);
+    let end = options.before === undefined ? this.ordered.length : this.firstIndexAtOrAfter(options.before);
+    const anchor = options.beforeId === undefined ? undefined : this.byId.get(options.beforeId);
+    if (anchor) end = Math.min(end, this.ordered.lastIndexOf(anchor));
     const start = Math.max(0, end - Math.max(0, options.limit));
     return { messages: this.ordered.slice(start, end), hasMore: start > 0 };
   }

@@ -12,7 +12,7 @@ import { ChatTimeline } from './chat-timeline';
 import { HistoryJournal } from './history-journal';
 import { formatMessageLines, latestVersions, parseMessageLines, toStoredMessage } from './message-lines';
 import { copyAside, errorCode, isMissing, readIfExists, syncDirectory, writeFileDurably, type StoreFs } from './store-fs';
-import type { StoredMessage, StoreNotice } from './store-types';
+import type { ReadMessagesOptions, StoredMessage, StoreNotice } from './store-types';
 
 export interface MessageHistoryOptions {
   dataDir: string;
@@ -113,7 +113,7 @@ export class MessageHistory {
     return this.chat(chatId).getByWaId(waId);
   }
 
-  read(chatId: ChatId, options: { before?: number; limit: number }): { messages: StoredMessage[]; hasMore: boolean } {
+  read(chatId: ChatId, options: ReadMessagesOptions): { messages: StoredMessage[]; hasMore: boolean } {
     return this.chat(chatId).read(options);
   }
 

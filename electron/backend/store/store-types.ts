@@ -64,6 +64,11 @@ export interface StoreNotice {
 export interface ReadMessagesOptions {
   /** Only messages strictly older than this time. */
   before?: number;
+  /**
+   * Only messages before this one (by id) in the conversation's order. Safer than `before` for
+   * paging: WhatsApp times are whole seconds, so several messages can share one time.
+   */
+  beforeId?: string;
   limit: number;
 }
 

@@ -32,6 +32,20 @@ test('readMessages pages newest-last with before/limit/hasMore, also after reope
   await reopened.close();
 });
 
+test('beforeId pages through messages that share one time (WhatsApp times are whole seconds)', async () => {
+  const store = await open(work.dir);
+  for (const id of ['a', 'b', 'c', 'd', 'e']) store.appendMessage(message(1, id, id < 'c' ? 1000 : 2000));
+  const newest = store.readMessages(chatIdOf(1), { limit: 2 });
+  expect(ids(newest)).toEqual(['d', 'e']);
+  const next = store.readMessages(chatIdOf(1), { beforeId: 'd', limit: 2 });
+  expect(ids(next)).toEqual(['b', 'c']);
+  expect(next.hasMore).toBe(true);
+  // `before` by time alone would skip c, which shares d's second.
+  expect(ids(store.readMessages(chatIdOf(1), { before: 2000, limit: 2 }))).toEqual(['a', 'b']);
+  expect(ids(store.readMessages(chatIdOf(1), { beforeId: 'b', limit: 5 }))).toEqual(['a']);
+  await store.close();
+});
+
 test('a message id is stored once; a catch-up message older than the newest takes its place in time', async () => {
   const store = await open(work.dir);
   expect(store.appendMessage(message(1, 'a', 1000))).toBe(true);
