@@ -9,6 +9,8 @@ import { commonMessages } from './messages/common';
 import { connectMessages } from './messages/connect';
 import { conversationMessages } from './messages/conversation';
 import { errorMessages } from './messages/errors';
+import { profileMessages } from './messages/profile';
+import { quickReplyMessages } from './messages/quick-replies';
 import { settingsMessages } from './messages/settings';
 
 export const catalogues = [
@@ -18,6 +20,8 @@ export const catalogues = [
   conversationMessages,
   connectMessages,
   settingsMessages,
+  quickReplyMessages,
+  profileMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

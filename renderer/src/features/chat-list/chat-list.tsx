@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-i18n';
 import { useChats } from '../../stores/chats-store';
 import { selectClosingSoonMs, useSettings } from '../../stores/settings-store';
 import { useUi, type ChatFilter } from '../../stores/ui-store';
+import { filterByLabels, LabelFilter, useLabelFilter } from '../profile/label-filter';
 import { filterChats } from './chat-filter';
 import { ChatRow } from './chat-row';
 import './chat-list.css';
@@ -27,11 +28,13 @@ export function ChatList() {
   const selectedChatId = useUi((state) => state.selectedChatId);
   // Typing stays responsive while 10,000 chats are filtered behind it.
   const deferredSearch = useDeferredValue(search);
+  const labelIds = useLabelFilter((state) => state.labelIds);
+  const clearLabels = useLabelFilter((state) => state.clear);
 
   // Window states only change when the store re-sorts (orderedAt), so filtering with that time is exact.
   const visible = useMemo(
-    () => filterChats(ordered, filters, deferredSearch, orderedAt, closingSoonMs),
-    [ordered, filters, deferredSearch, orderedAt, closingSoonMs],
+    () => filterByLabels(filterChats(ordered, filters, deferredSearch, orderedAt, closingSoonMs), labelIds),
+    [ordered, filters, deferredSearch, orderedAt, closingSoonMs, labelIds],
   );
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -67,7 +70,7 @@ export function ChatList() {
     );
   };
 
-  const filtering = filters.size > 0 || search.trim() !== '';
+  const filtering = filters.size > 0 || search.trim() !== '' || labelIds.size > 0;
 
   return (
     <nav className="chat-list" aria-label={t('chatList.label')}>
@@ -101,6 +104,7 @@ export function ChatList() {
             </button>
           ))}
         </div>
+        <LabelFilter />
         {filtering && (
           <div className="chat-list__count" role="status">
             {t('chatList.count', { shown: visible.length, total })}
@@ -111,7 +115,14 @@ export function ChatList() {
         <div className="chat-list__empty">
           <p>{total === 0 ? t('chatList.empty') : t('chatList.noMatch')}</p>
           {total > 0 && (
-            <button type="button" className="button" onClick={clearFilters}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                clearFilters();
+                clearLabels();
+              }}
+            >
               {t('chatList.clearFilters')}
             </button>
           )}
