@@ -1,34 +1,36 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WAWebJS from 'whatsapp-web.js';
 import { startStandIn } from '../../wa-standin/index';
 import type { StandIn } from '../../wa-standin/index';
 import { browserClosed, createClient, destroyAllClients, destroyClient, newAuthDir, nextEvent, sleep, startClient } from './harness';
+import type { WaClient } from './harness';
 
 const ANA = '5511911111111@c.us';
+
+// Launching a browser is the slow part, so these tests run in order and share the linked client
+// (and its LocalAuth folder); a test that ends the client starts the next one.
 let standIn: StandIn;
+const authDir = newAuthDir();
+let client: WaClient;
 
 beforeAll(async () => {
   standIn = await startStandIn({ qrRotateMs: 0, autoAck: { upTo: 3, stepMs: 30 } });
-});
-afterEach(async () => {
-  await destroyAllClients();
-  standIn.control.reset();
-}, 30_000);
+  ({ client } = await startClient(standIn, authDir));
+}, 60_000);
 afterAll(async () => {
+  await destroyAllClients();
   await standIn.close();
-});
+}, 30_000);
 
-function recordStates(client: WAWebJS.Client): { states: string[]; disconnects: string[] } {
+function recordStates(of: WaClient): { states: string[]; disconnects: string[] } {
   const seen = { states: [] as string[], disconnects: [] as string[] };
-  client.on('change_state', (state: string) => seen.states.push(state));
-  client.on('disconnected', (reason: string) => seen.disconnects.push(reason));
+  of.on('change_state', (state: string) => seen.states.push(state));
+  of.on('disconnected', (reason: string) => seen.disconnects.push(reason));
   return seen;
 }
 
-// Seconds each on an idle machine; the timeout leaves room for a loaded CI box.
 describe('stand-in connection states with the real whatsapp-web.js Client', { timeout: 90_000 }, () => {
   it('TIMEOUT is reported through change_state, recovers to CONNECTED, and the client keeps working', async () => {
-    const { client } = await startClient(standIn);
     const seen = recordStates(client);
     const connected = nextEvent(client, 'change_state', (state) => state === 'CONNECTED');
     standIn.control.setState('TIMEOUT', { recoverAfterMs: 100 });
@@ -40,9 +42,42 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     expect((await message)[0].body).toBe('ainda aí?');
   });
 
+  it('survives a page reload: ready again, and messages still arrive', async () => {
+    const readyAgain = nextEvent(client, 'ready', () => true, 40_000);
+    standIn.control.reload();
+    await readyAgain;
+    const message = nextEvent<[WAWebJS.Message]>(client, 'message');
+    standIn.control.inbound({ from: ANA, text: 'depois do reload' });
+    expect((await message)[0].body).toBe('depois do reload');
+  });
+
+  it('a connection lost mid-send before the server took it: sendMessage rejects, nothing received, not in history', async () => {
+    standIn.control.dropConnectionDuringNextSend({ received: false, then: 'reload' });
+    const readyAgain = nextEvent(client, 'ready', () => true, 40_000);
+    await expect(client.sendMessage(ANA, 'perdido')).rejects.toThrow();
+    await readyAgain;
+    expect(standIn.control.received()).toEqual([]);
+    const history = await (await client.getChatById(ANA)).fetchMessages({ limit: 20 });
+    expect(history.map((m) => m.body)).toEqual(['ainda aí?', 'depois do reload']);
+  });
+
+  it('a connection lost mid-send after the server took it: sendMessage hangs, received exactly once, in history after reconnect', async () => {
+    const timeout = nextEvent(client, 'change_state', (state) => state === 'TIMEOUT');
+    standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout' });
+    const send = client.sendMessage(ANA, 'pedido confirmado');
+    const outcome = await Promise.race([send.then(() => 'resolved', () => 'rejected'), sleep(1000).then(() => 'pending')]);
+    expect(outcome).toBe('pending');
+    await timeout;
+    expect(standIn.control.received().map((r) => [r.to, r.text])).toEqual([[ANA, 'pedido confirmado']]);
+    await destroyClient(client);
+
+    ({ client } = await startClient(standIn, authDir));
+    const history = await (await client.getChatById(ANA)).fetchMessages({ limit: 20, fromMe: true });
+    expect(history.map((m) => [m.body, m.ack >= 1])).toEqual([['pedido confirmado', true]]);
+    expect(standIn.control.received()).toHaveLength(1);
+  });
+
   it('CONFLICT disconnects the client; the link survives, so a new client restores without QR', async () => {
-    const authDir = newAuthDir();
-    const { client } = await startClient(standIn, authDir);
     const seen = recordStates(client);
     const disconnected = nextEvent<[string]>(client, 'disconnected');
     standIn.control.setState('CONFLICT');
@@ -53,26 +88,10 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
 
     const again = await startClient(standIn, authDir);
     expect(again.qrs).toEqual([]);
+    client = again.client;
   });
 
-  it('UNPAIRED disconnects the client and unlinks: the next client shows a QR', async () => {
-    const authDir = newAuthDir();
-    const { client } = await startClient(standIn, authDir);
-    const disconnected = nextEvent<[string]>(client, 'disconnected');
-    standIn.control.setState('UNPAIRED');
-    expect(await disconnected).toEqual(['UNPAIRED']);
-    expect(standIn.control.isLinked()).toBe(false);
-    await browserClosed(client);
-    await destroyClient(client);
-
-    const again = createClient(standIn, authDir);
-    const qr = nextEvent(again, 'qr');
-    void again.initialize().catch(() => undefined);
-    await qr;
-  });
-
-  it('logout from the phone: disconnected LOGOUT, then the library is back at a QR', async () => {
-    const { client } = await startClient(standIn);
+  it('logout from the phone: disconnected LOGOUT, the library is back at a QR, and a new scan links it again', async () => {
     const disconnected = nextEvent<[string]>(client, 'disconnected');
     const qr = nextEvent(client, 'qr');
     standIn.control.logoutFromPhone();
@@ -80,51 +99,32 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     await qr;
     expect(standIn.control.isLinked()).toBe(false);
     await standIn.control.waitForPage({ linked: false, showingQr: true, injected: true });
+
+    const ready = nextEvent(client, 'ready', () => true, 40_000);
+    await standIn.control.scan();
+    await ready;
+    expect(standIn.control.isLinked()).toBe(true);
   });
 
   it('unlinking from the app (client.logout) removes the device on the phone', async () => {
-    const { client } = await startClient(standIn);
-    expect(standIn.control.isLinked()).toBe(true);
     await client.logout();
     expect(standIn.control.isLinked()).toBe(false);
   });
 
-  it('survives a page reload: ready again, and messages still arrive', async () => {
-    const { client } = await startClient(standIn);
-    const readyAgain = nextEvent(client, 'ready', () => true, 40_000);
-    standIn.control.reload();
-    await readyAgain;
-    const message = nextEvent<[WAWebJS.Message]>(client, 'message');
-    standIn.control.inbound({ from: ANA, text: 'depois do reload' });
-    expect((await message)[0].body).toBe('depois do reload');
-  });
-
-  it('a connection lost mid-send after the server took it: sendMessage hangs, received exactly once, in history after reconnect', async () => {
-    const authDir = newAuthDir();
-    const { client } = await startClient(standIn, authDir);
-    const timeout = nextEvent(client, 'change_state', (state) => state === 'TIMEOUT');
-    standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout' });
-    const send = client.sendMessage(ANA, 'pedido confirmado');
-    const outcome = await Promise.race([send.then(() => 'resolved', () => 'rejected'), sleep(1000).then(() => 'pending')]);
-    expect(outcome).toBe('pending');
-    await timeout;
-    expect(standIn.control.received().map((r) => [r.to, r.text])).toEqual([[ANA, 'pedido confirmado']]);
+  it('UNPAIRED disconnects the client and unlinks: the next client shows a QR', async () => {
+    const dir = newAuthDir();
+    ({ client } = await startClient(standIn, dir));
+    const disconnected = nextEvent<[string]>(client, 'disconnected');
+    standIn.control.setState('UNPAIRED');
+    expect(await disconnected).toEqual(['UNPAIRED']);
+    expect(standIn.control.isLinked()).toBe(false);
+    await browserClosed(client);
     await destroyClient(client);
 
-    const again = await startClient(standIn, authDir);
-    const history = await (await again.client.getChatById(ANA)).fetchMessages({ limit: 20, fromMe: true });
-    expect(history.map((m) => [m.body, m.ack >= 1])).toEqual([['pedido confirmado', true]]);
-    expect(standIn.control.received()).toHaveLength(1);
-  });
-
-  it('a connection lost mid-send before the server took it: sendMessage rejects, nothing received, not in history', async () => {
-    const { client } = await startClient(standIn);
-    standIn.control.dropConnectionDuringNextSend({ received: false, then: 'reload' });
-    const readyAgain = nextEvent(client, 'ready', () => true, 40_000);
-    await expect(client.sendMessage(ANA, 'perdido')).rejects.toThrow();
-    await readyAgain;
-    expect(standIn.control.received()).toEqual([]);
-    const history = await (await client.getChatById(ANA)).fetchMessages({ limit: 20 });
-    expect(history.map((m) => m.body)).not.toContain('perdido');
+    const again = createClient(standIn, dir);
+    const qr = nextEvent(again, 'qr');
+    void again.initialize().catch(() => undefined);
+    await qr;
+    await standIn.control.waitForPage({ showingQr: true, injected: true });
   });
 });

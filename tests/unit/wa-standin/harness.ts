@@ -67,13 +67,16 @@ export function nextEvent<T extends unknown[]>(
 export async function startClient(standIn: StandIn, authDir?: string): Promise<{ client: WaClient; qrs: string[] }> {
   const client = createClient(standIn, authDir);
   const qrs: string[] = [];
-  client.on('qr', (qr: string) => {
+  const scanFirstQr = (qr: string): void => {
     qrs.push(qr);
     if (qrs.length === 1) void standIn.control.scan();
-  });
+  };
+  client.on('qr', scanFirstQr);
   const ready = nextEvent(client, 'ready', () => true, 40_000);
   void client.initialize().catch(() => undefined);
   await ready;
+  // Only the start-up QR is scanned by itself; later ones belong to the test.
+  client.off('qr', scanFirstQr);
   return { client, qrs };
 }
 

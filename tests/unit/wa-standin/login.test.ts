@@ -1,33 +1,31 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandIn } from '../../wa-standin/index';
 import type { StandIn } from '../../wa-standin/index';
-import { createClient, destroyAllClients, destroyClient, newAuthDir, nextEvent, startClient } from './harness';
+import { createClient, destroyAllClients, destroyClient, newAuthDir, nextEvent } from './harness';
+import type { WaClient } from './harness';
 
+// Launching a browser is the slow part, so these tests run in order and hand the linked session
+// (its LocalAuth folder) from one to the next.
 let standIn: StandIn;
+const authDir = newAuthDir();
+let linked: WaClient | null = null;
 
 beforeAll(async () => {
   standIn = await startStandIn({ qrRotateMs: 0 });
 });
-afterEach(async () => {
-  await destroyAllClients();
-  standIn.control.reset();
-}, 30_000);
 afterAll(async () => {
+  await destroyAllClients();
   await standIn.close();
-});
+}, 30_000);
 
 describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_000 }, () => {
   it('shows a QR, rotates it, and after the scan goes authenticated → ready', async () => {
-    const client = createClient(standIn);
+    const client = createClient(standIn, authDir);
     const events: string[] = [];
-    const qrs: string[] = [];
-    client.on('qr', (qr: string) => {
-      qrs.push(qr);
-      events.push('qr');
-    });
+    client.on('qr', () => events.push('qr'));
     client.on('authenticated', () => events.push('authenticated'));
     const firstQr = nextEvent<[string]>(client, 'qr');
-    const ready = nextEvent(client, 'ready', () => true, 20_000);
+    const ready = nextEvent(client, 'ready', () => true, 40_000);
     void client.initialize().catch(() => undefined);
 
     const [qr] = await firstQr;
@@ -39,6 +37,7 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     standIn.control.rotateQr();
     const [secondQr] = await rotated;
     expect(secondQr).not.toBe(qr);
+    expect(standIn.control.qrCodes()).toHaveLength(2);
 
     await standIn.control.scan();
     await ready;
@@ -48,13 +47,12 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     expect(client.info.pushname).toBe('Loja Teste');
     expect(await client.getState()).toBe('CONNECTED');
     expect(standIn.control.isLinked()).toBe(true);
+    linked = client;
   });
 
   it('restores the linked session from the same LocalAuth folder without a QR', async () => {
-    const authDir = newAuthDir();
-    const first = await startClient(standIn, authDir);
-    expect(first.qrs).toHaveLength(1);
-    await destroyClient(first.client);
+    expect(linked).not.toBeNull();
+    if (linked) await destroyClient(linked);
 
     const again = createClient(standIn, authDir);
     let qrShown = false;
@@ -62,7 +60,7 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
       qrShown = true;
     });
     const authenticated = nextEvent(again, 'authenticated');
-    const ready = nextEvent(again, 'ready', () => true, 20_000);
+    const ready = nextEvent(again, 'ready', () => true, 40_000);
     void again.initialize().catch(() => undefined);
     await authenticated;
     await ready;
@@ -70,20 +68,13 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     expect(standIn.control.pages().filter((p) => p.linked)).toHaveLength(1);
   });
 
-  it('a different LocalAuth folder is a different device and needs its own QR', async () => {
-    await startClient(standIn);
-    const other = createClient(standIn);
-    const qr = nextEvent<[string]>(other, 'qr');
+  it('a different LocalAuth folder is another device: it gets a QR, or a pairing code for a phone number', async () => {
+    const other = createClient(standIn, newAuthDir());
+    const qr = nextEvent(other, 'qr');
     void other.initialize().catch(() => undefined);
-    await expect(qr).resolves.toHaveLength(1);
-  });
-
-  it('hands out a pairing code for linking with a phone number', async () => {
-    const client = createClient(standIn);
-    const qr = nextEvent(client, 'qr');
-    void client.initialize().catch(() => undefined);
     await qr;
-    const code = await client.requestPairingCode('5511988887777');
+    await standIn.control.waitForPage({ showingQr: true, injected: true });
+    const code = await other.requestPairingCode('5511988887777');
     expect(code).toMatch(/^[0-9A-F]{8}$/);
     expect(standIn.control.pairingCodes()).toEqual([{ code, phoneNumber: '5511988887777' }]);
   });
