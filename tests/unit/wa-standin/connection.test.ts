@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WAWebJS from 'whatsapp-web.js';
 import { startStandIn } from '../../wa-standin/index';
 import type { StandIn } from '../../wa-standin/index';
-import { browserClosed, createClient, destroyAllClients, destroyClient, newAuthDir, nextEvent, sleep, startClient } from './harness';
+import { browserClosed, destroyAllClients, destroyClient, newAuthDir, nextEvent, sleep, startClient } from './harness';
 import type { WaClient } from './harness';
 
 const ANA = '5511911111111@c.us';
@@ -61,6 +61,17 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     expect(history.map((m) => m.body)).toEqual(['ainda aí?', 'depois do reload']);
   });
 
+  it('a connection lost mid-send that comes back by itself: the servers confirm the message they took, once', async () => {
+    const acked = nextEvent<[WAWebJS.Message, number]>(client, 'message_ack', (m, ack) => m.body === 'volta já' && ack === 1);
+    const states = recordStates(client);
+    standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout', recoverAfterMs: 200 });
+    const send = client.sendMessage(ANA, 'volta já');
+    send.catch(() => undefined);
+    await acked;
+    expect(states.states).toEqual(['TIMEOUT', 'OPENING', 'CONNECTED']);
+    expect(standIn.control.received().filter((r) => r.text === 'volta já')).toHaveLength(1);
+  });
+
   it('a connection lost mid-send after the server took it: sendMessage hangs, received exactly once, in history after reconnect', async () => {
     const timeout = nextEvent(client, 'change_state', (state) => state === 'TIMEOUT');
     standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout' });
@@ -68,13 +79,19 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     const outcome = await Promise.race([send.then(() => 'resolved', () => 'rejected'), sleep(1000).then(() => 'pending')]);
     expect(outcome).toBe('pending');
     await timeout;
-    expect(standIn.control.received().map((r) => [r.to, r.text])).toEqual([[ANA, 'pedido confirmado']]);
+    expect(standIn.control.received().map((r) => [r.to, r.text])).toEqual([
+      [ANA, 'volta já'],
+      [ANA, 'pedido confirmado'],
+    ]);
     await destroyClient(client);
 
     ({ client } = await startClient(standIn, authDir));
     const history = await (await client.getChatById(ANA)).fetchMessages({ limit: 20, fromMe: true });
-    expect(history.map((m) => [m.body, m.ack >= 1])).toEqual([['pedido confirmado', true]]);
-    expect(standIn.control.received()).toHaveLength(1);
+    expect(history.map((m) => [m.body, m.ack >= 1])).toEqual([
+      ['volta já', true],
+      ['pedido confirmado', true],
+    ]);
+    expect(standIn.control.received()).toHaveLength(2);
   });
 
   it('CONFLICT disconnects the client; the link survives, so a new client restores without QR', async () => {
@@ -106,14 +123,7 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     expect(standIn.control.isLinked()).toBe(true);
   });
 
-  it('unlinking from the app (client.logout) removes the device on the phone', async () => {
-    await client.logout();
-    expect(standIn.control.isLinked()).toBe(false);
-  });
-
   it('UNPAIRED disconnects the client and unlinks: the next client shows a QR', async () => {
-    const dir = newAuthDir();
-    ({ client } = await startClient(standIn, dir));
     const disconnected = nextEvent<[string]>(client, 'disconnected');
     standIn.control.setState('UNPAIRED');
     expect(await disconnected).toEqual(['UNPAIRED']);
@@ -121,10 +131,13 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     await browserClosed(client);
     await destroyClient(client);
 
-    const again = createClient(standIn, dir);
-    const qr = nextEvent(again, 'qr');
-    void again.initialize().catch(() => undefined);
-    await qr;
-    await standIn.control.waitForPage({ showingQr: true, injected: true });
+    const again = await startClient(standIn, authDir);
+    expect(again.qrs).toHaveLength(1);
+    client = again.client;
+  });
+
+  it('unlinking from the app (client.logout) removes the device on the phone', async () => {
+    await client.logout();
+    expect(standIn.control.isLinked()).toBe(false);
   });
 });

@@ -38,6 +38,12 @@ beforeAll(async () => {
         { text: 'obrigada', at: now - HOUR },
       ],
     },
+    {
+      id: GROUP,
+      name: 'Clientes VIP',
+      participants: [ANA, CARLA],
+      messages: [{ text: 'promoção?', author: CARLA, notifyName: 'Carla', at: now - 4 * HOUR }],
+    },
     // Answered and read on the phone: nothing unread, but the customer wrote last.
     { id: BRUNO, pushname: 'Bruno', unreadCount: 0, messages: [{ text: 'quanto custa?', at: now - 30 * 60_000 }] },
   ]);
@@ -52,7 +58,12 @@ describe('stand-in messages with the real whatsapp-web.js Client', { timeout: 90
   it('gives catch-up the seeded history through getChats and fetchMessages', async () => {
     const chats = await client.getChats();
     const byId = new Map(chats.map((chat) => [chat.id._serialized, chat]));
-    expect([...byId.keys()]).toEqual([BRUNO, ANA]);
+    expect([...byId.keys()]).toEqual([BRUNO, ANA, GROUP]);
+    const group = must(byId.get(GROUP));
+    expect(group.isGroup).toBe(true);
+    expect(group.name).toBe('Clientes VIP');
+    const [groupMessage] = await group.fetchMessages({ limit: 5 });
+    expect([groupMessage?.from, groupMessage?.author, groupMessage?.body]).toEqual([GROUP, CARLA, 'promoção?']);
 
     const ana = must(byId.get(ANA));
     expect(ana.name).toBe('Ana Souza');
