@@ -32,17 +32,19 @@ const fmt = (value: number, digits = 2) => value.toFixed(digits);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function hotLoad(dataDir: string): { first: number; median: number; cpuMedian: number } {
+const hotLoadRuns = 5;
+
+function hotLoad(dataDir: string): { best: number; median: number; cpuMedian: number } {
   const runs: number[] = [];
   const cpu: number[] = [];
-  for (let run = 0; run < 3; run++) {
+  for (let run = 0; run < hotLoadRuns; run++) {
     const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'hot-load-child.ts'), dataDir], { encoding: 'utf8' });
     const result = JSON.parse(output) as { readyMs: number; cpuMs: number; chats: number; notices: number };
     cpu.push(result.cpuMs);
     if (result.chats !== contactCount || result.notices !== 0) throw new Error(`unexpected hot load result ${output}`);
     runs.push(result.readyMs);
   }
-  return { first: runs[0] ?? Number.NaN, median: median(runs), cpuMedian: median(cpu) };
+  return { best: Math.min(...runs), median: median(runs), cpuMedian: median(cpu) };
 }
 
 let serial = 10_000_000;
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
       const label = `${contactCount} contacts, ${data.messageCount} messages`;
       console.log(`== ${label}`);
       const load = hotLoad(data.janelaDir);
-      console.log(`hot load (openStore → chat list ready, fresh process): first ${fmt(load.first, 1)} ms, median of 3 ${fmt(load.median, 1)} ms (CPU ${fmt(load.cpuMedian, 1)} ms)   [target ≤ 50 ms]`);
+      console.log(`hot load (openStore → chat list ready, fresh process, ${hotLoadRuns} runs): best ${fmt(load.best, 1)} ms, median ${fmt(load.median, 1)} ms (CPU ${fmt(load.cpuMedian, 1)} ms)   [target ≤ 50 ms]`);
       const conversation = await openConversation(data.janelaDir, data.busyChat);
       console.log(`open a conversation (last 50, cold cache): busiest chat (${conversation.busyCount} msgs) ${fmt(conversation.busyMs)} ms, typical chat ${fmt(conversation.typicalMs)} ms   [target ≤ 10 ms]`);
       const block = eventLoopBlock(data.janelaDir);
