@@ -140,4 +140,8 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     await client.logout();
     expect(standIn.control.isLinked()).toBe(false);
   });
+
+  it('upgrade canary: on these paths the library asked only for modules the stand-in provides or lists as optional', () => {
+    expect(standIn.control.unknownModules()).toEqual([]);
+  });
 });

@@ -78,4 +78,8 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     expect(code).toMatch(/^[0-9A-F]{8}$/);
     expect(standIn.control.pairingCodes()).toEqual([{ code, phoneNumber: '5511988887777' }]);
   });
+
+  it('upgrade canary: on these paths the library asked only for modules the stand-in provides or lists as optional', () => {
+    expect(standIn.control.unknownModules()).toEqual([]);
+  });
 });
