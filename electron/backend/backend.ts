@@ -2,7 +2,7 @@
  * One backend over one store and one gateway: command handlers, and WhatsApp events turned into
  * history, chat-list rows and pushed events.
  */
-import { JanelaError, type EventName } from '../../shared/contract';
+import { JanelaError } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
@@ -45,8 +45,10 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+/** The renderer never needs WhatsApp's ids: only the shared message shape crosses the boundary. */
 function toChatMessage(message: StoredMessage): ChatMessage {
-  const { waId: _waId, ...shared } = message;
+  const shared: ChatMessage = { ...message };
+  delete (shared as Partial<StoredMessage>).waId;
   return shared;
 }
 
