@@ -20,27 +20,42 @@ function lastActivityAt(chat: OrderedChat): number {
   return Math.max(chat.lastMessage?.at ?? 0, chat.lastInboundAt ?? 0, chat.lastOutboundAt ?? 0);
 }
 
-function urgencyGroup(chat: OrderedChat, now: number): 0 | 1 | 2 {
-  if (chat.lastInboundAt === null || windowExpiresAt(chat.lastInboundAt) <= now) return 2;
-  return isUnanswered(chat) ? 0 : 1;
+/** Where a chat sorts: its group, then a number ascending within the group. */
+function sortKey(chat: OrderedChat, now: number): { group: 0 | 1 | 2; rank: number } {
+  if (chat.lastInboundAt === null || windowExpiresAt(chat.lastInboundAt) <= now) {
+    return { group: 2, rank: -lastActivityAt(chat) };
+  }
+  // Within the open groups, the window closing soonest (the oldest customer message) comes first.
+  return { group: isUnanswered(chat) ? 0 : 1, rank: chat.lastInboundAt };
+}
+
+const collator = new Intl.Collator('pt-BR', { sensitivity: 'base' });
+
+function compareKeyed(a: Keyed<OrderedChat>, b: Keyed<OrderedChat>): number {
+  return (
+    a.group - b.group ||
+    a.rank - b.rank ||
+    collator.compare(a.chat.name, b.chat.name) ||
+    (a.chat.chatId < b.chat.chatId ? -1 : a.chat.chatId > b.chat.chatId ? 1 : 0)
+  );
+}
+
+interface Keyed<T> {
+  chat: T;
+  group: number;
+  rank: number;
 }
 
 export function compareByUrgency(a: OrderedChat, b: OrderedChat, now: number): number {
-  const group = urgencyGroup(a, now) - urgencyGroup(b, now);
-  if (group !== 0) return group;
-  if (urgencyGroup(a, now) === 2) {
-    const recent = lastActivityAt(b) - lastActivityAt(a);
-    if (recent !== 0) return recent;
-  } else {
-    // Both have an open window, so both lastInboundAt are numbers.
-    const sooner = (a.lastInboundAt ?? 0) - (b.lastInboundAt ?? 0);
-    if (sooner !== 0) return sooner;
-  }
-  return a.name.localeCompare(b.name) || (a.chatId < b.chatId ? -1 : a.chatId > b.chatId ? 1 : 0);
+  return compareKeyed({ chat: a, ...sortKey(a, now) }, { chat: b, ...sortKey(b, now) });
 }
 
+/** Keys are computed once per chat, not per comparison: the list holds up to 10,000 chats. */
 export function orderChats<T extends OrderedChat>(chats: readonly T[], now: number): T[] {
-  return [...chats].sort((a, b) => compareByUrgency(a, b, now));
+  return chats
+    .map((chat) => ({ chat, ...sortKey(chat, now) }))
+    .sort(compareKeyed)
+    .map((keyed) => keyed.chat);
 }
 
 /**

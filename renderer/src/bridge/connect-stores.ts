@@ -4,6 +4,7 @@
  */
 import type { JanelaApi } from '../../../shared/bridge';
 import type { Snapshot } from '../../../shared/contract';
+import type { ChatSummary } from '../../../shared/domain';
 import { useChats } from '../stores/chats-store';
 import { useClock } from '../stores/clock-store';
 import { useConnection } from '../stores/connection-store';
@@ -29,6 +30,8 @@ export interface ConnectStoresOptions {
   /** Whether the person can see the window (new messages in the open chat count as read then). */
   isVisible?: () => boolean;
   tickMs?: number;
+  /** How long chat-list changes gather before one re-sort. */
+  chatsBatchMs?: number;
 }
 
 const closingSoonMs = () => selectClosingSoonMs(useSettings.getState());
@@ -73,8 +76,21 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     if (openChat) void useConversation.getState().open(openChat);
   };
 
+  // A burst of messages re-sorts 10,000 chats once per batch, not once per message.
+  let pendingChats: ChatSummary[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushChats = () => {
+    flushTimer = undefined;
+    const chats = pendingChats;
+    pendingChats = [];
+    useChats.getState().upsert(chats, now(), closingSoonMs());
+  };
+
   const unsubscribers = [
-    janela.onChatsChanged(({ chats }) => useChats.getState().upsert(chats, now(), closingSoonMs())),
+    janela.onChatsChanged(({ chats }) => {
+      pendingChats.push(...chats);
+      flushTimer ??= setTimeout(flushChats, options.chatsBatchMs ?? 50);
+    }),
     janela.onMessageChanged(({ message }) => {
       const conversation = useConversation.getState();
       conversation.upsert(message);
@@ -119,6 +135,7 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
   return () => {
     clearInterval(ticker);
     clearTimeout(retryTimer);
+    clearTimeout(flushTimer);
     unsubscribers.forEach((unsubscribe) => unsubscribe());
   };
 }

@@ -1,5 +1,6 @@
 /** The person's language and formatters, from settings; components use these, never `messages` directly. */
 import { useMemo } from 'react';
+import type { Language } from '../../../shared/domain';
 import { createFormatter, translatorFor, type Formatter, type Translate } from '../../../shared/i18n';
 import { selectLanguage, useSettings } from '../stores/settings-store';
 
@@ -8,11 +9,21 @@ export function useT(): Translate {
   return useMemo(() => translatorFor(language), [language]);
 }
 
+// One formatter per language and zone for the whole app: building Intl formats per row is slow.
+const formatters = new Map<string, Formatter>();
+
+function formatterFor(language: Language, timeZone: string | undefined): Formatter {
+  const key = `${language}|${timeZone ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = createFormatter({ language, timeZone, preferredLocales: navigator.languages });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function useFormatter(): Formatter {
   const language = useSettings(selectLanguage);
   const timeZone = useSettings((state) => state.settings?.timeZone);
-  return useMemo(
-    () => createFormatter({ language, timeZone, preferredLocales: navigator.languages }),
-    [language, timeZone],
-  );
+  return formatterFor(language, timeZone);
 }

@@ -135,11 +135,14 @@ describe('connectStores', () => {
     expect(names()).toEqual(['Caio', 'Ana']);
   });
 
-  it('upserts changed chats and keeps the urgency order', async () => {
+  it('upserts changed chats in one batch and keeps the urgency order', async () => {
     const backend = fakeBackend(snapshotWith([ana, bia]));
     await connect(backend);
     const newcomer = chat('Duda', '5511944444444', start - 23.5 * HOUR);
-    backend.emit('chatsChanged', { chats: [newcomer, { ...ana, lastOutboundAt: start }] });
+    backend.emit('chatsChanged', { chats: [newcomer] });
+    backend.emit('chatsChanged', { chats: [{ ...ana, lastOutboundAt: start }] });
+    expect(names()).toEqual(['Ana', 'Bia']);
+    await vi.advanceTimersByTimeAsync(50);
     // Duda is unanswered and closes first; Ana was answered, so she goes after the unanswered Bia.
     expect(names()).toEqual(['Duda', 'Bia', 'Ana']);
     expect(useChats.getState().byId.size).toBe(3);
