@@ -39,8 +39,8 @@ export const commands = {
     input: z
       .object({
         chatId: chatIdSchema,
-        /** Page backwards from this message's time (exclusive). */
-        before: z.number().int().optional(),
+        /** Page backwards from this message (exclusive): ids, not times, because WhatsApp stamps whole seconds. */
+        beforeId: z.string().min(1).optional(),
         limit: z.number().int().min(1).max(500).default(50),
       })
       .strict(),

@@ -125,8 +125,8 @@ export function createBackend(options: BackendOptions): Backend {
       quickReplies: store.data.quickReplies,
       notices: options.notices.list(),
     }),
-    getConversation: ({ chatId, before, limit }) => {
-      const page = store.readMessages(chatId, before === undefined ? { limit } : { before, limit });
+    getConversation: ({ chatId, beforeId, limit }) => {
+      const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
       return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
     },
     getProfile: ({ chatId }) => toCustomerProfile(contactOrThrow(chatId)),

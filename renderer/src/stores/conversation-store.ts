@@ -65,7 +65,7 @@ export const useConversation = create<ConversationState>()((set, get) => ({
     if (!chatId || !hasMore || loadingOlder || !oldest) return;
     set({ loadingOlder: true });
     try {
-      const page = await api().getConversation({ chatId, before: oldest.at, limit: PAGE_SIZE });
+      const page = await api().getConversation({ chatId, beforeId: oldest.id, limit: PAGE_SIZE });
       if (get().chatId !== chatId) return;
       set((state) => ({ messages: mergeMessages(state.messages, page.messages), hasMore: page.hasMore }));
     } finally {
