@@ -86,7 +86,12 @@ export function ConnectScreen() {
               <button
                 type="button"
                 className="button"
-                onClick={() => run(startDemo)}
+                onClick={() =>
+                  run(async () => {
+                    await startDemo();
+                    setView('chats');
+                  })
+                }
                 aria-describedby="connect-demo-hint"
               >
                 {t('connect.tryDemo')}
