@@ -4,14 +4,16 @@
  */
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import type { ChatId } from '../../../shared/domain';
+import { SidePanel } from '../features/profile/side-panel';
+import { QuickReplyAssist } from '../features/quick-replies/quick-reply-assist';
 
 export interface ConversationSidePanelProps {
   chatId: ChatId;
 }
 
 /** Right-hand column beside the history (the customer profile, the quick-reply previews). */
-export function ConversationSidePanel(_props: ConversationSidePanelProps): ReactNode {
-  return null;
+export function ConversationSidePanel({ chatId }: ConversationSidePanelProps): ReactNode {
+  return <SidePanel chatId={chatId} />;
 }
 
 /** Return true when the key was handled (the composer then neither sends nor types it). */
@@ -30,6 +32,6 @@ export interface ComposerAssistProps {
 }
 
 /** Rendered just above the composer's text box (the `/` quick-reply picker). */
-export function ComposerAssist(_props: ComposerAssistProps): ReactNode {
-  return null;
+export function ComposerAssist(props: ComposerAssistProps): ReactNode {
+  return <QuickReplyAssist {...props} />;
 }

@@ -1,0 +1,21 @@
+/** Custom field names as staff type them ("Order ID", "Data de retirada") made into `order_id`. */
+import { customFieldNameSchema } from '../../../../shared/domain';
+import { isBuiltInPlaceholder } from '../../../../shared/templates/placeholders';
+
+export function toFieldName(typed: string): string {
+  return typed
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_')
+    .replace(/[^a-z0-9_]/g, '')
+    .slice(0, 40);
+}
+
+export type FieldNameProblem = 'invalid' | 'built-in' | 'duplicate' | null;
+
+export function fieldNameProblem(name: string, others: readonly string[]): FieldNameProblem {
+  if (!customFieldNameSchema.safeParse(name).success) return 'invalid';
+  if (isBuiltInPlaceholder(name)) return 'built-in';
+  return others.includes(name) ? 'duplicate' : null;
+}

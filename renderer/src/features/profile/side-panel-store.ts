@@ -1,0 +1,37 @@
+/**
+ * What the conversation's side panel shows, and requests other parts of the screen make of it:
+ * the composer's "Fill order_id in the profile" opens the Customer tab on that field.
+ */
+import { create } from 'zustand';
+import type { ChatId } from '../../../../shared/domain';
+
+export type SidePanelTab = 'profile' | 'quick-replies';
+
+export interface FieldRequest {
+  chatId: ChatId;
+  /** `name`, `first_name`, or a custom field name. */
+  field: string;
+  /** Asking twice for the same field focuses it again. */
+  nonce: number;
+}
+
+interface SidePanelState {
+  tab: SidePanelTab;
+  managerOpen: boolean;
+  fieldRequest: FieldRequest | null;
+  setTab(tab: SidePanelTab): void;
+  setManagerOpen(open: boolean): void;
+  requestField(chatId: ChatId, field: string): void;
+  clearFieldRequest(): void;
+}
+
+export const useSidePanel = create<SidePanelState>()((set, get) => ({
+  tab: 'profile',
+  managerOpen: false,
+  fieldRequest: null,
+  setTab: (tab) => set({ tab }),
+  setManagerOpen: (managerOpen) => set({ managerOpen }),
+  requestField: (chatId, field) =>
+    set({ tab: 'profile', fieldRequest: { chatId, field, nonce: (get().fieldRequest?.nonce ?? 0) + 1 } }),
+  clearFieldRequest: () => set({ fieldRequest: null }),
+}));

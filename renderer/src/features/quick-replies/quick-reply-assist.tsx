@@ -1,0 +1,221 @@
+/**
+ * The composer's quick-reply help: the `/` picker, and the notice (and send guard) that keeps a
+ * placeholder from reaching a customer while pointing to where its value is filled.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { hasUnfilledPlaceholder } from '../../../../shared/templates/placeholders';
+import { renderTemplate } from '../../../../shared/templates/render-template';
+import { filterQuickReplies } from '../../../../shared/templates/filter-quick-replies';
+import type { ComposerAssistProps, ComposerKeyHandler } from '../../app/extension-slots';
+import { useT } from '../../i18n/use-i18n';
+import { useProfiles } from '../../stores/profile-store';
+import { useQuickReplies } from '../../stores/quick-replies-store';
+import { useComposerInserter } from './composer-inserter';
+import { checkDraft } from './draft-check';
+import { DraftNotice } from './draft-notice';
+import { findSlashTrigger } from './slash-trigger';
+import { TemplatePreview } from './template-preview';
+import { useTemplateContext } from './use-template-context';
+import './quick-replies.css';
+
+const MAX_OPTIONS = 8;
+
+export function QuickReplyAssist({ chatId, text, setText, textarea, setKeyHandler, setSendGuard }: ComposerAssistProps) {
+  const t = useT();
+  const quickReplies = useQuickReplies((state) => state.quickReplies);
+  const ensureProfile = useProfiles((state) => state.ensureLoaded);
+  const register = useComposerInserter((state) => state.register);
+  const context = useTemplateContext(chatId);
+  const [caret, setCaret] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
+  /** The slash the person closed the picker for with Esc; typing elsewhere forgets it. */
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [active, setActive] = useState({ query: '', index: 0 });
+  const pendingCaret = useRef<number | null>(null);
+
+  useEffect(() => {
+    void ensureProfile(chatId);
+  }, [chatId, ensureProfile]);
+
+  // The caret moves without React knowing (arrows, clicks): follow it from the element itself.
+  useEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    const follow = () => {
+      const position = element.selectionStart;
+      setCaret(position);
+      const trigger = findSlashTrigger(element.value, position);
+      setDismissedAt((dismissed) => (trigger && trigger.start === dismissed ? dismissed : null));
+    };
+    const onFocus = () => {
+      setFocused(true);
+      follow();
+    };
+    const onBlur = () => setFocused(false);
+    const events = ['input', 'keyup', 'click', 'select'] as const;
+    events.forEach((name) => element.addEventListener(name, follow));
+    element.addEventListener('focus', onFocus);
+    element.addEventListener('blur', onBlur);
+    if (document.activeElement === element) onFocus();
+    return () => {
+      events.forEach((name) => element.removeEventListener(name, follow));
+      element.removeEventListener('focus', onFocus);
+      element.removeEventListener('blur', onBlur);
+    };
+  }, [textarea]);
+
+  // After an insertion, put the caret at the end of what was inserted.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    const position = pendingCaret.current;
+    if (!element || position === null) return;
+    pendingCaret.current = null;
+    element.focus();
+    element.setSelectionRange(position, position);
+  }, [text, textarea]);
+
+  const trigger = caret === null || !focused ? null : findSlashTrigger(text, caret);
+  const open = trigger !== null && trigger.start !== dismissedAt;
+  const options = useMemo(
+    () => (open && trigger ? filterQuickReplies(quickReplies, trigger.query).slice(0, MAX_OPTIONS) : []),
+    [open, trigger?.query, quickReplies], // eslint-disable-line react-hooks/exhaustive-deps -- the query is what matters, not the object
+  );
+  const activeIndex = trigger && active.query === trigger.query ? Math.min(active.index, Math.max(0, options.length - 1)) : 0;
+  const activeReply = options[activeIndex];
+
+  const insertAt = useCallback(
+    (insert: string, replaced: { start: number; end: number }) => {
+      const next = text.slice(0, replaced.start) + insert + text.slice(replaced.end);
+      pendingCaret.current = replaced.start + insert.length;
+      setText(next);
+      setCaret(pendingCaret.current);
+    },
+    [text, setText],
+  );
+
+  const choose = useCallback(
+    (replyId: string) => {
+      const reply = quickReplies.find((candidate) => candidate.id === replyId);
+      if (!reply || !trigger || !context) return;
+      // Missing values stay as their placeholder, visible for editing; the notice and guard take over.
+      const rendered = renderTemplate(reply.text, context).text;
+      insertAt(rendered, { start: trigger.start, end: trigger.start + 1 + trigger.query.length });
+    },
+    [quickReplies, trigger, context, insertAt],
+  );
+
+  // The side panel's list inserts at the caret (or over the selection) of this composer.
+  useEffect(
+    () =>
+      register(chatId, (insert) => {
+        const element = textarea.current;
+        const start = element?.selectionStart ?? text.length;
+        const end = element?.selectionEnd ?? text.length;
+        insertAt(insert, { start, end });
+      }),
+    [chatId, register, textarea, text, insertAt],
+  );
+
+  useEffect(() => {
+    const handler: ComposerKeyHandler = (event) => {
+      if (!open || !trigger) return false;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setDismissedAt(trigger.start);
+        return true;
+      }
+      if (options.length === 0) return false;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive({ query: trigger.query, index: (activeIndex + step + options.length) % options.length });
+        return true;
+      }
+      if ((event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) || event.key === 'Tab') {
+        if (!activeReply) return false;
+        event.preventDefault();
+        choose(activeReply.id);
+        return true;
+      }
+      return false;
+    };
+    setKeyHandler(handler);
+    return () => setKeyHandler(null);
+  }, [open, trigger, options, activeIndex, activeReply, choose, setKeyHandler]);
+
+  const check = useMemo(() => checkDraft(text, context), [text, context]);
+
+  useEffect(() => {
+    setSendGuard((draft) => {
+      if (!hasUnfilledPlaceholder(draft)) return null;
+      const { problems } = checkDraft(draft, context);
+      const missing = problems.flatMap((problem) => (problem.kind === 'missing' ? [problem.field] : []));
+      if (missing.length > 0) return t('qr.blockedMissing', { fields: missing.join(', ') });
+      return problems.length === 0 ? t('qr.blockedFillable') : t('qr.blockedOther');
+    });
+    return () => setSendGuard(null);
+  }, [context, setSendGuard, t]);
+
+  // Screen readers follow the highlighted option while focus stays in the text box.
+  const listboxId = `qr-picker-${chatId}`;
+  useEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    if (open && activeReply) {
+      element.setAttribute('aria-controls', listboxId);
+      element.setAttribute('aria-activedescendant', `${listboxId}-${activeReply.id}`);
+    } else {
+      element.removeAttribute('aria-controls');
+      element.removeAttribute('aria-activedescendant');
+    }
+  }, [open, activeReply, listboxId, textarea]);
+
+  return (
+    <>
+      {check.problems.length > 0 || check.filled !== null ? (
+        <DraftNotice chatId={chatId} check={check} onFill={(filled) => setText(filled)} />
+      ) : null}
+      {open && trigger && (
+        <div className="qr-picker-anchor">
+        <div className="qr-picker">
+          {options.length > 0 ? (
+            <>
+              <ul className="qr-picker__list" role="listbox" id={listboxId} aria-label={t('qr.picker')}>
+                {options.map((reply, index) => {
+                  const preview = context ? renderTemplate(reply.text, context) : null;
+                  return (
+                    <li
+                      key={reply.id}
+                      id={`${listboxId}-${reply.id}`}
+                      role="option"
+                      aria-selected={index === activeIndex}
+                      className="qr-picker__option"
+                      // Keep the focus (and the caret) in the text box.
+                      onMouseDown={(event) => event.preventDefault()}
+                      onMouseMove={() => index !== activeIndex && setActive({ query: trigger.query, index })}
+                      onClick={() => choose(reply.id)}
+                    >
+                      <span className="qr-picker__head">
+                        <span className="qr-shortcut">/{reply.shortcut}</span>
+                        <span className="qr-picker__title">{reply.title}</span>
+                      </span>
+                      {preview && <TemplatePreview className="qr-picker__preview" segments={preview.segments} />}
+                    </li>
+                  );
+                })}
+              </ul>
+              <p className="qr-picker__hint" aria-hidden="true">
+                {t('qr.pickerHint')}
+              </p>
+            </>
+          ) : (
+            <p className="qr-picker__empty" role="status">
+              {quickReplies.length === 0 ? t('qr.pickerNone') : t('qr.pickerNoMatch', { query: trigger.query })}
+            </p>
+          )}
+        </div>
+        </div>
+      )}
+    </>
+  );
+}

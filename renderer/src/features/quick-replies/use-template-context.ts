@@ -1,0 +1,42 @@
+/**
+ * The render context for one chat, built with the same `buildTemplateContext` the send path relies
+ * on: what the preview shows is what gets inserted, and what is inserted is what is sent.
+ */
+import { useMemo } from 'react';
+import type { ChatId } from '../../../../shared/domain';
+import type { TemplateContext } from '../../../../shared/templates/render-template';
+import { buildTemplateContext } from '../../../../shared/templates/template-context';
+import { useChats } from '../../stores/chats-store';
+import { useClock } from '../../stores/clock-store';
+import { useProfiles } from '../../stores/profile-store';
+import { useSettings } from '../../stores/settings-store';
+
+const MINUTE_MS = 60_000;
+
+/** A made-up customer, for previews when no chat is open. */
+export const SAMPLE_CUSTOMER = {
+  name: 'Maria da Silva',
+  firstName: 'Maria',
+  phone: '5511987654321',
+  lastInboundAt: null,
+  customFields: {},
+} as const;
+
+/** Greetings and "closes at" change by the minute; re-rendering every second would be waste. */
+function useMinute(): number {
+  return useClock((state) => Math.floor(state.now / MINUTE_MS)) * MINUTE_MS;
+}
+
+export function useTemplateContext(chatId: ChatId | null): TemplateContext | null {
+  // The summary is live (name, window); the profile adds the custom fields.
+  const summary = useChats((state) => (chatId ? state.byId.get(chatId) : undefined));
+  const customFields = useProfiles((state) => (chatId ? state.byChat.get(chatId)?.customFields : undefined));
+  const settings = useSettings((state) => state.settings);
+  const now = useMinute();
+  return useMemo(() => {
+    if (!settings) return null;
+    if (!chatId) return buildTemplateContext(SAMPLE_CUSTOMER, settings, now);
+    if (!summary) return null;
+    return buildTemplateContext({ ...summary, customFields: customFields ?? {} }, settings, now);
+  }, [chatId, summary, customFields, settings, now]);
+}

@@ -1,0 +1,75 @@
+/**
+ * Customer profiles the person has opened, by chat. Name, first name, phone, labels and the window
+ * also travel in the chat summaries (live through `chatsChanged`); the profile adds what only it
+ * holds (custom fields, notes, overrides), and that changes only through `update` here.
+ */
+import { create } from 'zustand';
+import type { CommandInput } from '../../../shared/contract';
+import type { ChatId, CustomerProfile, Label } from '../../../shared/domain';
+import { api } from '../bridge/api';
+import { useLabels } from './labels-store';
+
+export type ProfilePatch = Omit<CommandInput<'updateProfile'>, 'chatId'>;
+
+interface ProfileState {
+  byChat: ReadonlyMap<ChatId, CustomerProfile>;
+  failed: ReadonlySet<ChatId>;
+  /** Loads once per chat; later calls reuse what is held (or in flight). */
+  ensureLoaded(chatId: ChatId): Promise<void>;
+  update(chatId: ChatId, patch: ProfilePatch): Promise<CustomerProfile>;
+  /** Creates or edits a label; the backend's `labelsChanged` also reaches the labels store. */
+  saveLabel(label: Label): Promise<void>;
+  deleteLabel(id: string): Promise<void>;
+}
+
+const inFlight = new Map<ChatId, Promise<void>>();
+
+export const useProfiles = create<ProfileState>()((set, get) => {
+  const put = (profile: CustomerProfile) =>
+    set((state) => {
+      const byChat = new Map(state.byChat);
+      byChat.set(profile.chatId, profile);
+      const failed = new Set(state.failed);
+      failed.delete(profile.chatId);
+      return { byChat, failed };
+    });
+  return {
+    byChat: new Map(),
+    failed: new Set(),
+    ensureLoaded: (chatId) => {
+      if (get().byChat.has(chatId)) return Promise.resolve();
+      const pending =
+        inFlight.get(chatId) ??
+        api()
+          .getProfile({ chatId })
+          .then(put, () => set((state) => ({ failed: new Set(state.failed).add(chatId) })))
+          .finally(() => inFlight.delete(chatId));
+      inFlight.set(chatId, pending);
+      return pending;
+    },
+    update: async (chatId, patch) => {
+      const profile = await api().updateProfile({ chatId, ...patch });
+      put(profile);
+      return profile;
+    },
+    saveLabel: async (label) => {
+      useLabels.getState().set(await api().saveLabel(label));
+    },
+    deleteLabel: async (id) => {
+      useLabels.getState().set(await api().deleteLabel({ id }));
+      // The backend took the label off every contact; held profiles must not keep it.
+      set((state) => ({
+        byChat: new Map(
+          [...state.byChat].map(([chatId, profile]) => [chatId, { ...profile, labels: profile.labels.filter((labelId) => labelId !== id) }]),
+        ),
+      }));
+    },
+  };
+});
+
+/** Custom field names held by any loaded profile: the editor's idea of which fields exist. */
+export function knownCustomFields(byChat: ReadonlyMap<ChatId, CustomerProfile>): string[] {
+  const names = new Set<string>();
+  for (const profile of byChat.values()) for (const name of Object.keys(profile.customFields)) names.add(name);
+  return [...names].sort();
+}
