@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../../shared/contract';
 import type { ChatId, CustomerProfile, Label } from '../../../shared/domain';
 import { api } from '../bridge/api';
+import { useChats } from './chats-store';
 import { useLabels } from './labels-store';
 
 export type ProfilePatch = Omit<CommandInput<'updateProfile'>, 'chatId'>;
@@ -19,7 +20,6 @@ interface ProfileState {
   update(chatId: ChatId, patch: ProfilePatch): Promise<CustomerProfile>;
   /** Creates or edits a label; the backend's `labelsChanged` also reaches the labels store. */
   saveLabel(label: Label): Promise<void>;
-  deleteLabel(id: string): Promise<void>;
 }
 
 const inFlight = new Map<ChatId, Promise<void>>();
@@ -55,16 +55,22 @@ export const useProfiles = create<ProfileState>()((set, get) => {
     saveLabel: async (label) => {
       useLabels.getState().set(await api().saveLabel(label));
     },
-    deleteLabel: async (id) => {
-      useLabels.getState().set(await api().deleteLabel({ id }));
-      // The backend took the label off every contact; held profiles must not keep it.
-      set((state) => ({
-        byChat: new Map(
-          [...state.byChat].map(([chatId, profile]) => [chatId, { ...profile, labels: profile.labels.filter((labelId) => labelId !== id) }]),
-        ),
-      }));
-    },
   };
+});
+
+// A held profile follows its chat's summary (a new WhatsApp name, a label taken off elsewhere), so
+// readers can take the profile alone: it is also the freshest right after this renderer's update.
+useChats.subscribe((chats, previous) => {
+  if (chats.byId === previous.byId) return;
+  const { byChat } = useProfiles.getState();
+  let changed: Map<ChatId, CustomerProfile> | null = null;
+  for (const [chatId, profile] of byChat) {
+    const summary = chats.byId.get(chatId);
+    if (!summary || summary === previous.byId.get(chatId)) continue;
+    changed ??= new Map(byChat);
+    changed.set(chatId, { ...profile, ...summary });
+  }
+  if (changed) useProfiles.setState({ byChat: changed });
 });
 
 /** Custom field names held by any loaded profile: the editor's idea of which fields exist. */

@@ -3,10 +3,11 @@
  * chosen labels. Kept here so the chat list needs only a line or two to offer it.
  */
 import { create } from 'zustand';
-import type { ChatSummary } from '../../../../shared/domain';
 import { useT } from '../../i18n/use-i18n';
 import { useLabels } from '../../stores/labels-store';
 import './profile.css';
+
+export { filterByLabels } from './label-filter-rule';
 
 interface LabelFilterState {
   labelIds: ReadonlySet<string>;
@@ -31,11 +32,6 @@ useLabels.subscribe(({ labels }) => {
   const kept = [...labelIds].filter((id) => labels.some((label) => label.id === id));
   if (kept.length !== labelIds.size) useLabelFilter.setState({ labelIds: new Set(kept) });
 });
-
-export function filterByLabels<T extends Pick<ChatSummary, 'labels'>>(chats: readonly T[], labelIds: ReadonlySet<string>): readonly T[] {
-  if (labelIds.size === 0) return chats;
-  return chats.filter((chat) => chat.labels.some((id) => labelIds.has(id)));
-}
 
 export function LabelFilter() {
   const t = useT();

@@ -38,8 +38,8 @@ export function ProfilePanel({ chatId }: { chatId: ChatId }) {
   }
   return (
     <div className="profile">
-      <ProfileForm profile={profile} />
       <LabelsSection profile={profile} />
+      <ProfileForm profile={profile} />
     </div>
   );
 }

@@ -28,15 +28,15 @@ function useMinute(): number {
 }
 
 export function useTemplateContext(chatId: ChatId | null): TemplateContext | null {
-  // The summary is live (name, window); the profile adds the custom fields.
+  // The profile, once loaded, follows the summary and is fresher right after an edit here.
   const summary = useChats((state) => (chatId ? state.byId.get(chatId) : undefined));
-  const customFields = useProfiles((state) => (chatId ? state.byChat.get(chatId)?.customFields : undefined));
+  const profile = useProfiles((state) => (chatId ? state.byChat.get(chatId) : undefined));
   const settings = useSettings((state) => state.settings);
   const now = useMinute();
   return useMemo(() => {
     if (!settings) return null;
     if (!chatId) return buildTemplateContext(SAMPLE_CUSTOMER, settings, now);
-    if (!summary) return null;
-    return buildTemplateContext({ ...summary, customFields: customFields ?? {} }, settings, now);
-  }, [chatId, summary, customFields, settings, now]);
+    const customer = profile ?? summary;
+    return customer ? buildTemplateContext(customer, settings, now) : null;
+  }, [chatId, summary, profile, settings, now]);
 }
