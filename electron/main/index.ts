@@ -10,7 +10,6 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../shared/wire';
 import { openAppSession, type AppSession } from '../backend/app-session';
 import { createClock } from '../backend/clock';
 import { defaultDataDir } from '../backend/data-dir';
-import { createRealGateway } from '../backend/real-gateway';
 import { startBrowserHost } from '../backend/host/browser-host';
 import { parseServeArgs } from '../backend/host/serve-args';
 import { createLog } from '../backend/log';
@@ -42,6 +41,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const log = createLog(dataDir);
+  // whatsapp-web.js and Puppeteer take seconds to load: only the real WhatsApp needs them.
+  const realGateway = args.mode === 'real' ? await import('../backend/real-gateway') : null;
   let janela: AppSession;
   try {
     janela = await openAppSession({
@@ -51,7 +52,10 @@ async function start(): Promise<void> {
       ...(args.language ? { language: args.language } : {}),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       log,
-      createRealGateway: (context) => createRealGateway(context, { testControl: args.testControl, env: process.env }),
+      createRealGateway: (context) => {
+        if (!realGateway) throw new Error('the real WhatsApp gateway is not loaded in simulated mode');
+        return realGateway.createRealGateway(context, { testControl: args.testControl, env: process.env });
+      },
     });
   } catch (error) {
     const { dialog } = await import('electron');

@@ -5,7 +5,6 @@ import { createClock } from '../clock';
 import { defaultDataDir } from '../data-dir';
 import { DataDirBusyError } from '../data-dir-lock';
 import { createLog } from '../log';
-import { createRealGateway } from '../real-gateway';
 import { startBrowserHost } from './browser-host';
 import { parseServeArgs, UsageError } from './serve-args';
 
@@ -13,6 +12,8 @@ async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2), process.cwd());
   const dataDir = args.dataDir ?? defaultDataDir();
   const log = createLog(dataDir);
+  // whatsapp-web.js and Puppeteer take seconds to load: only the real WhatsApp needs them.
+  const realGateway = args.mode === 'real' ? await import('../real-gateway') : null;
   const session = await openAppSession({
     dataDir,
     mode: args.mode,
@@ -20,7 +21,10 @@ async function main(): Promise<void> {
     ...(args.language ? { language: args.language } : {}),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     log,
-    createRealGateway: (context) => createRealGateway(context, { testControl: args.testControl, env: process.env }),
+    createRealGateway: (context) => {
+      if (!realGateway) throw new Error('the real WhatsApp gateway is not loaded in simulated mode');
+      return realGateway.createRealGateway(context, { testControl: args.testControl, env: process.env });
+    },
   });
   const host = await startBrowserHost({
     session,
