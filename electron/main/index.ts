@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commands } from '../../shared/contract';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../shared/wire';
-import { openAppSession, type AppSession } from '../backend/app-session';
-import { createClock } from '../backend/clock';
+import type { AppSession } from '../backend/app-session';
 import { defaultDataDir } from '../backend/data-dir';
 import { startBrowserHost } from '../backend/host/browser-host';
 import { parseServeArgs } from '../backend/host/serve-args';
+import { launchSession } from '../backend/launch-session';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
 
@@ -41,22 +41,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const log = createLog(dataDir);
-  // whatsapp-web.js and Puppeteer take seconds to load: only the real WhatsApp needs them.
-  const realGateway = args.mode === 'real' ? await import('../backend/real-gateway') : null;
   let janela: AppSession;
   try {
-    janela = await openAppSession({
-      dataDir,
-      mode: args.mode,
-      clock: createClock(),
-      ...(args.language ? { language: args.language } : {}),
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      log,
-      createRealGateway: (context) => {
-        if (!realGateway) throw new Error('the real WhatsApp gateway is not loaded in simulated mode');
-        return realGateway.createRealGateway(context, { testControl: args.testControl, env: process.env });
-      },
-    });
+    janela = await launchSession(args, dataDir, log);
   } catch (error) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));

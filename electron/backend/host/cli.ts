@@ -1,9 +1,8 @@
 /** `npm run serve`: the browser host, on 127.0.0.1 only. Prints the URL to open. */
 import { join } from 'node:path';
-import { openAppSession } from '../app-session';
-import { createClock } from '../clock';
 import { defaultDataDir } from '../data-dir';
 import { DataDirBusyError } from '../data-dir-lock';
+import { launchSession } from '../launch-session';
 import { createLog } from '../log';
 import { startBrowserHost } from './browser-host';
 import { parseServeArgs, UsageError } from './serve-args';
@@ -12,20 +11,7 @@ async function main(): Promise<void> {
   const args = parseServeArgs(process.argv.slice(2), process.cwd());
   const dataDir = args.dataDir ?? defaultDataDir();
   const log = createLog(dataDir);
-  // whatsapp-web.js and Puppeteer take seconds to load: only the real WhatsApp needs them.
-  const realGateway = args.mode === 'real' ? await import('../real-gateway') : null;
-  const session = await openAppSession({
-    dataDir,
-    mode: args.mode,
-    clock: createClock(),
-    ...(args.language ? { language: args.language } : {}),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    log,
-    createRealGateway: (context) => {
-      if (!realGateway) throw new Error('the real WhatsApp gateway is not loaded in simulated mode');
-      return realGateway.createRealGateway(context, { testControl: args.testControl, env: process.env });
-    },
-  });
+  const session = await launchSession(args, dataDir, log);
   const host = await startBrowserHost({
     session,
     rendererDir: join(import.meta.dirname, '../../../out/renderer'),
