@@ -202,6 +202,19 @@ test('the / picker works with the keyboard alone', async ({ page, host }) => {
   // A slash inside a word or a link does not open the picker.
   await page.keyboard.type('http://example.com 1/2');
   await expect(picker(page)).toBeHidden();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+
+  // With no match, Esc closes the note and Enter sends as usual; the next slash opens it again.
+  await page.keyboard.type('/zz');
+  await expect(page.getByText('No quick reply matches /zz.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('No quick reply matches /zz.')).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await host.sent()).map((sent) => sent.text).at(-1)).toBe('/zz');
+  await expect(composer(page)).toHaveValue('');
+  await page.keyboard.type('/');
+  await expect(options.first()).toBeVisible();
 });
 
 test('the manager catches duplicate shortcuts, reorders by keyboard, and round-trips export and import', async ({ page, host }) => {

@@ -41,11 +41,13 @@ export function QuickReplyAssist({ chatId, text, setText, textarea, setKeyHandle
   useEffect(() => {
     const element = textarea.current;
     if (!element) return;
-    const follow = () => {
+    const follow = (event?: Event) => {
       const position = element.selectionStart;
       setCaret(position);
       const trigger = findSlashTrigger(element.value, position);
-      setDismissedAt((dismissed) => (trigger && trigger.start === dismissed ? dismissed : null));
+      // A slash just typed always opens the picker, even where an earlier one was dismissed.
+      const freshSlash = event?.type === 'input' && trigger?.query === '';
+      setDismissedAt((dismissed) => (trigger && !freshSlash && trigger.start === dismissed ? dismissed : null));
     };
     const onFocus = () => {
       setFocused(true);
