@@ -10,7 +10,7 @@ export interface RealGatewayFlags {
 }
 
 export function createRealGateway({ dataDir, clock, store, log }: RealGatewayContext, flags: RealGatewayFlags): WhatsAppGateway {
-  // JANELA_WA_BROWSER_ARGS and JANELA_WA_WEB_CACHE count only under --test-control.
+  // JANELA_WA_BROWSER_ARGS, JANELA_WA_WEB_CACHE and the JANELA_WA_* timings count only under --test-control.
   const hook = testHookOptions(flags.env, flags.testControl);
   return createWhatsAppWebGateway({
     dataDir,

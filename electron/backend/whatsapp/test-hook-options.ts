@@ -1,11 +1,28 @@
 /**
  * The end-to-end test hook (issue 5): only under `--test-control` may the environment point the
  * browser somewhere else (`JANELA_WA_BROWSER_ARGS`, e.g. host-resolver rules to a stand-in
- * WhatsApp Web) or turn off the web-version cache (`JANELA_WA_WEB_CACHE=none`).
+ * WhatsApp Web), turn off the web-version cache (`JANELA_WA_WEB_CACHE=none`), or shorten the
+ * reconnection timings (`JANELA_WA_RETRY_MS`, `JANELA_WA_WATCHDOG_MS`, `JANELA_WA_GRACE_MS`) so
+ * an end-to-end test sees a fresh connection in seconds instead of minutes.
  */
 export interface TestHookOptions {
   extraBrowserArgs: string[];
   webVersionCache: 'local' | 'none';
+  /** First backoff delay before a fresh Client (the maximum stays the app's). */
+  retry?: { baseMs: number; maxMs: number };
+  /** How often the watchdog asks WhatsApp Web for its state. */
+  watchdogMs?: number;
+  /** How long a TIMEOUT/OPENING may last before a fresh Client. */
+  transientGraceMs?: number;
+}
+
+const MAX_RETRY_MS = 5 * 60_000;
+
+/** A whole number of milliseconds, 1 ms to 10 minutes; anything else is ignored. */
+function milliseconds(raw: string | undefined): number | undefined {
+  if (raw === undefined || !/^\d+$/.test(raw.trim())) return undefined;
+  const value = Number(raw.trim());
+  return value >= 1 && value <= 600_000 ? value : undefined;
 }
 
 /**
@@ -30,8 +47,14 @@ export function splitBrowserArgs(raw: string): string[] {
 
 export function testHookOptions(env: Readonly<Record<string, string | undefined>>, testControl: boolean): TestHookOptions {
   if (!testControl) return { extraBrowserArgs: [], webVersionCache: 'local' };
+  const retryMs = milliseconds(env.JANELA_WA_RETRY_MS);
+  const watchdogMs = milliseconds(env.JANELA_WA_WATCHDOG_MS);
+  const transientGraceMs = milliseconds(env.JANELA_WA_GRACE_MS);
   return {
     extraBrowserArgs: splitBrowserArgs(env.JANELA_WA_BROWSER_ARGS ?? ''),
     webVersionCache: env.JANELA_WA_WEB_CACHE?.trim() === 'none' ? 'none' : 'local',
+    ...(retryMs === undefined ? {} : { retry: { baseMs: retryMs, maxMs: Math.max(retryMs, MAX_RETRY_MS) } }),
+    ...(watchdogMs === undefined ? {} : { watchdogMs }),
+    ...(transientGraceMs === undefined ? {} : { transientGraceMs }),
   };
 }
