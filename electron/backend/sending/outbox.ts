@@ -34,6 +34,9 @@ export class Outbox {
   private lastSendAt = Number.NEGATIVE_INFINITY;
   private pacingTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Replies whose sendText is running: WhatsApp may echo them before it returns, even when an
+   * earlier, lost attempt left an id on the message. */
+  private readonly sending = new Set<string>();
 
   constructor(private readonly options: OutboxOptions) {
     // Anything handed to WhatsApp before a restart may or may not have arrived.
@@ -93,7 +96,11 @@ export class Outbox {
   claimOwnMessage(message: GatewayMessage): boolean {
     if (!message.fromMe) return false;
     const entry = this.options.store.data.outbox.find(
-      (candidate) => candidate.chatId === message.chatId && candidate.text === message.text && candidate.attemptedAt !== null && !this.message(candidate)?.waId,
+      (candidate) =>
+        candidate.chatId === message.chatId &&
+        candidate.text === message.text &&
+        candidate.attemptedAt !== null &&
+        (this.sending.has(candidate.messageId) || !this.message(candidate)?.waId),
     );
     if (!entry) return false;
     this.options.store.updateMessage(entry.chatId, entry.messageId, { waId: message.waId });
@@ -164,9 +171,11 @@ export class Outbox {
       if (stored) stored.attemptedAt = attemptedAt;
     });
     this.setStatus(entry.chatId, entry.messageId, 'pending');
+    this.sending.add(entry.messageId);
     try {
       const { waId } = await gateway.sendText(entry.chatId, entry.text);
-      if (!this.message(entry)?.waId) store.updateMessage(entry.chatId, entry.messageId, { waId });
+      // A resend replaces the id a lost attempt left behind (that copy never reached WhatsApp).
+      if (this.message(entry)?.waId !== waId) store.updateMessage(entry.chatId, entry.messageId, { waId });
       return true;
     } catch (error) {
       if (error instanceof GatewayDisconnectedError) {
@@ -176,6 +185,8 @@ export class Outbox {
       this.options.log(`send failed: ${error instanceof Error ? error.name : 'unknown error'}`);
       this.fail(entry, 'send-error');
       return true;
+    } finally {
+      this.sending.delete(entry.messageId);
     }
   }
 

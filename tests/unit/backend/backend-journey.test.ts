@@ -191,6 +191,35 @@ describe('a send cut off by a lost connection', () => {
     expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Tudo certo']);
   });
 
+  it('resent after WhatsApp had shown it locally: one message in the history, linked to the new send', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    const realSend = w.gateway.sendText.bind(w.gateway);
+    const ownEcho = (waId: string, text: string) =>
+      w.gateway.emit('message', { waId, chatId: maria, fromMe: true, kind: 'text', text, at: w.clock.now(), contactName: null, status: 'pending' });
+    // WhatsApp Web adds the message to the chat (message_create) before the connection drops;
+    // after the reload that copy is gone, so the lookup finds nothing.
+    w.gateway.sendText = async (_chatId, text) => {
+      ownEcho('lost-local-1', text);
+      w.gateway.setConnection(false);
+      throw new GatewayDisconnectedError();
+    };
+    const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Já separei' });
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
+    // The resend: WhatsApp echoes the new message before sendText resolves, as the library does.
+    w.gateway.sendText = async (chatId, text) => {
+      const sending = realSend(chatId, text);
+      ownEcho(`sim-out-${w.gateway.sent.length + 1}`, text);
+      return sending;
+    };
+    w.gateway.setConnection(true);
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'read');
+    const replies = w.store.readMessages(maria, { limit: 50 }).messages.filter((message) => message.text === 'Já separei');
+    expect(replies).toEqual([expect.objectContaining({ id: pending.id, waId: w.gateway.sent[0]?.waId, status: 'read' })]);
+    expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Já separei']);
+    expect(w.store.data.outbox).toEqual([]);
+  });
+
   async function restartWithAttemptedSend(whatsAppHasIt: boolean): Promise<World> {
     const first = await world();
     first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
