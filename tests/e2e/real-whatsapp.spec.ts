@@ -9,6 +9,7 @@
 import type { Page } from '@playwright/test';
 import { expect, HOUR, test } from './fixtures';
 import { JanelaHost } from './janela-host';
+import { recordTickStatuses, tickStatuses } from './real-whatsapp/tick-recorder';
 import { startStandIn, type StandIn } from '../wa-standin/index';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,6 +19,10 @@ const bruno = { id: '5511922222222@c.us', name: 'Bruno Costa' };
 const carla = { id: '5511933333333@c.us', name: 'Carla Dias' };
 const davi = { id: '5511944444444@c.us', name: 'Davi Lima' };
 const eva = { id: '5511955555555@c.us', name: 'Eva Rocha' };
+const fabio = { id: '5511966666666@c.us', name: 'Fábio Melo' };
+
+/** Reconnection timings for the test hook (README, "Test control"): seconds instead of minutes. */
+const FAST_RECONNECT = { JANELA_WA_RETRY_MS: '500', JANELA_WA_WATCHDOG_MS: '1000', JANELA_WA_GRACE_MS: '5000' };
 
 let standIn: StandIn;
 let host: JanelaHost;
@@ -46,6 +51,13 @@ test.beforeAll(async () => {
     { id: bruno.id, name: bruno.name, messages: [{ text: 'Vocês entregam no sábado?', at: now - 23 * HOUR }] },
     { id: carla.id, name: carla.name, messages: [{ text: 'Obrigada!', at: now - 30 * HOUR }] },
     {
+      // Read on the phone but not answered: no unread messages, yet the window is open.
+      id: fabio.id,
+      name: fabio.name,
+      unreadCount: 0,
+      messages: [{ text: 'Vocês aceitam Pix?', at: now - 4 * HOUR }],
+    },
+    {
       // Read and answered on the phone already: catch-up must still bring it in.
       id: davi.id,
       name: davi.name,
@@ -56,7 +68,7 @@ test.beforeAll(async () => {
       ],
     },
   ]);
-  host = new JanelaHost({ mode: null, lang: 'en', env: standIn.env });
+  host = new JanelaHost({ mode: null, lang: 'en', env: { ...standIn.env, ...FAST_RECONNECT } });
   await host.start();
 });
 
@@ -81,6 +93,8 @@ test('links with the QR code, then catch-up brings in the phone’s chats with t
   await expect(chatRow(page, bruno.name)).toContainText(/Closing soon · (0h )?5\dm/);
   await expect(chatRow(page, carla.name)).toContainText('Closed');
   await expect(chatRow(page, davi.name)).toContainText(/Open · 18h 5\dm/);
+  await expect(chatRow(page, fabio.name)).toContainText(/Open · 19h 5\dm/);
+  await expect(chatRow(page, fabio.name)).toContainText('Vocês aceitam Pix?');
   await chatRow(page, davi.name).click();
   await expect(page.getByRole('log')).toContainText('Qual o horário de vocês?');
   await expect(page.getByRole('log')).toContainText('Das 8h às 18h, Davi!');
@@ -107,9 +121,11 @@ test('a customer writes: the list updates; the reply from the composer arrives o
   await row.click();
   await expect(page.getByRole('log')).toContainText('Ainda tem pão de queijo?');
 
+  await recordTickStatuses(page, 'Tem sim, Eva! Quantos?');
   await page.getByRole('textbox', { name: 'Message' }).fill('Tem sim, Eva! Quantos?');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByRole('log').getByRole('img', { name: 'Read' })).toBeVisible();
+  expect(await tickStatuses(page)).toEqual(['pending', 'sent', 'delivered', 'read']);
   expect(standIn.control.received().filter((message) => message.text === 'Tem sim, Eva! Quantos?')).toEqual([
     expect.objectContaining({ to: eva.id }),
   ]);
@@ -120,12 +136,26 @@ test('a customer writes: the list updates; the reply from the composer arrives o
 test('TIMEOUT: the app shows it is offline and reconnects by itself', async ({ page }) => {
   await page.goto(host.url);
   await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 30_000 });
-  standIn.control.setState('TIMEOUT', { recoverAfterMs: 2_500 });
+  const ended = connectionsEnded().length;
+
+  // WhatsApp Web's socket comes back by itself: the same connection goes on.
+  standIn.control.setState('TIMEOUT', { recoverAfterMs: 1_500 });
   await expect(statusPill(page, /Offline, retrying/)).toBeVisible();
   await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 20_000 });
-  // Still working: a message after the gap arrives live.
+  expect(connectionsEnded()).toHaveLength(ended);
   standIn.control.inbound({ from: ana.id, text: 'Voltou?' });
   await expect(chatRow(page, ana.name)).toContainText('Voltou?');
+
+  // It does not come back: after the grace period a fresh connection, with the saved session.
+  const qrs = standIn.control.qrCodes().length;
+  standIn.control.setState('TIMEOUT');
+  await expect(statusPill(page, /Offline, retrying/)).toBeVisible();
+  await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 30_000 });
+  expect(connectionsEnded().slice(ended)).toEqual([expect.stringContaining('retry (TIMEOUT)')]);
+  expect(standIn.control.qrCodes()).toHaveLength(qrs);
+  await expect.poll(() => standIn.control.pages().length).toBe(1);
+  standIn.control.inbound({ from: ana.id, text: 'E agora?' });
+  await expect(chatRow(page, ana.name)).toContainText('E agora?');
 });
 
 test('a send cut off by a lost connection is uncertain, checked after reconnecting, received exactly once', async ({ page }) => {
@@ -150,6 +180,25 @@ test('a send cut off by a lost connection is uncertain, checked after reconnecti
   await expect(reply.getByRole('img', { name: 'Delivered' })).toBeVisible();
   standIn.control.ack(received[0]?.key ?? '', 3);
   await expect(reply.getByRole('img', { name: 'Read' })).toBeVisible();
+  await sleep(1_000);
+  expect(standIn.control.received().filter((message) => message.text === text)).toHaveLength(1);
+  await expect(page.getByRole('log').getByText(text)).toHaveCount(1);
+});
+
+test('a send cut off before WhatsApp took it is uncertain, then sent once after reconnecting', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 30_000 });
+  await chatRow(page, fabio.name).click();
+  const text = 'Aceitamos sim, Fábio!';
+  await recordTickStatuses(page, text);
+  // The page reloads mid-send (the library's call fails); the servers never got the message.
+  standIn.control.dropConnectionDuringNextSend({ received: false, then: 'reload' });
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const reply = page.getByRole('log').getByRole('listitem').filter({ hasText: text });
+  // Looked up after reconnecting, not found, so sent again: once.
+  await expect(reply.getByRole('img', { name: 'Read' })).toBeVisible({ timeout: 20_000 });
+  expect(await tickStatuses(page)).toEqual(['pending', 'uncertain', 'pending', 'sent', 'delivered', 'read']);
   await sleep(1_000);
   expect(standIn.control.received().filter((message) => message.text === text)).toHaveLength(1);
   await expect(page.getByRole('log').getByText(text)).toHaveCount(1);
