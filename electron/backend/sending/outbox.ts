@@ -39,9 +39,11 @@ export class Outbox {
   private readonly sending = new Set<string>();
 
   constructor(private readonly options: OutboxOptions) {
-    // Anything handed to WhatsApp before a restart may or may not have arrived.
+    // Anything handed to WhatsApp before a restart may or may not have arrived — also a reply
+    // WhatsApp Web had only queued (an id, no server ack): it is looked up again after connecting.
     for (const entry of options.store.data.outbox) {
-      if (entry.attemptedAt !== null && !this.message(entry)?.waId) this.setStatus(entry.chatId, entry.messageId, 'uncertain');
+      const message = this.message(entry);
+      if (entry.attemptedAt !== null && (!message?.waId || message.status === 'pending')) this.setStatus(entry.chatId, entry.messageId, 'uncertain');
     }
   }
 
@@ -153,6 +155,13 @@ export class Outbox {
       if (!found) return false;
       if (found.probe) {
         store.updateMessage(entry.chatId, entry.messageId, { waId: found.probe.waId });
+        if (found.probe.status === 'pending') {
+          // Still in WhatsApp Web's own outgoing queue (no server ack): it sends it itself, so wait
+          // for the ack instead of claiming "sent" or sending a second copy. A later disconnect
+          // makes it uncertain again and it is looked up once more.
+          this.setStatus(entry.chatId, entry.messageId, 'pending');
+          return true;
+        }
         const status = STATUS_RANK[found.probe.status] >= STATUS_RANK.sent ? found.probe.status : 'sent';
         this.applyAck(entry.chatId, found.probe.waId, status);
         return true;

@@ -220,6 +220,29 @@ describe('a send cut off by a lost connection', () => {
     expect(w.store.data.outbox).toEqual([]);
   });
 
+  it('found still queued in WhatsApp Web (no server ack yet): waits for its ack, neither marked sent nor resent', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    const realSend = w.gateway.sendText.bind(w.gateway);
+    w.gateway.sendText = async () => {
+      w.gateway.setConnection(false);
+      throw new GatewayDisconnectedError();
+    };
+    // WhatsApp Web holds the message in its own outgoing queue (ack 0) and will send it itself.
+    w.gateway.findSent = async () => ({ waId: 'queued-1', status: 'pending' });
+    const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Pode vir buscar' });
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
+    w.gateway.sendText = realSend;
+    w.gateway.setConnection(true);
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.waId === 'queued-1');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(w.store.getMessage(maria, pending.id)?.status).toBe('pending');
+    expect(w.gateway.sent).toEqual([]);
+    w.gateway.emit('ack', { chatId: maria, waId: 'queued-1', status: 'delivered' });
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'delivered');
+    expect(w.store.data.outbox).toEqual([]);
+  });
+
   async function restartWithAttemptedSend(whatsAppHasIt: boolean): Promise<World> {
     const first = await world();
     first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
@@ -237,6 +260,23 @@ describe('a send cut off by a lost connection', () => {
   it('after a restart, an attempted send that reached WhatsApp is not sent again', async () => {
     const second = await restartWithAttemptedSend(true);
     await waitFor(() => second.store.getMessage(maria, 'local-x')?.status === 'sent');
+    expect(second.gateway.sent).toHaveLength(1);
+    expect(second.store.data.outbox).toEqual([]);
+  });
+
+  it('after a restart, a reply WhatsApp Web had only queued is looked up again, not left pending', async () => {
+    const first = await world();
+    first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    first.gateway.setConnection(false);
+    first.store.appendMessage({ id: 'local-q', chatId: maria, direction: 'out', kind: 'text', text: 'Na fila', at: start, status: 'pending', waId: 'wa-q' });
+    first.store.update((data) => {
+      data.outbox.push({ messageId: 'local-q', chatId: maria, text: 'Na fila', queuedAt: start, attemptedAt: start });
+    });
+    await closeWorld(first);
+    const second = await world(first.dataDir, first.clock, (gateway) => {
+      gateway.sent.push({ waId: 'wa-q', chatId: maria, phone: '5511987654321', text: 'Na fila', at: start });
+    });
+    await waitFor(() => second.store.getMessage(maria, 'local-q')?.status === 'sent');
     expect(second.gateway.sent).toHaveLength(1);
     expect(second.store.data.outbox).toEqual([]);
   });
