@@ -164,6 +164,7 @@ test('a send cut off by a lost connection is uncertain, checked after reconnecti
   await chatRow(page, ana.name).click();
   standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout', recoverAfterMs: 3_000 });
   const text = 'Tem sim, Ana! Separo um?';
+  await recordTickStatuses(page, text);
   await page.getByRole('textbox', { name: 'Message' }).fill(text);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const ticks = page.getByRole('log').getByRole('img', { name: /^Not confirmed/ });
@@ -180,6 +181,7 @@ test('a send cut off by a lost connection is uncertain, checked after reconnecti
   await expect(reply.getByRole('img', { name: 'Delivered' })).toBeVisible();
   standIn.control.ack(received[0]?.key ?? '', 3);
   await expect(reply.getByRole('img', { name: 'Read' })).toBeVisible();
+  expect(await tickStatuses(page)).toEqual(['pending', 'uncertain', 'sent', 'delivered', 'read']);
   await sleep(1_000);
   expect(standIn.control.received().filter((message) => message.text === text)).toHaveLength(1);
   await expect(page.getByRole('log').getByText(text)).toHaveCount(1);
@@ -215,8 +217,8 @@ test('UNPAIRED, then a logout from the phone: back to the QR code each time, no 
     await expect(statusPill(page, 'Waiting for QR scan')).toBeVisible({ timeout: 20_000 });
     await statusPill(page, 'Waiting for QR scan').click();
     await expect(page.getByRole('img', { name: 'QR code to link WhatsApp' })).toBeVisible();
-    // Long enough for several retries if there were a loop.
-    await sleep(4_000);
+    // Long enough for several relaunches if there were a loop (retry 0.5 s, watchdog 1 s).
+    await sleep(3_000);
     expect(standIn.control.qrCodes()).toHaveLength(qrsBefore + 1);
     expect(connectionsEnded()).toHaveLength(endedBefore + 1);
     expect(standIn.control.pages()).toHaveLength(1);
