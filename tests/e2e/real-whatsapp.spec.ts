@@ -210,11 +210,15 @@ test('UNPAIRED, then a logout from the phone: back to the QR code each time, no 
   await page.goto(host.url);
   await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 30_000 });
 
-  for (const unlink of [() => standIn.control.setState('UNPAIRED'), () => standIn.control.logoutFromPhone()]) {
+  const unlinks = [['unpaired', () => standIn.control.setState('UNPAIRED')], ['phone-logout', () => standIn.control.logoutFromPhone()]] as const;
+  for (const [name, unlink] of unlinks) {
     const qrsBefore = standIn.control.qrCodes().length;
     const endedBefore = connectionsEnded().length;
     unlink();
+    expect(standIn.control.isLinked()).toBe(false);
+    // The stored chats stay usable; the status pill leads to the QR code.
     await expect(statusPill(page, 'Waiting for QR scan')).toBeVisible({ timeout: 20_000 });
+    await page.screenshot({ path: `test-results/screens/real-${name}.png` });
     await statusPill(page, 'Waiting for QR scan').click();
     await expect(page.getByRole('img', { name: 'QR code to link WhatsApp' })).toBeVisible();
     // Long enough for several relaunches if there were a loop (retry 0.5 s, watchdog 1 s).
@@ -226,6 +230,7 @@ test('UNPAIRED, then a logout from the phone: back to the QR code each time, no 
 
     await standIn.control.scan();
     await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 20_000 });
+    expect(standIn.control.isLinked()).toBe(true);
     await page.getByRole('button', { name: 'Go to chats' }).click();
     await expect(chatRow(page, ana.name)).toBeVisible();
   }
