@@ -47,6 +47,11 @@ test('the status indicator stays visible in the main view', async ({ page, host 
   // Stored chats stay usable while offline.
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/main-offline.png' });
+  // The phone unlinked Janela: the QR code comes up by itself, and the chats are one click away.
+  await host.showStatus({ state: 'qr', qr: '2@relink' });
+  await expect(page.getByRole('img', { name: 'QR code to link WhatsApp' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to chats' }).click();
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toBeVisible();
 });
 
 test('"Try the demo" opens the sample shop', async ({ page, host }) => {

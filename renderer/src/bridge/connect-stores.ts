@@ -4,7 +4,7 @@
  */
 import type { JanelaApi } from '../../../shared/bridge';
 import type { Snapshot } from '../../../shared/contract';
-import type { ChatSummary } from '../../../shared/domain';
+import type { ChatSummary, ConnectionState } from '../../../shared/domain';
 import { useChats } from '../stores/chats-store';
 import { useClock } from '../stores/clock-store';
 import { useConnection } from '../stores/connection-store';
@@ -16,6 +16,11 @@ import { selectClosingSoonMs, useSettings } from '../stores/settings-store';
 import { useUi } from '../stores/ui-store';
 import { setApi } from './api';
 import type { LinkState } from './websocket-transport';
+
+/** WhatsApp is waiting for the phone to link (again). */
+function needsLinking(state: ConnectionState): boolean {
+  return state === 'qr' || state === 'pairing-code';
+}
 
 export interface BackendLink {
   onReconnect(listener: () => void): () => void;
@@ -100,7 +105,11 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     }),
     janela.onConnectionChanged(({ status, gatewayKind }) => {
       const previousKind = useConnection.getState().gatewayKind;
+      const wasAskingToLink = needsLinking(useConnection.getState().status.state);
       useConnection.getState().set(status, gatewayKind);
+      // The phone unlinked Janela (logout, UNPAIRED): show the QR at once, not only in the status pill.
+      // (Without stored chats the connect screen is showing anyway, and gives way to them once linked.)
+      if (needsLinking(status.state) && !wasAskingToLink && useChats.getState().byId.size > 0) useUi.getState().setView('connect');
       // Switching to the demo (or back) swaps the whole world of chats.
       if (previousKind !== null && previousKind !== gatewayKind) {
         useUi.getState().selectChat(null);
