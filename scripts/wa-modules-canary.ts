@@ -30,7 +30,9 @@ const list = (title: string, names: string[], detail = false): void => {
 };
 
 console.log(`whatsapp-web.js ${library.version}: references ${referenced.length} WhatsApp Web modules`);
-console.log(`stand-in: provides ${provided.size}, leaves ${optional.size} deliberately optional (baseline: ${baseline.version})`);
+console.log(
+  `stand-in: provides ${provided.size}, leaves ${optional.size} deliberately optional (baseline: ${baseline.version})`,
+);
 list('Provided by the stand-in', [...provided].sort());
 list('Optional (library guards their absence)', [...optional].sort());
 list('Referenced but not provided (features Janela does not use)', notProvided);
@@ -42,6 +44,8 @@ if (process.argv.includes('--update-baseline')) {
   writeFileSync(BASELINE_PATH, `${JSON.stringify({ version: library.version, names: referenced }, null, 2)}\n`);
   console.log(`\nBaseline updated to whatsapp-web.js ${library.version}.`);
 } else if (appeared.length || vanished.length || staleProvided.length || baseline.version !== library.version) {
-  console.log('\nThe installed whatsapp-web.js differs from the baseline: run the stand-in tests, then --update-baseline.');
+  console.log(
+    '\nThe installed whatsapp-web.js differs from the baseline: run the stand-in tests, then --update-baseline.',
+  );
   process.exitCode = 1;
 }

@@ -14,7 +14,19 @@
  */
 
 const honorifics = new Set([
-  'sr', 'sra', 'srta', 'dr', 'dra', 'prof', 'profa', 'dona', 'mr', 'mrs', 'ms', 'miss', 'mx',
+  'sr',
+  'sra',
+  'srta',
+  'dr',
+  'dra',
+  'prof',
+  'profa',
+  'dona',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
 ]);
 
 const hasLetter = /\p{L}/u;

@@ -85,7 +85,11 @@ export const settingsSchema = z.object({
   language: languageSchema,
   /** IANA time zone of the shop, for greetings and shown times. */
   timeZone: z.string().min(1),
-  closingSoonMinutes: z.number().int().min(5).max(23 * 60),
+  closingSoonMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(23 * 60),
   /** Whether a customer's reaction renews the window: Meta does not say; vendors differ. */
   reactionsRenewWindow: z.boolean(),
   /** Minimum pause between two sends, to stay clear of spam-like bursts. */

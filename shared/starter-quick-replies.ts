@@ -7,7 +7,11 @@ import type { Language, QuickReply } from './domain';
 type Starter = Omit<QuickReply, 'id'>;
 
 const ptBR: Starter[] = [
-  { shortcut: 'ola', title: 'Saudação', text: '{{greeting}}, {{first_name|cliente}}! Aqui é da {{shop_name|nossa loja}}. Como posso ajudar?' },
+  {
+    shortcut: 'ola',
+    title: 'Saudação',
+    text: '{{greeting}}, {{first_name|cliente}}! Aqui é da {{shop_name|nossa loja}}. Como posso ajudar?',
+  },
   { shortcut: 'horario', title: 'Horário de funcionamento', text: 'Nosso horário de atendimento: {{shop_hours}}.' },
   { shortcut: 'endereco', title: 'Endereço', text: 'Estamos em {{shop_address}}. Será um prazer receber você!' },
   {
@@ -27,11 +31,19 @@ const ptBR: Starter[] = [
     text: 'Conseguimos continuar esta conversa por aqui até {{window_closes_at}}. Depois disso, é só nos mandar uma nova mensagem.',
   },
   { shortcut: 'site', title: 'Site e catálogo', text: 'Veja nossos produtos em {{shop_website}}.' },
-  { shortcut: 'obrigado', title: 'Agradecimento', text: 'Muito obrigado pela preferência, {{first_name|cliente}}! Qualquer coisa, estamos por aqui.' },
+  {
+    shortcut: 'obrigado',
+    title: 'Agradecimento',
+    text: 'Muito obrigado pela preferência, {{first_name|cliente}}! Qualquer coisa, estamos por aqui.',
+  },
 ];
 
 const en: Starter[] = [
-  { shortcut: 'hi', title: 'Greeting', text: '{{greeting}}, {{first_name|there}}! This is {{shop_name|the shop}}. How can I help?' },
+  {
+    shortcut: 'hi',
+    title: 'Greeting',
+    text: '{{greeting}}, {{first_name|there}}! This is {{shop_name|the shop}}. How can I help?',
+  },
   { shortcut: 'hours', title: 'Opening hours', text: 'Our opening hours: {{shop_hours}}.' },
   { shortcut: 'address', title: 'Address', text: 'You can find us at {{shop_address}}. See you soon!' },
   {
@@ -51,7 +63,11 @@ const en: Starter[] = [
     text: 'We can keep chatting here until {{window_closes_at}}. After that, just send us a new message.',
   },
   { shortcut: 'website', title: 'Website and catalogue', text: 'See our products at {{shop_website}}.' },
-  { shortcut: 'thanks', title: 'Thank you', text: 'Thank you for shopping with us, {{first_name|there}}! We are here if you need anything.' },
+  {
+    shortcut: 'thanks',
+    title: 'Thank you',
+    text: 'Thank you for shopping with us, {{first_name|there}}! We are here if you need anything.',
+  },
 ];
 
 export function starterQuickReplies(language: Language): QuickReply[] {

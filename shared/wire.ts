@@ -13,8 +13,7 @@ export const clientFrameSchema = z.object({
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
 export type ServerFrame =
-  | { type: 'result'; id: number; result: CommandResult<unknown> }
-  | { type: 'event'; name: string; payload: unknown };
+  { type: 'result'; id: number; result: CommandResult<unknown> } | { type: 'event'; name: string; payload: unknown };
 
 /** Electron IPC channel names, one per command plus one for all pushed events. */
 export const IPC_INVOKE_PREFIX = 'janela:invoke:';

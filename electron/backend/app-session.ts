@@ -82,7 +82,11 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     const gateway =
       mode === 'real'
         ? options.createRealGateway({ dataDir: options.dataDir, clock, store, log })
-        : new SimulatedGateway({ clock, kind: mode, ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}) });
+        : new SimulatedGateway({
+            clock,
+            kind: mode,
+            ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
+          });
     const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
     return { backend, gateway };
   }
@@ -98,7 +102,9 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     const { backend, gateway } = current;
     hub.emit('connectionChanged', { status: gateway.status(), gatewayKind: gateway.kind });
     // A real connection may take a while (or fail and retry): the app works on stored data meanwhile.
-    void backend.start().catch((error: unknown) => log(`gateway start failed: ${error instanceof Error ? error.name : 'unknown'}`));
+    void backend
+      .start()
+      .catch((error: unknown) => log(`gateway start failed: ${error instanceof Error ? error.name : 'unknown'}`));
   }
 
   current = await open(options.mode);

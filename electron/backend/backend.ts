@@ -57,7 +57,6 @@ export function createBackend(options: BackendOptions): Backend {
   const pendingChats = new Set<ChatId>();
   let chatPushTimer: NodeJS.Timeout | null = null;
 
-
   function pushChat(chatId: ChatId): void {
     pendingChats.add(chatId);
     chatPushTimer ??= setTimeout(() => {
@@ -225,7 +224,9 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.off('message', listeners.message);
       gateway.off('ack', listeners.ack);
       gateway.off('synced', listeners.synced);
-      await gateway.stop().catch((error: unknown) => log(`gateway stop failed: ${error instanceof Error ? error.name : 'unknown'}`));
+      await gateway
+        .stop()
+        .catch((error: unknown) => log(`gateway stop failed: ${error instanceof Error ? error.name : 'unknown'}`));
       if (chatPushTimer) clearTimeout(chatPushTimer);
       await store.close();
     },

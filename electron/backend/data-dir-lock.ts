@@ -6,7 +6,10 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 
 export class DataDirBusyError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(`Another Janela (process ${pid}) is already using ${dataDir}. Close it first, or choose another --data-dir.`);
     this.name = 'DataDirBusyError';
   }
@@ -34,7 +37,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) throw new DataDirBusyError(dataDir, owner);
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner))
+        throw new DataDirBusyError(dataDir, owner);
       // Left behind by a process that died: take it over.
       rmSync(lockFile, { force: true });
     }

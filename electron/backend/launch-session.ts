@@ -3,7 +3,11 @@ import { openAppSession, type AppSession } from './app-session';
 import { createClock } from './clock';
 import type { ServeArgs } from './host/serve-args';
 
-export async function launchSession(args: ServeArgs, dataDir: string, log: (line: string) => void): Promise<AppSession> {
+export async function launchSession(
+  args: ServeArgs,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<AppSession> {
   // whatsapp-web.js and Puppeteer take seconds to load: only the real WhatsApp needs them.
   const realGateway = args.mode === 'real' ? await import('./real-gateway') : null;
   return openAppSession({

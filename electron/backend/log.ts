@@ -5,7 +5,10 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function createLog(dataDir: string, echo: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): (line: string) => void {
+export function createLog(
+  dataDir: string,
+  echo: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): (line: string) => void {
   const dir = join(dataDir, 'logs');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'janela.log');

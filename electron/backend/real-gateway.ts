@@ -9,7 +9,10 @@ export interface RealGatewayFlags {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export function createRealGateway({ dataDir, clock, store, log }: RealGatewayContext, flags: RealGatewayFlags): WhatsAppGateway {
+export function createRealGateway(
+  { dataDir, clock, store, log }: RealGatewayContext,
+  flags: RealGatewayFlags,
+): WhatsAppGateway {
   // JANELA_WA_BROWSER_ARGS, JANELA_WA_WEB_CACHE and the JANELA_WA_* timings count only under --test-control.
   const hook = testHookOptions(flags.env, flags.testControl);
   return createWhatsAppWebGateway({

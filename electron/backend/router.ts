@@ -28,10 +28,13 @@ export function createRouter(handlers: () => Handlers, log: (line: string) => vo
       log(`refused ${name} from untrusted caller ${caller.description}`);
       return { ok: false, error: { code: 'forbidden', message: 'caller is not this app' } };
     }
-    if (!isCommandName(name)) return { ok: false, error: { code: 'invalid-input', message: `unknown command ${name}` } };
+    if (!isCommandName(name))
+      return { ok: false, error: { code: 'invalid-input', message: `unknown command ${name}` } };
     const parsed = commands[name].input.safeParse(input);
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+      const detail = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+        .join('; ');
       return { ok: false, error: { code: 'invalid-input', message: detail } };
     }
     try {

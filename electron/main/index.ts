@@ -21,7 +21,8 @@ const withValue = new Set(['--data-dir', '--lang']);
 function janelaArgv(argv: string[]): string[] {
   const picked: string[] = [];
   argv.forEach((arg, index) => {
-    if (ownFlags.has(arg)) picked.push(arg, ...(withValue.has(arg) && argv[index + 1] !== undefined ? [argv[index + 1] as string] : []));
+    if (ownFlags.has(arg))
+      picked.push(arg, ...(withValue.has(arg) && argv[index + 1] !== undefined ? [argv[index + 1] as string] : []));
   });
   return picked;
 }
@@ -30,7 +31,8 @@ const args = parseServeArgs(janelaArgv(process.argv.slice(1)), process.cwd());
 const dataDir = args.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
 
-const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl =
+  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -66,7 +68,13 @@ async function start(): Promise<void> {
 
   if (args.testControl) {
     // End-to-end tests drive the simulated world through the same /test endpoints as the browser host.
-    const control = await startBrowserHost({ session: janela, rendererDir: join(import.meta.dirname, '../renderer'), port: 0, testControl: true, log });
+    const control = await startBrowserHost({
+      session: janela,
+      rendererDir: join(import.meta.dirname, '../renderer'),
+      port: 0,
+      testControl: true,
+      log,
+    });
     process.stdout.write(`Janela test control at ${control.url}\n`);
   }
 

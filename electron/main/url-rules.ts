@@ -19,7 +19,8 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   const candidate = parse(url);
   const app = parse(appUrl);
   if (!candidate || !app || candidate.username || candidate.password) return false;
-  if (app.protocol === 'file:') return candidate.protocol === 'file:' && candidate.host === app.host && candidate.pathname === app.pathname;
+  if (app.protocol === 'file:')
+    return candidate.protocol === 'file:' && candidate.host === app.host && candidate.pathname === app.pathname;
   return (app.protocol === 'http:' || app.protocol === 'https:') && candidate.origin === app.origin;
 }
 

@@ -28,11 +28,21 @@ const started = performance.now();
 for (let n = 0; n < seconds * 100; n++) {
   const chat = Math.floor(Math.random() * contactCount);
   const message = makeMessage(chat, 20_000_000 + n, epoch + 20_000_000_000 + n, 'in');
-  recordGatewayMessage(store, { waId: message.id, chatId: chatIdOf(chat), fromMe: false, kind: 'text', text: message.text, at: message.at, contactName: `Cliente ${chat}` });
+  recordGatewayMessage(store, {
+    waId: message.id,
+    chatId: chatIdOf(chat),
+    fromMe: false,
+    kind: 'text',
+    text: message.text,
+    at: message.at,
+    contactName: `Cliente ${chat}`,
+  });
   await sleep(Math.max(0, started + (n + 1) * 10 - performance.now()));
 }
 await store.flush();
 histogram.disable();
 clearInterval(probe);
 await store.close();
-process.stdout.write(`${JSON.stringify({ maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, driftMaxMs })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, driftMaxMs })}\n`,
+);

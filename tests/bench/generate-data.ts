@@ -23,14 +23,34 @@ const phrases = [
 
 export const chatIdOf = (n: number) => `55119${String(n).padStart(8, '0')}@c.us`;
 
-export function makeMessage(chat: number, serial: number, at: number, direction: 'in' | 'out' = serial % 3 === 0 ? 'out' : 'in'): StoredMessage {
+export function makeMessage(
+  chat: number,
+  serial: number,
+  at: number,
+  direction: 'in' | 'out' = serial % 3 === 0 ? 'out' : 'in',
+): StoredMessage {
   const text = `${phrases[serial % phrases.length] ?? ''} #${serial}`;
-  const base: StoredMessage = { id: `3EB0${serial.toString(16).padStart(16, '0')}`, chatId: chatIdOf(chat), direction, kind: 'text', text, at };
+  const base: StoredMessage = {
+    id: `3EB0${serial.toString(16).padStart(16, '0')}`,
+    chatId: chatIdOf(chat),
+    direction,
+    kind: 'text',
+    text,
+    at,
+  };
   return direction === 'out' ? { ...base, status: 'read', waId: `true_${chatIdOf(chat)}_${base.id}` } : base;
 }
 
 export function baseData(): StoreData {
-  return { version: 1, settings: defaultSettings('America/Sao_Paulo'), contacts: {}, labels: [], quickReplies: [], outbox: [], sync: { lastSyncAt: null } };
+  return {
+    version: 1,
+    settings: defaultSettings('America/Sao_Paulo'),
+    contacts: {},
+    labels: [],
+    quickReplies: [],
+    outbox: [],
+    sync: { lastSyncAt: null },
+  };
 }
 
 export interface GeneratedData {
@@ -56,9 +76,18 @@ export async function generateData(root: string, messageCount: number): Promise<
   for (let chat = 0; chat < contactCount; chat++) {
     const chatId = chatIdOf(chat);
     contacts[chatId] = {
-      chatId, phone: chatId.split('@')[0] ?? '', waName: `Cliente ${chat}`, nameOverride: null, firstNameOverride: null,
-      lastInboundAt: null, lastOutboundAt: null, lastMessage: null, unreadCount: 0,
-      customFields: chat % 4 === 0 ? { order_id: `PED-${chat}` } : {}, labels: chat % 5 === 0 ? ['vip'] : [], notes: '',
+      chatId,
+      phone: chatId.split('@')[0] ?? '',
+      waName: `Cliente ${chat}`,
+      nameOverride: null,
+      firstNameOverride: null,
+      lastInboundAt: null,
+      lastOutboundAt: null,
+      lastMessage: null,
+      unreadCount: 0,
+      customFields: chat % 4 === 0 ? { order_id: `PED-${chat}` } : {},
+      labels: chat % 5 === 0 ? ['vip'] : [],
+      notes: '',
     };
   }
   for (let serial = 0; serial < messageCount; serial++) {
@@ -75,7 +104,10 @@ export async function generateData(root: string, messageCount: number): Promise<
   const data = { ...baseData(), contacts };
   writeFileSync(path.join(janelaDir, 'janela.json'), await encodeStoreDocument(data));
   for (const [chat, messages] of perChat) {
-    writeFileSync(path.join(chatsDir, `${chatIdOf(chat).replace('@', '_')}.jsonl`), formatMessageLines(messages).slice(1));
+    writeFileSync(
+      path.join(chatsDir, `${chatIdOf(chat).replace('@', '_')}.jsonl`),
+      formatMessageLines(messages).slice(1),
+    );
   }
 
   const sqliteFile = path.join(root, 'sqlite.db');
@@ -85,10 +117,22 @@ export async function generateData(root: string, messageCount: number): Promise<
   const insertMessage = db.prepare('INSERT INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (const c of Object.values(contacts)) {
-      insertContact.run(c.chatId, c.phone, c.waName, c.lastInboundAt, c.lastOutboundAt, c.lastMessage?.text ?? null, c.lastMessage?.at ?? null, c.lastMessage?.direction ?? null, c.unreadCount, JSON.stringify({ customFields: c.customFields, labels: c.labels, notes: c.notes }));
+      insertContact.run(
+        c.chatId,
+        c.phone,
+        c.waName,
+        c.lastInboundAt,
+        c.lastOutboundAt,
+        c.lastMessage?.text ?? null,
+        c.lastMessage?.at ?? null,
+        c.lastMessage?.direction ?? null,
+        c.unreadCount,
+        JSON.stringify({ customFields: c.customFields, labels: c.labels, notes: c.notes }),
+      );
     }
     for (const messages of perChat.values()) {
-      for (const m of messages) insertMessage.run(m.id, m.chatId, m.direction, m.kind, m.text, m.at, m.status ?? null, m.waId ?? null);
+      for (const m of messages)
+        insertMessage.run(m.id, m.chatId, m.direction, m.kind, m.text, m.at, m.status ?? null, m.waId ?? null);
     }
   })();
   db.close();

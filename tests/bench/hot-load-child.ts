@@ -14,4 +14,6 @@ const readyMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 await store.close();
-process.stdout.write(`${JSON.stringify({ readyMs, cpuMs, chats: chatList.length, notices: store.loadNotices.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ readyMs, cpuMs, chats: chatList.length, notices: store.loadNotices.length })}\n`,
+);

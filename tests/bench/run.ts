@@ -18,7 +18,15 @@ import { recordGatewayMessage } from '../../electron/backend/chats/record-messag
 import { createClock } from '../../electron/backend/clock';
 import { openStore } from '../../electron/backend/store/open-store';
 import type { StoreData, StoredMessage } from '../../electron/backend/store/store-types';
-import { baseData, chatIdOf, contactCount, epoch, generateData, makeMessage, type GeneratedData } from './generate-data';
+import {
+  baseData,
+  chatIdOf,
+  contactCount,
+  epoch,
+  generateData,
+  makeMessage,
+  type GeneratedData,
+} from './generate-data';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = [20_000, 200_000];
@@ -38,7 +46,9 @@ function hotLoad(dataDir: string): { best: number; median: number; cpuMedian: nu
   const runs: number[] = [];
   const cpu: number[] = [];
   for (let run = 0; run < hotLoadRuns; run++) {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'hot-load-child.ts'), dataDir], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'hot-load-child.ts'), dataDir], {
+      encoding: 'utf8',
+    });
     const result = JSON.parse(output) as { readyMs: number; cpuMs: number; chats: number; notices: number };
     cpu.push(result.cpuMs);
     if (result.chats !== contactCount || result.notices !== 0) throw new Error(`unexpected hot load result ${output}`);
@@ -50,7 +60,15 @@ function hotLoad(dataDir: string): { best: number; median: number; cpuMedian: nu
 let serial = 10_000_000;
 function inbound(chat: number) {
   const message = makeMessage(chat, serial++, epoch + 10_000_000_000 + serial, 'in');
-  return { waId: message.id, chatId: message.chatId, fromMe: false, kind: message.kind, text: message.text, at: message.at, contactName: `Cliente ${chat}` };
+  return {
+    waId: message.id,
+    chatId: message.chatId,
+    fromMe: false,
+    kind: message.kind,
+    text: message.text,
+    at: message.at,
+    contactName: `Cliente ${chat}`,
+  };
 }
 
 const randomChat = () => Math.floor(Math.random() * contactCount);
@@ -74,7 +92,9 @@ function sqliteRecordCost(file: string): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const insert = db.prepare('INSERT OR IGNORE INTO messages VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const touch = db.prepare('UPDATE contacts SET last_inbound_at = ?, last_text = ?, last_at = ?, last_direction = ?, unread_count = unread_count + 1 WHERE chat_id = ?');
+  const touch = db.prepare(
+    'UPDATE contacts SET last_inbound_at = ?, last_text = ?, last_at = ?, last_direction = ?, unread_count = unread_count + 1 WHERE chat_id = ?',
+  );
   const record = db.transaction((m: ReturnType<typeof inbound>) => {
     insert.run(m.waId, m.chatId, 'in', m.kind, m.text, m.at, null, null);
     touch.run(m.at, m.text, m.at, 'in', m.chatId);
@@ -108,11 +128,18 @@ async function naiveRecordCost(file: string): Promise<number> {
 
 /** 100 messages per second for a few seconds, in a fresh process: the longest the event loop was blocked. */
 function eventLoopBlock(dataDir: string): { maxMs: number; p99Ms: number; driftMaxMs: number } {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'event-loop-child.ts'), dataDir, String(rateBurstSeconds)], { encoding: 'utf8' });
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'event-loop-child.ts'), dataDir, String(rateBurstSeconds)],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(output) as { maxMs: number; p99Ms: number; driftMaxMs: number };
 }
 
-async function openConversation(dataDir: string, busyChat: number): Promise<{ busyMs: number; typicalMs: number; busyCount: number }> {
+async function openConversation(
+  dataDir: string,
+  busyChat: number,
+): Promise<{ busyMs: number; typicalMs: number; busyCount: number }> {
   const store = await openStore({ dataDir, clock: createClock(), defaults: baseData });
   let started = performance.now();
   const busy = store.readMessages(chatIdOf(busyChat), { limit: 50 });
@@ -131,7 +158,10 @@ async function openConversation(dataDir: string, busyChat: number): Promise<{ bu
 }
 
 function machine(): string {
-  const cpu = /model name\s*:\s*(.*)/.exec(spawnSync('cat', ['/proc/cpuinfo'], { encoding: 'utf8' }).stdout)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const cpu =
+    /model name\s*:\s*(.*)/.exec(spawnSync('cat', ['/proc/cpuinfo'], { encoding: 'utf8' }).stdout)?.[1] ??
+    os.cpus()[0]?.model ??
+    'unknown';
   return `${os.availableParallelism()} cores (nproc), ${cpu}, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
@@ -139,7 +169,11 @@ async function main(): Promise<void> {
   const runStarted = performance.now();
   const root = mkdtempSync(path.join(os.tmpdir(), 'janela-bench-'));
   console.log(`Machine: ${machine()}`);
-  const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ');
   console.log(`Load average at start: ${load()} (other work on the machine inflates every wall-clock figure)`);
   console.log(`Data in ${root}\n`);
   try {
@@ -147,25 +181,37 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const started = performance.now();
       datasets.push(await generateData(path.join(root, String(size)), size));
-      console.log(`generated ${contactCount} contacts / ${size} messages in ${fmt((performance.now() - started) / 1000, 1)} s`);
+      console.log(
+        `generated ${contactCount} contacts / ${size} messages in ${fmt((performance.now() - started) / 1000, 1)} s`,
+      );
     }
     console.log('');
     for (const data of datasets) {
       const label = `${contactCount} contacts, ${data.messageCount} messages`;
       console.log(`== ${label}`);
       const load = hotLoad(data.janelaDir);
-      console.log(`hot load (openStore → chat list ready, fresh process, ${hotLoadRuns} runs): best ${fmt(load.best, 1)} ms, median ${fmt(load.median, 1)} ms (CPU ${fmt(load.cpuMedian, 1)} ms)   [target ≤ 50 ms]`);
+      console.log(
+        `hot load (openStore → chat list ready, fresh process, ${hotLoadRuns} runs): best ${fmt(load.best, 1)} ms, median ${fmt(load.median, 1)} ms (CPU ${fmt(load.cpuMedian, 1)} ms)   [target ≤ 50 ms]`,
+      );
       const conversation = await openConversation(data.janelaDir, data.busyChat);
-      console.log(`open a conversation (last 50, cold cache): busiest chat (${conversation.busyCount} msgs) ${fmt(conversation.busyMs)} ms, typical chat ${fmt(conversation.typicalMs)} ms   [target ≤ 10 ms]`);
+      console.log(
+        `open a conversation (last 50, cold cache): busiest chat (${conversation.busyCount} msgs) ${fmt(conversation.busyMs)} ms, typical chat ${fmt(conversation.typicalMs)} ms   [target ≤ 10 ms]`,
+      );
       const block = eventLoopBlock(data.janelaDir);
-      console.log(`event loop at 100 msg/s for ${rateBurstSeconds} s: longest block ${fmt(block.maxMs, 1)} ms (p99 ${fmt(block.p99Ms, 1)} ms, drift probe ${fmt(block.driftMaxMs, 1)} ms)   [target ≤ 20 ms]`);
+      console.log(
+        `event loop at 100 msg/s for ${rateBurstSeconds} s: longest block ${fmt(block.maxMs, 1)} ms (p99 ${fmt(block.p99Ms, 1)} ms, drift probe ${fmt(block.driftMaxMs, 1)} ms)   [target ≤ 20 ms]`,
+      );
       const janela = await janelaRecordCost(data.janelaDir);
       const sqlite = sqliteRecordCost(data.sqliteFile);
       const naive = await naiveRecordCost(data.naiveFile);
       console.log(`record one inbound message, burst of ${burstSize}, durable (fsynced):`);
       console.log(`  Janela (journal, batched)        ${fmt(janela, 3)} ms/msg   ${fmt(janela / sqlite)}× SQLite`);
-      console.log(`  SQLite WAL synchronous=FULL      ${fmt(sqlite, 3)} ms/msg   1.00× SQLite (${sqliteMessages} transactions)`);
-      console.log(`  naive lowdb (rewrite per msg)    ${fmt(naive, 1)} ms/msg   ${fmt(naive / sqlite, 0)}× SQLite (${naiveWrites} writes, no fsync)\n`);
+      console.log(
+        `  SQLite WAL synchronous=FULL      ${fmt(sqlite, 3)} ms/msg   1.00× SQLite (${sqliteMessages} transactions)`,
+      );
+      console.log(
+        `  naive lowdb (rewrite per msg)    ${fmt(naive, 1)} ms/msg   ${fmt(naive / sqlite, 0)}× SQLite (${naiveWrites} writes, no fsync)\n`,
+      );
     }
     console.log(`Load average at end: ${load()}; whole run ${fmt((performance.now() - runStarted) / 1000, 0)} s`);
   } finally {

@@ -25,7 +25,10 @@ test('shows each connection state, the QR image as it rotates, and the pairing c
   const states: [Record<string, unknown>, RegExp][] = [
     [{ state: 'authenticating' }, /Checking the session/],
     [{ state: 'loading', percent: 42 }, /42%/],
-    [{ state: 'offline', reason: 'net::ERR_NAME_NOT_RESOLVED', retryAt: Date.now() + 30 * 24 * 3600_000 }, /Offline, retrying in \d+ s/],
+    [
+      { state: 'offline', reason: 'net::ERR_NAME_NOT_RESOLVED', retryAt: Date.now() + 30 * 24 * 3600_000 },
+      /Offline, retrying in \d+ s/,
+    ],
     [{ state: 'update-needed', reason: 'DEPRECATED_VERSION' }, /needs an update/],
     [{ state: 'blocked', reason: 'TOS_BLOCK' }, /blocked this number/],
     [{ state: 'no-browser' }, /Chrome|Chromium|Edge/],
@@ -41,7 +44,12 @@ test('shows each connection state, the QR image as it rotates, and the pairing c
 test('the status indicator stays visible in the main view', async ({ page, host }) => {
   await host.inbound({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi' });
   await page.goto(host.url);
-  await expect(page.getByRole('button', { name: /WhatsApp status: Connected/ }).or(page.getByLabel(/WhatsApp status: Connected/)).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('button', { name: /WhatsApp status: Connected/ })
+      .or(page.getByLabel(/WhatsApp status: Connected/))
+      .first(),
+  ).toBeVisible();
   await host.setConnected(false);
   await expect(page.getByLabel(/WhatsApp status: Offline/).first()).toBeVisible();
   // Stored chats stay usable while offline.

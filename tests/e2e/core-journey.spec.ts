@@ -29,7 +29,9 @@ test('a customer writes, staff answer, the window closes, only the customer reop
 
   await page.getByRole('textbox', { name: 'Message' }).fill('Tem sim, Maria! Separo um para você?');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect.poll(() => host.sent()).toEqual([expect.objectContaining({ phone: maria.phone, text: 'Tem sim, Maria! Separo um para você?' })]);
+  await expect
+    .poll(() => host.sent())
+    .toEqual([expect.objectContaining({ phone: maria.phone, text: 'Tem sim, Maria! Separo um para você?' })]);
   await expect(page.getByRole('log').getByRole('img', { name: /read/i })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/conversation-open.png' });
 
@@ -47,10 +49,12 @@ test('a customer writes, staff answer, the window closes, only the customer reop
 
   // A call that bypasses the UI is refused by the backend, and nothing reaches WhatsApp.
   const outcome = await page.evaluate(() =>
-    (globalThis as unknown as { janela: JanelaApi }).janela.sendMessage({ chatId: '5511987654321@c.us', text: 'Sneaky' }).then(
-      () => 'sent',
-      (error: Error) => error.message,
-    ),
+    (globalThis as unknown as { janela: JanelaApi }).janela
+      .sendMessage({ chatId: '5511987654321@c.us', text: 'Sneaky' })
+      .then(
+        () => 'sent',
+        (error: Error) => error.message,
+      ),
   );
   expect(outcome).toMatch(/^window-closed/);
   expect(await host.sent()).toHaveLength(1);
@@ -60,7 +64,9 @@ test('a customer writes, staff answer, the window closes, only the customer reop
   await page.getByRole('textbox', { name: 'Message' }).fill('Dá sim!');
   await expect(send).toBeEnabled();
   await send.click();
-  await expect.poll(async () => (await host.sent()).map((sent) => sent.text)).toEqual(['Tem sim, Maria! Separo um para você?', 'Dá sim!']);
+  await expect
+    .poll(async () => (await host.sent()).map((sent) => sent.text))
+    .toEqual(['Tem sim, Maria! Separo um para você?', 'Dá sim!']);
 });
 
 test('the list puts unanswered chats closing soonest first, with filters and search', async ({ page, host }) => {

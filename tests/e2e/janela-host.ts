@@ -42,7 +42,10 @@ export class JanelaHost {
     if (this.options.testControl ?? true) args.push('--test-control');
     if (this.options.lang) args.push('--lang', this.options.lang);
     this.output = '';
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...this.options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...this.options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`host did not start:\n${this.output}`)), 60_000);

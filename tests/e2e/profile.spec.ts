@@ -56,7 +56,10 @@ test('labels are created in the profile, assigned, and filter the chat list', as
   await expect(rows(page)).toHaveCount(1);
 });
 
-test('the name overrides WhatsApp’s, the first name follows it unless chosen, and quick replies use them', async ({ page, host }) => {
+test('the name overrides WhatsApp’s, the first name follows it unless chosen, and quick replies use them', async ({
+  page,
+  host,
+}) => {
   await host.inbound({ ...maria, text: 'Oi' });
   await page.goto(host.url);
   await list(page).getByRole('button', { name: maria.name, exact: true }).click();
@@ -85,7 +88,9 @@ test('the name overrides WhatsApp’s, the first name follows it unless chosen, 
   await page.keyboard.press('Enter');
   await expect(composer).toHaveValue(/Cidinha/);
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await host.sent()).map((sent) => sent.text)).toEqual([expect.stringContaining('Cidinha')]);
+  await expect
+    .poll(async () => (await host.sent()).map((sent) => sent.text))
+    .toEqual([expect.stringContaining('Cidinha')]);
 
   // Blank gives the WhatsApp name back; the chosen first name stays until it is cleared too.
   await page.reload();

@@ -53,7 +53,9 @@ async function createPickupReply(page: Page) {
   // Typos are flagged while writing: a name that can never be filled, and a near miss with its fix.
   await expect(dialog.locator('[data-warning="unknown"]')).toContainText('{{order id}}');
   await expect(dialog.getByText('Did you mean {{first_name}} instead of {{frist_name}}?')).toBeVisible();
-  await dialog.getByRole('textbox', { name: 'Text' }).fill('Hi {{first_name}}! Order {{order_id}} is ready for pickup.');
+  await dialog
+    .getByRole('textbox', { name: 'Text' })
+    .fill('Hi {{first_name}}! Order {{order_id}} is ready for pickup.');
   await expect(dialog.locator('[data-warning="unknown"], [data-warning="suggestion"]')).toHaveCount(0);
   return dialog;
 }
@@ -78,7 +80,9 @@ test('a quick reply with first name and a custom field is personalised for each 
   await expect(dialog).toBeHidden();
 
   // The side panel shows it filled for Maria.
-  await expect(page.getByRole('button', { name: 'Insert /pickup: Pickup ready' })).toContainText('Order A-1001 is ready');
+  await expect(page.getByRole('button', { name: 'Insert /pickup: Pickup ready' })).toContainText(
+    'Order A-1001 is ready',
+  );
 
   await composer(page).click();
   await page.keyboard.type('/pick');
@@ -91,9 +95,9 @@ test('a quick reply with first name and a custom field is personalised for each 
   await expect(picker(page)).toBeHidden();
   expect(await host.sent()).toEqual([]);
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await host.sent()).map(({ phone, text }) => ({ phone, text }))).toEqual([
-    { phone: maria.phone, text: 'Hi Maria! Order A-1001 is ready for pickup.' },
-  ]);
+  await expect
+    .poll(async () => (await host.sent()).map(({ phone, text }) => ({ phone, text })))
+    .toEqual([{ phone: maria.phone, text: 'Hi Maria! Order A-1001 is ready for pickup.' }]);
 
   await openChat(page, joao.name);
   await fillCustomField(page, 'order_id', 'B-2002');
@@ -102,10 +106,12 @@ test('a quick reply with first name and a custom field is personalised for each 
   await page.keyboard.press('Enter');
   await expect(composer(page)).toHaveValue('Hi João! Order B-2002 is ready for pickup.');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await host.sent()).map(({ phone, text }) => ({ phone, text }))).toEqual([
-    { phone: maria.phone, text: 'Hi Maria! Order A-1001 is ready for pickup.' },
-    { phone: joao.phone, text: 'Hi João! Order B-2002 is ready for pickup.' },
-  ]);
+  await expect
+    .poll(async () => (await host.sent()).map(({ phone, text }) => ({ phone, text })))
+    .toEqual([
+      { phone: maria.phone, text: 'Hi Maria! Order A-1001 is ready for pickup.' },
+      { phone: joao.phone, text: 'Hi João! Order B-2002 is ready for pickup.' },
+    ]);
 });
 
 test('a field missing for this customer blocks the send and leads to the profile field', async ({ page, host }) => {
@@ -148,11 +154,15 @@ test('a field missing for this customer blocks the send and leads to the profile
   await expect(composer(page)).toHaveValue('Hi Ana! Order C-3003 is ready for pickup.');
   await expect(notice).toBeHidden();
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect.poll(async () => (await host.sent()).map((sent) => sent.text)).toEqual(['Hi Ana! Order C-3003 is ready for pickup.']);
+  await expect
+    .poll(async () => (await host.sent()).map((sent) => sent.text))
+    .toEqual(['Hi Ana! Order C-3003 is ready for pickup.']);
 
   // Even a call that skips the UI cannot send a placeholder.
   const outcome = await page.evaluate(() =>
-    (globalThis as unknown as { janela: { sendMessage(input: { chatId: string; text: string }): Promise<unknown> } }).janela
+    (
+      globalThis as unknown as { janela: { sendMessage(input: { chatId: string; text: string }): Promise<unknown> } }
+    ).janela
       .sendMessage({ chatId: '5531976543210@c.us', text: 'Order {{order_id}}' })
       .then(
         () => 'sent',
@@ -192,7 +202,9 @@ test('the / picker works with the keyboard alone', async ({ page, host }) => {
   await page.keyboard.type('Sure! /HI');
   await expect(options).toHaveCount(1);
   await page.keyboard.press('Enter');
-  await expect(composer(page)).toHaveValue(/^Sure! Good (morning|afternoon|evening), Maria! This is .+\. How can I help\?$/);
+  await expect(composer(page)).toHaveValue(
+    /^Sure! Good (morning|afternoon|evening), Maria! This is .+\. How can I help\?$/,
+  );
   expect(await host.sent()).toEqual([]);
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await host.sent()).length).toBe(1);
@@ -217,7 +229,10 @@ test('the / picker works with the keyboard alone', async ({ page, host }) => {
   await expect(options.first()).toBeVisible();
 });
 
-test('the manager catches duplicate shortcuts, reorders by keyboard, and round-trips export and import', async ({ page, host }) => {
+test('the manager catches duplicate shortcuts, reorders by keyboard, and round-trips export and import', async ({
+  page,
+  host,
+}) => {
   await host.inbound({ ...maria, text: 'Oi' });
   await page.goto(host.url);
   await openChat(page, maria.name);
@@ -254,11 +269,21 @@ test('the manager catches duplicate shortcuts, reorders by keyboard, and round-t
   await expect(list).not.toContainText('/hi');
 
   const importInput = dialog.getByLabel('Quick replies file to import');
-  await importInput.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
-  await expect(dialog.getByRole('alert')).toHaveText('That file is not a valid quick-reply export; nothing was imported.');
+  await importInput.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"something-else"}'),
+  });
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'That file is not a valid quick-reply export; nothing was imported.',
+  );
   await expect(rows).toHaveCount(total - 1);
 
-  await importInput.setInputFiles({ name: 'janela-quick-replies.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await importInput.setInputFiles({
+    name: 'janela-quick-replies.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported),
+  });
   await expect(dialog.getByRole('status')).toHaveText(`Imported. You now have ${total} quick replies.`);
   await expect(rows).toHaveCount(total);
   await expect(list).toContainText('/hi');

@@ -32,7 +32,8 @@ function chatRow(page: Page, name: string) {
 }
 
 function statusPill(page: Page, status: string | RegExp) {
-  const label = typeof status === 'string' ? `WhatsApp status: ${status}` : new RegExp(`WhatsApp status: ${status.source}`);
+  const label =
+    typeof status === 'string' ? `WhatsApp status: ${status}` : new RegExp(`WhatsApp status: ${status.source}`);
   return page.getByRole('button', { name: label });
 }
 
@@ -111,7 +112,9 @@ test('a restart restores the session: no QR, connected straight away', async ({ 
   expect(standIn.control.pages().every((info) => info.qr === null && info.linked)).toBe(true);
 });
 
-test('a customer writes: the list updates; the reply from the composer arrives once and turns read', async ({ page }) => {
+test('a customer writes: the list updates; the reply from the composer arrives once and turns read', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 30_000 });
   standIn.control.inbound({ from: eva.id, name: eva.name, text: 'Boa tarde! Ainda tem pão de queijo?' });
@@ -158,7 +161,9 @@ test('TIMEOUT: the app shows it is offline and reconnects by itself', async ({ p
   await expect(chatRow(page, ana.name)).toContainText('E agora?');
 });
 
-test('a send cut off by a lost connection is uncertain, checked after reconnecting, received exactly once', async ({ page }) => {
+test('a send cut off by a lost connection is uncertain, checked after reconnecting, received exactly once', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 30_000 });
   await chatRow(page, ana.name).click();
@@ -210,7 +215,10 @@ test('UNPAIRED, then a logout from the phone: back to the QR code each time, no 
   await page.goto(host.url);
   await expect(statusPill(page, 'Connected')).toBeVisible({ timeout: 30_000 });
 
-  const unlinks = [['unpaired', () => standIn.control.setState('UNPAIRED')], ['phone-logout', () => standIn.control.logoutFromPhone()]] as const;
+  const unlinks = [
+    ['unpaired', () => standIn.control.setState('UNPAIRED')],
+    ['phone-logout', () => standIn.control.logoutFromPhone()],
+  ] as const;
   for (const [name, unlink] of unlinks) {
     const qrsBefore = standIn.control.qrCodes().length;
     const endedBefore = connectionsEnded().length;

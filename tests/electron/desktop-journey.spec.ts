@@ -30,7 +30,11 @@ test('a customer writes, staff answer, the window closes, the customer reopens i
       });
     });
     const post = (path: string, body: unknown) =>
-      fetch(`${controlUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${controlUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
     const page = await app.firstWindow();
     await post('/test/inbound', { phone: '5511987654321', name: 'Maria Silva', text: 'Oi! Tem bolo hoje?' });
@@ -38,15 +42,19 @@ test('a customer writes, staff answer, the window closes, the customer reopens i
     await expect(page.getByText('Oi! Tem bolo hoje?')).toBeVisible();
     await page.getByRole('textbox', { name: /message/i }).fill('Temos sim!');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(async () => ((await (await fetch(`${controlUrl}/test/sent`)).json()) as unknown[]).length).toBe(1);
+    await expect
+      .poll(async () => ((await (await fetch(`${controlUrl}/test/sent`)).json()) as unknown[]).length)
+      .toBe(1);
 
     await post('/test/clock', { advanceMs: 24 * HOUR });
     await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
     const refused = await page.evaluate(() =>
-      (globalThis as unknown as { janela: JanelaApi }).janela.sendMessage({ chatId: '5511987654321@c.us', text: 'bypass' }).then(
-        () => 'sent',
-        (error: Error) => error.message,
-      ),
+      (globalThis as unknown as { janela: JanelaApi }).janela
+        .sendMessage({ chatId: '5511987654321@c.us', text: 'bypass' })
+        .then(
+          () => 'sent',
+          (error: Error) => error.message,
+        ),
     );
     expect(refused).toMatch(/^window-closed/);
 

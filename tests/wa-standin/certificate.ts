@@ -31,9 +31,23 @@ async function makeCertificate(): Promise<Certificate> {
     const keyPath = join(dir, 'key.pem');
     const certPath = join(dir, 'cert.pem');
     await run('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', keyPath, '-out', certPath, '-days', '2', '-subj', '/CN=web.whatsapp.com',
-      '-addext', 'subjectAltName=DNS:web.whatsapp.com,IP:127.0.0.1',
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=web.whatsapp.com',
+      '-addext',
+      'subjectAltName=DNS:web.whatsapp.com,IP:127.0.0.1',
     ]);
     return { key: await readFile(keyPath, 'utf8'), cert: await readFile(certPath, 'utf8') };
   } catch (error) {

@@ -9,7 +9,9 @@ import { startStandIn } from './server';
 const portIndex = process.argv.indexOf('--port');
 const port = portIndex >= 0 ? Number(process.argv[portIndex + 1]) : undefined;
 const standIn = await startStandIn(port === undefined ? {} : { port });
-console.log(JSON.stringify({ port: standIn.port, url: standIn.url, browserArgs: standIn.browserArgs, env: standIn.env }));
+console.log(
+  JSON.stringify({ port: standIn.port, url: standIn.url, browserArgs: standIn.browserArgs, env: standIn.env }),
+);
 const stop = (): void => void standIn.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -72,19 +72,17 @@ export class AccountHistory {
 
   seed(chats: SeedChat[]): void {
     for (const seed of chats) {
-      const messages = seed.messages.map(
-        (m): StoredMessage => ({
-          id: m.id ?? newMessageId(),
-          chatId: seed.id,
-          fromMe: m.fromMe ?? false,
-          ...(m.author ? { author: m.author } : {}),
-          body: m.text,
-          t: toSeconds(m.at),
-          ack: m.fromMe ? (m.ack ?? 3) : 0,
-          type: 'chat',
-          ...(m.notifyName ?? seed.pushname ? { notifyName: m.notifyName ?? seed.pushname } : {}),
-        }),
-      );
+      const messages = seed.messages.map((m): StoredMessage => ({
+        id: m.id ?? newMessageId(),
+        chatId: seed.id,
+        fromMe: m.fromMe ?? false,
+        ...(m.author ? { author: m.author } : {}),
+        body: m.text,
+        t: toSeconds(m.at),
+        ack: m.fromMe ? (m.ack ?? 3) : 0,
+        type: 'chat',
+        ...((m.notifyName ?? seed.pushname) ? { notifyName: m.notifyName ?? seed.pushname } : {}),
+      }));
       messages.sort((a, b) => a.t - b.t);
       const lastOwn = messages.map((m) => m.fromMe).lastIndexOf(true);
       const unanswered = messages.slice(lastOwn + 1).filter((m) => !m.fromMe).length;
@@ -97,7 +95,11 @@ export class AccountHistory {
         messages,
       });
       if (seed.id.endsWith('@c.us') || seed.id.endsWith('@lid')) {
-        this.rememberContact({ id: seed.id, ...(seed.name ? { name: seed.name } : {}), ...(seed.pushname ? { pushname: seed.pushname } : {}) });
+        this.rememberContact({
+          id: seed.id,
+          ...(seed.name ? { name: seed.name } : {}),
+          ...(seed.pushname ? { pushname: seed.pushname } : {}),
+        });
       }
     }
   }

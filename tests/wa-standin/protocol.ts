@@ -98,7 +98,10 @@ export type ServerMessage =
   | { type: 'send-result'; key: string; outcome: SendOutcome; reason?: string }
   | { type: 'read-on-phone'; chatId: string }
   | { type: 'call'; call: IncomingCall }
-  | { type: 'reaction'; reaction: { id: string; chatId: string; from: string; parentKey: string; text: string; t: number } }
+  | {
+      type: 'reaction';
+      reaction: { id: string; chatId: string; from: string; parentKey: string; text: string; t: number };
+    }
   | { type: 'state'; state: WaState; unlink: boolean; recoverAfterMs?: number }
   | { type: 'logout-from-phone' }
   | { type: 'reload' };

@@ -56,10 +56,32 @@ export const DEFAULT_VERSION = '2.3000.1017054665';
 const pageScript = readFileSync(new URL('./page/wa-page.js', import.meta.url), 'utf8');
 
 export const CONTROL_METHODS = new Set<string>([
-  'waitForQr', 'qrCodes', 'rotateQr', 'scan', 'pairingCodes', 'seedChats', 'inbound', 'sendFromPhone',
-  'readOnPhone', 'call', 'react', 'chat', 'received', 'failNextSend', 'dropConnectionDuringNextSend',
-  'setAutoAck', 'ack', 'setState', 'logoutFromPhone', 'reload', 'pages', 'waitForPage', 'isLinked',
-  'requestedModules', 'unknownModules', 'reset',
+  'waitForQr',
+  'qrCodes',
+  'rotateQr',
+  'scan',
+  'pairingCodes',
+  'seedChats',
+  'inbound',
+  'sendFromPhone',
+  'readOnPhone',
+  'call',
+  'react',
+  'chat',
+  'received',
+  'failNextSend',
+  'dropConnectionDuringNextSend',
+  'setAutoAck',
+  'ack',
+  'setState',
+  'logoutFromPhone',
+  'reload',
+  'pages',
+  'waitForPage',
+  'isLinked',
+  'requestedModules',
+  'unknownModules',
+  'reset',
 ] satisfies (keyof StandInControl)[]);
 
 function pageHtml(options: StandInOptions): string {
@@ -83,7 +105,12 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : {};
 }
 
-async function handleControl(world: StandInWorld, method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handleControl(
+  world: StandInWorld,
+  method: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const reply = (status: number, body: unknown): void => {
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body ?? null));

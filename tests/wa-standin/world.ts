@@ -206,7 +206,15 @@ export class StandInWorld implements StandInControl {
     if (this.receivedList.some((r) => r.key === message.key)) return false;
     const text = message.body ?? '';
     this.receivedList.push({ id: message.id, key: message.key, to: message.to, text, at: Date.now() });
-    this.history.append({ id: message.id, chatId: message.to, fromMe: true, body: text, t: message.t, ack, type: message.msgType });
+    this.history.append({
+      id: message.id,
+      chatId: message.to,
+      fromMe: true,
+      body: text,
+      t: message.t,
+      ack,
+      type: message.msgType,
+    });
     return true;
   }
 
@@ -220,7 +228,11 @@ export class StandInWorld implements StandInControl {
 
   // ------------------------------------------------------------ control: login
   waitForQr(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
-    return this.waitUntil(() => [...this.pagesById.values()].find((p) => p.qr)?.qr ?? undefined, timeoutMs, 'a page showing a QR');
+    return this.waitUntil(
+      () => [...this.pagesById.values()].find((p) => p.qr)?.qr ?? undefined,
+      timeoutMs,
+      'a page showing a QR',
+    );
   }
 
   qrCodes(): string[] {
@@ -228,18 +240,29 @@ export class StandInWorld implements StandInControl {
   }
 
   rotateQr(): void {
-    this.broadcast({ type: 'rotate-qr' }, [...this.pagesById.values()].filter((p) => p.qr));
+    this.broadcast(
+      { type: 'rotate-qr' },
+      [...this.pagesById.values()].filter((p) => p.qr),
+    );
   }
 
   async scan(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
-    const page = await this.waitUntil(() => [...this.pagesById.values()].find((p) => p.qr), timeoutMs, 'a page showing a QR');
+    const page = await this.waitUntil(
+      () => [...this.pagesById.values()].find((p) => p.qr),
+      timeoutMs,
+      'a page showing a QR',
+    );
     const deviceId = randomUUID();
     this.devices.add(deviceId);
     page.deviceId = deviceId;
     page.linked = true;
     page.qr = null;
     page.link.send({ type: 'scan', deviceId, snapshot: this.history.snapshot() });
-    await this.waitUntil(() => (page.state === 'CONNECTED' ? page : undefined), timeoutMs, 'the scanned page to connect');
+    await this.waitUntil(
+      () => (page.state === 'CONNECTED' ? page : undefined),
+      timeoutMs,
+      'the scanned page to connect',
+    );
   }
 
   pairingCodes(): { code: string; phoneNumber: string }[] {
@@ -335,7 +358,11 @@ export class StandInWorld implements StandInControl {
   }
 
   failNextSend(options: { mode?: SendFailureMode; reason?: string } = {}): void {
-    this.plans.push({ kind: 'fail', mode: options.mode ?? 'reject', reason: options.reason ?? 'stand-in: the send failed' });
+    this.plans.push({
+      kind: 'fail',
+      mode: options.mode ?? 'reject',
+      reason: options.reason ?? 'stand-in: the send failed',
+    });
   }
 
   dropConnectionDuringNextSend(options: DropOptions = {}): void {

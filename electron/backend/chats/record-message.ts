@@ -30,7 +30,11 @@ export function newContact(chatId: ChatId, waName: string | null): StoredContact
 }
 
 /** Folds one message into a contact's list summary (pure, so out-of-order arrivals are testable). */
-export function foldMessage(contact: StoredContact, message: Pick<StoredMessage, 'direction' | 'text' | 'at'>, live: boolean): StoredContact {
+export function foldMessage(
+  contact: StoredContact,
+  message: Pick<StoredMessage, 'direction' | 'text' | 'at'>,
+  live: boolean,
+): StoredContact {
   const next = { ...contact };
   if (message.direction === 'in') {
     next.lastInboundAt = nextLastInboundAt(contact.lastInboundAt, message.at);
@@ -49,7 +53,8 @@ export function foldMessage(contact: StoredContact, message: Pick<StoredMessage,
  * Returns the stored message, or null when it was already known.
  */
 export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage): StoredMessage | null {
-  if (store.hasMessage(message.chatId, message.waId) || store.findMessageByWaId(message.chatId, message.waId)) return null;
+  if (store.hasMessage(message.chatId, message.waId) || store.findMessageByWaId(message.chatId, message.waId))
+    return null;
   const stored: StoredMessage = {
     id: message.waId,
     chatId: message.chatId,

@@ -5,7 +5,13 @@
 import { EventEmitter } from 'node:events';
 import type { ChatId, ConnectionStatus, GatewayKind } from '../../../shared/domain';
 import type { Clock } from '../clock';
-import { GatewayDisconnectedError, type GatewayEvents, type GatewayMessage, type SentMessageProbe, type WhatsAppGateway } from './gateway';
+import {
+  GatewayDisconnectedError,
+  type GatewayEvents,
+  type GatewayMessage,
+  type SentMessageProbe,
+  type WhatsAppGateway,
+} from './gateway';
 
 export interface SimulatedSend {
   waId: string;
@@ -83,7 +89,9 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
   /** Test control: drop or restore the connection. */
   setConnection(connected: boolean, reason = 'TIMEOUT'): void {
     this.setStatus(
-      connected ? { state: 'connected', since: this.options.clock.now() } : { state: 'offline', reason, retryAt: this.options.clock.now() + 5000 },
+      connected
+        ? { state: 'connected', since: this.options.clock.now() }
+        : { state: 'offline', reason, retryAt: this.options.clock.now() + 5000 },
     );
   }
 

@@ -13,7 +13,8 @@ import { readStaticFile } from './static-files';
 import { handleTestControl } from './test-control';
 
 const MAX_BODY_BYTES = 1_000_000;
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export interface BrowserHostOptions {
   session: AppSession;
@@ -36,7 +37,13 @@ const REFUSAL_TEXT: Record<Refusal, string> = {
   'no-session': 'This Janela is private. Open the address printed by “npm run serve” (it carries a one-time secret).',
 };
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
@@ -89,7 +96,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       });
     }
     const refusal = checkRequest(guarded, port, secret);
-    if (refusal) return send(response, refusal === 'no-session' ? 401 : 403, 'text/plain; charset=utf-8', REFUSAL_TEXT[refusal]);
+    if (refusal)
+      return send(response, refusal === 'no-session' ? 401 : 403, 'text/plain; charset=utf-8', REFUSAL_TEXT[refusal]);
 
     if (testControl && url.pathname.startsWith('/test/')) {
       const body = request.method === 'POST' ? await readBody(request) : '';
@@ -97,16 +105,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const result = handleTestControl(session, request.method ?? 'GET', url.pathname, body);
       if (result) return send(response, result.status, 'application/json', JSON.stringify(result.body));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = await readStaticFile(options.rendererDir, url.pathname);
-    if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'The app is not built: run “npm run serve”, which builds it first.');
+    if (!file)
+      return send(
+        response,
+        404,
+        'text/plain; charset=utf-8',
+        'The app is not built: run “npm run serve”, which builds it first.',
+      );
     send(response, 200, file.type, file.body);
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_BODY_BYTES });
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const refusal = checkRequest({ host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie }, port, secret);
+    const refusal = checkRequest(
+      { host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie },
+      port,
+      secret,
+    );
     // A WebSocket must come from a browser page of ours: Origin is required here, not optional.
     if (path !== WS_PATH || refusal || request.headers.origin === undefined) {
       log(`refused websocket: ${path !== WS_PATH ? 'bad-path' : (refusal ?? 'no-origin')}`);
@@ -131,7 +150,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return;
       }
       const { id, name, input } = frame;
-      void session.dispatch(name, input, { trusted: true, description: 'browser-host websocket' }).then((result) => write({ type: 'result', id, result }));
+      void session
+        .dispatch(name, input, { trusted: true, description: 'browser-host websocket' })
+        .then((result) => write({ type: 'result', id, result }));
     });
   }
 

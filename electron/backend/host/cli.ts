@@ -38,7 +38,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError || error instanceof DataDirBusyError) process.stderr.write(`${error.message}\n`);
-  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') process.stderr.write('That port is in use: choose another with --port N (0 picks a free one).\n');
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    process.stderr.write('That port is in use: choose another with --port N (0 picks a free one).\n');
   else process.stderr.write(`Janela could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

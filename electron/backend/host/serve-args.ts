@@ -11,7 +11,8 @@ export interface ServeArgs {
   language: Language | undefined;
 }
 
-export const SERVE_USAGE = 'usage: npm run serve -- [--data-dir DIR] [--port N] [--simulated | --demo] [--test-control] [--lang en|pt-BR]';
+export const SERVE_USAGE =
+  'usage: npm run serve -- [--data-dir DIR] [--port N] [--simulated | --demo] [--test-control] [--lang en|pt-BR]';
 export const DEFAULT_PORT = 4780;
 
 export class UsageError extends Error {
@@ -39,7 +40,8 @@ export function parseServeArgs(argv: readonly string[], cwd: string): ServeArgs 
       }
       case '--port': {
         const port = Number(valueOf(index, flag));
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535 (0 picks a free port)');
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError('--port takes a number from 0 to 65535 (0 picks a free port)');
         args.port = port;
         index += 1;
         break;
@@ -47,7 +49,8 @@ export function parseServeArgs(argv: readonly string[], cwd: string): ServeArgs 
       case '--simulated':
       case '--demo': {
         const mode = flag === '--demo' ? 'demo' : 'simulated';
-        if (args.mode !== 'real' && args.mode !== mode) throw new UsageError('choose either --simulated or --demo, not both');
+        if (args.mode !== 'real' && args.mode !== mode)
+          throw new UsageError('choose either --simulated or --demo, not both');
         args.mode = mode;
         break;
       }

@@ -14,7 +14,15 @@ const inboundSchema = z
     kind: z.enum(['text', 'call', 'media', 'reaction']).optional(),
   })
   .strict();
-const clockSchema = z.object({ advanceMs: z.number().int().min(0).max(365 * 24 * 3600 * 1000) }).strict();
+const clockSchema = z
+  .object({
+    advanceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(365 * 24 * 3600 * 1000),
+  })
+  .strict();
 const connectionSchema = z.object({ connected: z.boolean(), reason: z.string().max(40).optional() }).strict();
 
 export interface TestControlResponse {
@@ -28,11 +36,19 @@ const notSimulated: TestControlResponse = {
 };
 
 function badRequest(error: z.ZodError | string): TestControlResponse {
-  const message = typeof error === 'string' ? error : error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+  const message =
+    typeof error === 'string'
+      ? error
+      : error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
   return { status: 400, body: { error: message } };
 }
 
-export function handleTestControl(session: AppSession, method: string, path: string, rawBody: string): TestControlResponse | null {
+export function handleTestControl(
+  session: AppSession,
+  method: string,
+  path: string,
+  rawBody: string,
+): TestControlResponse | null {
   if (!path.startsWith('/test/')) return null;
   let body: unknown = undefined;
   if (method === 'POST') {

@@ -28,7 +28,9 @@ function cleanCustomFields(fields: Readonly<Record<string, string>>): Record<str
   for (const [name, value] of Object.entries(fields)) {
     // A field named like a built-in could never show: {{phone}} always means the customer's number.
     if (isBuiltInPlaceholder(name)) {
-      throw new JanelaError('invalid-input', `"${name}" is a built-in placeholder and cannot be a custom field name`, { field: name });
+      throw new JanelaError('invalid-input', `"${name}" is a built-in placeholder and cannot be a custom field name`, {
+        field: name,
+      });
     }
     cleaned[name] = value.trim();
   }
@@ -56,7 +58,8 @@ export function applyProfileUpdate(
     if (knownLabels) {
       const known = new Set(knownLabels.map((label) => label.id));
       const unknown = labels.find((id) => !known.has(id));
-      if (unknown !== undefined) throw new JanelaError('invalid-input', `no label with id "${unknown}"`, { label: unknown });
+      if (unknown !== undefined)
+        throw new JanelaError('invalid-input', `no label with id "${unknown}"`, { label: unknown });
     }
     updated.labels = labels;
   }
@@ -112,11 +115,13 @@ const labelKey = (name: string) => name.trim().normalize('NFC').toLowerCase();
 /** Creates a label (new id) or renames/recolours the one with the same id, keeping its place. */
 export function saveLabel(labels: readonly Label[], label: Label): Label[] {
   const parsed = labelSchema.safeParse(label);
-  if (!parsed.success) throw new JanelaError('invalid-input', `label: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  if (!parsed.success)
+    throw new JanelaError('invalid-input', `label: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   const saved = parsed.data;
   // Two labels with one name would make the chat-list filter ambiguous.
   const clash = labels.find((other) => other.id !== saved.id && labelKey(other.name) === labelKey(saved.name));
-  if (clash) throw new JanelaError('invalid-input', `a label named "${clash.name}" already exists`, { name: saved.name });
+  if (clash)
+    throw new JanelaError('invalid-input', `a label named "${clash.name}" already exists`, { name: saved.name });
   const index = labels.findIndex((other) => other.id === saved.id);
   if (index === -1) {
     if (labels.length >= MAX_LABELS) throw new JanelaError('invalid-input', `at most ${MAX_LABELS} labels can be kept`);

@@ -19,7 +19,8 @@ export function shortcutKey(shortcut: string): string {
 
 /** Some keyboards (macOS) type accents decomposed, which the shortcut pattern would refuse. */
 function composedShortcut(item: unknown): unknown {
-  if (typeof item !== 'object' || item === null || !('shortcut' in item) || typeof item.shortcut !== 'string') return item;
+  if (typeof item !== 'object' || item === null || !('shortcut' in item) || typeof item.shortcut !== 'string')
+    return item;
   return { ...item, shortcut: item.shortcut.normalize('NFC') };
 }
 
@@ -65,7 +66,10 @@ export function reorderQuickReplies(list: readonly QuickReply[], ids: readonly s
   for (const id of ids) {
     const reply = byId.get(id);
     if (!reply || seen.has(id)) {
-      throw new JanelaError('invalid-input', `the new order must list each quick reply once; "${id}" is ${reply ? 'repeated' : 'unknown'}`);
+      throw new JanelaError(
+        'invalid-input',
+        `the new order must list each quick reply once; "${id}" is ${reply ? 'repeated' : 'unknown'}`,
+      );
     }
     seen.add(id);
     reordered.push(reply);
@@ -97,18 +101,26 @@ function parseImportFile(json: string): ImportedItem[] {
     throw invalidImport(`the file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (typeof file !== 'object' || file === null || Array.isArray(file)) {
-    throw invalidImport(`the file is not a Janela quick replies file: expected an object with "format": "${QUICK_REPLIES_FILE_FORMAT}"`);
+    throw invalidImport(
+      `the file is not a Janela quick replies file: expected an object with "format": "${QUICK_REPLIES_FILE_FORMAT}"`,
+    );
   }
   const { format, version, quickReplies } = file as Record<string, unknown>;
   if (format !== QUICK_REPLIES_FILE_FORMAT) {
-    throw invalidImport(`the file is not a Janela quick replies file: "format" is ${JSON.stringify(format) ?? 'missing'}, expected "${QUICK_REPLIES_FILE_FORMAT}"`);
+    throw invalidImport(
+      `the file is not a Janela quick replies file: "format" is ${JSON.stringify(format) ?? 'missing'}, expected "${QUICK_REPLIES_FILE_FORMAT}"`,
+    );
   }
   if (version !== QUICK_REPLIES_FILE_VERSION) {
-    throw invalidImport(`version ${JSON.stringify(version) ?? '(missing)'} is not supported; this Janela reads version ${QUICK_REPLIES_FILE_VERSION}`);
+    throw invalidImport(
+      `version ${JSON.stringify(version) ?? '(missing)'} is not supported; this Janela reads version ${QUICK_REPLIES_FILE_VERSION}`,
+    );
   }
   if (!Array.isArray(quickReplies)) throw invalidImport('"quickReplies" must be a list');
   if (quickReplies.length > MAX_QUICK_REPLIES) {
-    throw invalidImport(`the file holds ${quickReplies.length} quick replies; at most ${MAX_QUICK_REPLIES} can be kept`);
+    throw invalidImport(
+      `the file holds ${quickReplies.length} quick replies; at most ${MAX_QUICK_REPLIES} can be kept`,
+    );
   }
 
   const items: ImportedItem[] = [];
@@ -162,7 +174,9 @@ export function importQuickReplies(list: readonly QuickReply[], json: string): Q
     merged.push({ id, shortcut: item.shortcut, title: item.title, text: item.text });
   }
   if (merged.length > MAX_QUICK_REPLIES) {
-    throw invalidImport(`importing would make ${merged.length} quick replies; at most ${MAX_QUICK_REPLIES} can be kept`);
+    throw invalidImport(
+      `importing would make ${merged.length} quick replies; at most ${MAX_QUICK_REPLIES} can be kept`,
+    );
   }
   return merged;
 }

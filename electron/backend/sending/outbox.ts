@@ -13,7 +13,14 @@ import { GatewayDisconnectedError, type GatewayMessage, type WhatsAppGateway } f
 import type { JanelaStore, OutboxEntry, StoredMessage } from '../store/store-types';
 import { assertConnected, assertMaySend } from './send-guard';
 
-const STATUS_RANK: Record<DeliveryStatus, number> = { failed: -1, uncertain: 0, pending: 0, sent: 1, delivered: 2, read: 3 };
+const STATUS_RANK: Record<DeliveryStatus, number> = {
+  failed: -1,
+  uncertain: 0,
+  pending: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+};
 /** How much earlier than our own record of the attempt WhatsApp may have stamped the message. */
 const FIND_SENT_SLACK_MS = 60_000;
 
@@ -43,7 +50,8 @@ export class Outbox {
     // WhatsApp Web had only queued (an id, no server ack): it is looked up again after connecting.
     for (const entry of options.store.data.outbox) {
       const message = this.message(entry);
-      if (entry.attemptedAt !== null && (!message?.waId || message.status === 'pending')) this.setStatus(entry.chatId, entry.messageId, 'uncertain');
+      if (entry.attemptedAt !== null && (!message?.waId || message.status === 'pending'))
+        this.setStatus(entry.chatId, entry.messageId, 'uncertain');
     }
   }
 
@@ -53,7 +61,15 @@ export class Outbox {
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
     assertConnected(this.options.gateway().status());
-    const message: StoredMessage = { id: `local-${randomUUID()}`, chatId, direction: 'out', kind: 'text', text, at: now, status: 'pending' };
+    const message: StoredMessage = {
+      id: `local-${randomUUID()}`,
+      chatId,
+      direction: 'out',
+      kind: 'text',
+      text,
+      at: now,
+      status: 'pending',
+    };
     store.appendMessage(message);
     store.update((data) => {
       const contact = data.contacts[chatId];
@@ -113,7 +129,8 @@ export class Outbox {
   /** The connection dropped: replies handed over but not confirmed by the server may not have arrived. */
   markInFlightUncertain(): void {
     for (const entry of this.options.store.data.outbox) {
-      if (entry.attemptedAt !== null && this.message(entry)?.status === 'pending') this.setStatus(entry.chatId, entry.messageId, 'uncertain');
+      if (entry.attemptedAt !== null && this.message(entry)?.status === 'pending')
+        this.setStatus(entry.chatId, entry.messageId, 'uncertain');
     }
   }
 
@@ -200,7 +217,10 @@ export class Outbox {
   }
 
   private fail(entry: OutboxEntry, reason: string): void {
-    const failed = this.options.store.updateMessage(entry.chatId, entry.messageId, { status: 'failed', failureReason: reason });
+    const failed = this.options.store.updateMessage(entry.chatId, entry.messageId, {
+      status: 'failed',
+      failureReason: reason,
+    });
     if (failed) this.options.onMessage(failed);
     this.removeEntry(entry.messageId);
   }

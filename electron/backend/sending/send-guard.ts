@@ -8,10 +8,15 @@ import { hasUnfilledPlaceholder } from '../../../shared/templates/render-templat
 import { isWindowOpen, windowExpiresAt } from '../../../shared/window-rules';
 import type { StoredContact } from '../store/store-types';
 
-export function assertMaySend(contact: StoredContact | undefined, text: string, now: number): asserts contact is StoredContact {
+export function assertMaySend(
+  contact: StoredContact | undefined,
+  text: string,
+  now: number,
+): asserts contact is StoredContact {
   if (!contact) throw new JanelaError('not-found', 'no chat with that id');
   // Janela only answers people who wrote: it never starts conversations.
-  if (contact.lastInboundAt === null) throw new JanelaError('never-wrote', 'this customer has never written to the shop');
+  if (contact.lastInboundAt === null)
+    throw new JanelaError('never-wrote', 'this customer has never written to the shop');
   if (!isWindowOpen(contact.lastInboundAt, now)) {
     throw new JanelaError('window-closed', 'the 24-hour window is closed; only the customer can reopen it', {
       closedAt: windowExpiresAt(contact.lastInboundAt),
@@ -23,5 +28,6 @@ export function assertMaySend(contact: StoredContact | undefined, text: string, 
 }
 
 export function assertConnected(status: ConnectionStatus): void {
-  if (status.state !== 'connected') throw new JanelaError('not-connected', `WhatsApp is not connected (${status.state})`);
+  if (status.state !== 'connected')
+    throw new JanelaError('not-connected', `WhatsApp is not connected (${status.state})`);
 }

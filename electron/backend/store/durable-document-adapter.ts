@@ -8,7 +8,16 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Clock } from '../clock';
 import { decodeStoreDocument, encodeStoreDocument } from './store-document-codec';
-import { errorCode, isMissing, moveAside, readIfExists, syncDirectory, writeAndSync, writeFileDurably, type StoreFs } from './store-fs';
+import {
+  errorCode,
+  isMissing,
+  moveAside,
+  readIfExists,
+  syncDirectory,
+  writeAndSync,
+  writeFileDurably,
+  type StoreFs,
+} from './store-fs';
 import type { StoreData, StoreNotice } from './store-types';
 
 export const mainFileName = 'janela.json';

@@ -13,8 +13,18 @@ const kinds = new Set(['text', 'media', 'call', 'reaction']);
 const statuses = new Set(['pending', 'sent', 'delivered', 'read', 'failed', 'uncertain']);
 
 const contactKeys = new Set([
-  'chatId', 'phone', 'waName', 'nameOverride', 'firstNameOverride', 'lastInboundAt',
-  'lastOutboundAt', 'lastMessage', 'unreadCount', 'customFields', 'labels', 'notes',
+  'chatId',
+  'phone',
+  'waName',
+  'nameOverride',
+  'firstNameOverride',
+  'lastInboundAt',
+  'lastOutboundAt',
+  'lastMessage',
+  'unreadCount',
+  'customFields',
+  'labels',
+  'notes',
 ]);
 const messageKeys = new Set(['id', 'chatId', 'direction', 'kind', 'text', 'at', 'status', 'failureReason', 'waId']);
 const requiredMessageKeys = 6;
@@ -57,30 +67,41 @@ function isCustomFields(value: unknown): boolean {
 }
 
 export function isStoredContact(value: unknown): value is StoredContact {
-  if (!isRecord(value) || !hasOnlyKeys(value, contactKeys) || Object.keys(value).length !== contactKeys.size) return false;
+  if (!isRecord(value) || !hasOnlyKeys(value, contactKeys) || Object.keys(value).length !== contactKeys.size)
+    return false;
   const unread = value.unreadCount;
   return (
-    typeof value.chatId === 'string' && chatIdPattern.test(value.chatId) &&
+    typeof value.chatId === 'string' &&
+    chatIdPattern.test(value.chatId) &&
     typeof value.phone === 'string' &&
-    isStringOrNull(value.waName) && isStringOrNull(value.nameOverride) && isStringOrNull(value.firstNameOverride) &&
-    isIntOrNull(value.lastInboundAt) && isIntOrNull(value.lastOutboundAt) &&
+    isStringOrNull(value.waName) &&
+    isStringOrNull(value.nameOverride) &&
+    isStringOrNull(value.firstNameOverride) &&
+    isIntOrNull(value.lastInboundAt) &&
+    isIntOrNull(value.lastOutboundAt) &&
     isLastMessage(value.lastMessage) &&
-    isInt(unread) && unread >= 0 &&
+    isInt(unread) &&
+    unread >= 0 &&
     isCustomFields(value.customFields) &&
-    Array.isArray(value.labels) && value.labels.every((label) => typeof label === 'string') &&
+    Array.isArray(value.labels) &&
+    value.labels.every((label) => typeof label === 'string') &&
     typeof value.notes === 'string'
   );
 }
 
 export function isStoredMessage(value: unknown): value is StoredMessage {
-  if (!isRecord(value) || !hasOnlyKeys(value, messageKeys) || Object.keys(value).length < requiredMessageKeys) return false;
+  if (!isRecord(value) || !hasOnlyKeys(value, messageKeys) || Object.keys(value).length < requiredMessageKeys)
+    return false;
   return (
-    typeof value.id === 'string' && value.id.length > 0 &&
-    typeof value.chatId === 'string' && chatIdPattern.test(value.chatId) &&
+    typeof value.id === 'string' &&
+    value.id.length > 0 &&
+    typeof value.chatId === 'string' &&
+    chatIdPattern.test(value.chatId) &&
     directions.has(value.direction as string) &&
     kinds.has(value.kind as string) &&
     typeof value.text === 'string' &&
-    isInt(value.at) && value.at >= 0 &&
+    isInt(value.at) &&
+    value.at >= 0 &&
     (value.status === undefined || statuses.has(value.status as string)) &&
     (value.failureReason === undefined || typeof value.failureReason === 'string') &&
     (value.waId === undefined || typeof value.waId === 'string')
@@ -89,8 +110,18 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
 
 /** Column order of contact rows in janela.json (a row is [record key, ...these]). */
 export const contactRowColumns = [
-  'chatId', 'phone', 'waName', 'nameOverride', 'firstNameOverride', 'lastInboundAt',
-  'lastOutboundAt', 'lastMessage', 'unreadCount', 'customFields', 'labels', 'notes',
+  'chatId',
+  'phone',
+  'waName',
+  'nameOverride',
+  'firstNameOverride',
+  'lastInboundAt',
+  'lastOutboundAt',
+  'lastMessage',
+  'unreadCount',
+  'customFields',
+  'labels',
+  'notes',
 ] as const;
 
 /**
@@ -114,12 +145,17 @@ export function contactFromRow(row: unknown): StoredContact | null {
   const labels = row[11];
   const notes = row[12];
   const valid =
-    typeof chatId === 'string' && chatIdPattern.test(chatId) &&
+    typeof chatId === 'string' &&
+    chatIdPattern.test(chatId) &&
     typeof phone === 'string' &&
-    isStringOrNull(waName) && isStringOrNull(nameOverride) && isStringOrNull(firstNameOverride) &&
-    isIntOrNull(lastInboundAt) && isIntOrNull(lastOutboundAt) &&
+    isStringOrNull(waName) &&
+    isStringOrNull(nameOverride) &&
+    isStringOrNull(firstNameOverride) &&
+    isIntOrNull(lastInboundAt) &&
+    isIntOrNull(lastOutboundAt) &&
     isLastMessage(lastMessage) &&
-    isInt(unreadCount) && unreadCount >= 0 &&
+    isInt(unreadCount) &&
+    unreadCount >= 0 &&
     isCustomFields(customFields) &&
     isStringArray(labels) &&
     typeof notes === 'string';

@@ -11,7 +11,15 @@ import type { ChatId } from '../../../shared/domain';
 import { ChatTimeline } from './chat-timeline';
 import { HistoryJournal } from './history-journal';
 import { formatMessageLines, latestVersions, parseMessageLines, toStoredMessage } from './message-lines';
-import { copyAside, errorCode, isMissing, readIfExists, syncDirectory, writeFileDurably, type StoreFs } from './store-fs';
+import {
+  copyAside,
+  errorCode,
+  isMissing,
+  readIfExists,
+  syncDirectory,
+  writeFileDurably,
+  type StoreFs,
+} from './store-fs';
 import type { ReadMessagesOptions, StoredMessage, StoreNotice } from './store-types';
 
 export interface MessageHistoryOptions {
@@ -64,7 +72,9 @@ export class MessageHistory {
     const parsed = parseMessageLines(text);
     if (parsed.damagedLines > 0) {
       const kept = await copyAside(fs, journalFile, options.clock.now());
-      history.report(`history/journal.jsonl had ${parsed.damagedLines} damaged line(s), skipped; kept a copy as ${kept}`);
+      history.report(
+        `history/journal.jsonl had ${parsed.damagedLines} damaged line(s), skipped; kept a copy as ${kept}`,
+      );
     }
     // After a crash, replay the journal into the chat files, then start an empty journal.
     for (const message of parsed.messages) history.addJournaled(message);

@@ -52,7 +52,8 @@ function checkedRows(columns: unknown, rows: unknown): Record<string, StoredCont
 }
 
 function rowsToContacts(columns: unknown, rows: unknown): Record<string, unknown> | null {
-  if (!Array.isArray(columns) || !columns.every((column) => typeof column === 'string') || !Array.isArray(rows)) return null;
+  if (!Array.isArray(columns) || !columns.every((column) => typeof column === 'string') || !Array.isArray(rows))
+    return null;
   const contacts: Record<string, unknown> = {};
   for (const row of rows) {
     if (!Array.isArray(row) || typeof row[0] !== 'string' || row.length !== columns.length + 1) return null;

@@ -81,7 +81,11 @@ export interface JanelaStore {
   appendMessage(message: StoredMessage): boolean;
   hasMessage(chatId: ChatId, id: string): boolean;
   /** Changes a stored message (delivery status); returns the new version, or null if unknown. */
-  updateMessage(chatId: ChatId, id: string, patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>): StoredMessage | null;
+  updateMessage(
+    chatId: ChatId,
+    id: string,
+    patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>,
+  ): StoredMessage | null;
   findMessageByWaId(chatId: ChatId, waId: string): StoredMessage | null;
   /** The latest version of one message, or null. */
   getMessage(chatId: ChatId, id: string): StoredMessage | null;

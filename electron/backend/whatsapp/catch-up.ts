@@ -36,7 +36,11 @@ function messageAt(message: MessageLike): number | null {
 }
 
 /** The chat's messages at or after `since`, oldest first. */
-export async function fetchMessagesSince(chat: ChatLike, since: number, options: CatchUpOptions): Promise<MessageLike[]> {
+export async function fetchMessagesSince(
+  chat: ChatLike,
+  since: number,
+  options: CatchUpOptions,
+): Promise<MessageLike[]> {
   let limit = options.pageSize;
   for (;;) {
     const messages = await chat.fetchMessages({ limit });

@@ -75,7 +75,12 @@ export interface CallLike {
 export interface BrowserLike {
   on(event: 'disconnected', listener: () => void): unknown;
   off?(event: 'disconnected', listener: () => void): unknown;
-  process?(): { pid?: number; exitCode: number | null; signalCode: NodeJS.Signals | null; kill(signal?: NodeJS.Signals): boolean } | null;
+  process?(): {
+    pid?: number;
+    exitCode: number | null;
+    signalCode: NodeJS.Signals | null;
+    kill(signal?: NodeJS.Signals): boolean;
+  } | null;
 }
 
 export interface ClientLike {

@@ -63,10 +63,22 @@ export type InitializeFailure = 'network' | 'inject' | 'browser-launch' | 'crash
  */
 export function classifyInitializeFailure(error: unknown): InitializeFailure {
   const text = errorText(error);
-  if (/net::ERR_|ERR_INTERNET_DISCONNECTED|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN/.test(text)) return 'network';
-  if (/Failed to launch the browser process|Browser was not found|spawn .*(ENOENT|EACCES)|executable/i.test(text)) return 'browser-launch';
-  if (/Target closed|Session closed|Protocol error|Connection closed|detached|Execution context was destroyed|browser has disconnected/i.test(text)) return 'crash';
-  if (text === 'auth timeout' || text === 'ready timeout' || /Evaluation failed|is not a function|Cannot read properties|is not defined|undefined is not/i.test(text)) return 'inject';
+  if (/net::ERR_|ERR_INTERNET_DISCONNECTED|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN/.test(text))
+    return 'network';
+  if (/Failed to launch the browser process|Browser was not found|spawn .*(ENOENT|EACCES)|executable/i.test(text))
+    return 'browser-launch';
+  if (
+    /Target closed|Session closed|Protocol error|Connection closed|detached|Execution context was destroyed|browser has disconnected/i.test(
+      text,
+    )
+  )
+    return 'crash';
+  if (
+    text === 'auth timeout' ||
+    text === 'ready timeout' ||
+    /Evaluation failed|is not a function|Cannot read properties|is not defined|undefined is not/i.test(text)
+  )
+    return 'inject';
   return 'network';
 }
 
@@ -77,7 +89,19 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number): nu
 
 /** WhatsApp Web's socket states that mean the link is gone although no `disconnected` came. */
 export function isLostLinkState(state: string | null): boolean {
-  return state !== null && ['UNPAIRED', 'UNPAIRED_IDLE', 'TOS_BLOCK', 'SMB_TOS_BLOCK', 'DEPRECATED_VERSION', 'CONFLICT', 'PROXYBLOCK', 'UNLAUNCHED'].includes(state);
+  return (
+    state !== null &&
+    [
+      'UNPAIRED',
+      'UNPAIRED_IDLE',
+      'TOS_BLOCK',
+      'SMB_TOS_BLOCK',
+      'DEPRECATED_VERSION',
+      'CONFLICT',
+      'PROXYBLOCK',
+      'UNLAUNCHED',
+    ].includes(state)
+  );
 }
 
 /** States WhatsApp Web recovers from by itself for a while (its own socket retries). */

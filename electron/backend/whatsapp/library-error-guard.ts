@@ -16,7 +16,11 @@ export function isLibraryError(reason: unknown): boolean {
   // The library rejects with bare strings for its own timeouts ('auth timeout', 'ready timeout').
   if (typeof reason === 'string') return true;
   if (!(reason instanceof Error)) return false;
-  return libraryErrorNames.has(reason.name) || libraryMarkers.test(reason.stack ?? '') || libraryMessages.test(reason.message);
+  return (
+    libraryErrorNames.has(reason.name) ||
+    libraryMarkers.test(reason.stack ?? '') ||
+    libraryMessages.test(reason.message)
+  );
 }
 
 type Report = (reason: unknown) => void;

@@ -80,7 +80,9 @@ export function deliveryStatusFromAck(ack: number | null | undefined): DeliveryS
 }
 
 function atOf(timestamp: number | undefined, fallbackAt: number): number {
-  return typeof timestamp === 'number' && Number.isFinite(timestamp) && timestamp > 0 ? toEpochMs(timestamp) : fallbackAt;
+  return typeof timestamp === 'number' && Number.isFinite(timestamp) && timestamp > 0
+    ? toEpochMs(timestamp)
+    : fallbackAt;
 }
 
 function kindAndText(message: MessageLike): { kind: MessageKind; text: string } | null {
@@ -92,9 +94,11 @@ function kindAndText(message: MessageLike): { kind: MessageKind; text: string } 
     const caption = message.hasMedia ? body.trim() : '';
     return { kind: 'media', text: caption !== '' ? caption : placeholder };
   }
-  if (message.type === 'call_log') return { kind: 'call', text: message._data?.isVideoCall ? '[video call]' : '[call]' };
+  if (message.type === 'call_log')
+    return { kind: 'call', text: message._data?.isVideoCall ? '[video call]' : '[call]' };
   if (message.type === 'reaction') return { kind: 'reaction', text: body };
-  if (otherContentTypes.has(message.type)) return { kind: 'text', text: body.trim() !== '' ? body : `[${message.type}]` };
+  if (otherContentTypes.has(message.type))
+    return { kind: 'text', text: body.trim() !== '' ? body : `[${message.type}]` };
   return null;
 }
 

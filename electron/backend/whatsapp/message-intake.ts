@@ -96,7 +96,9 @@ export class MessageIntake {
         const next: CatchUpRequest = this.catchUpNext;
         this.catchUpNext = null;
         if (!next.isCurrent()) continue;
-        await this.catchUpOnce(next).catch((error: unknown) => this.options.log(`catch-up stopped: ${shortReason(error)}`));
+        await this.catchUpOnce(next).catch((error: unknown) =>
+          this.options.log(`catch-up stopped: ${shortReason(error)}`),
+        );
       }
     } finally {
       this.catchUpRunning = false;
@@ -131,13 +133,16 @@ export class MessageIntake {
   private async emitDraft(client: ClientLike, draft: MessageDraft, catchUp: boolean): Promise<void> {
     if (this.seen.has(draft.waId)) {
       // Catch-up still brings delivery progress made while Janela was away.
-      if (catchUp && draft.fromMe && draft.status) this.options.emitAck({ waId: draft.waId, chatId: draft.chatId, status: draft.status });
+      if (catchUp && draft.fromMe && draft.status)
+        this.options.emitAck({ waId: draft.waId, chatId: draft.chatId, status: draft.status });
       return;
     }
     this.remember(draft.waId);
     const { pushName, ...message } = draft;
     // The shop's own messages go out at once (the outbox links them to its sends); a customer's wait for the name.
-    const contactName = draft.fromMe ? (this.contactNames.get(draft.chatId) ?? null) : await this.lookUpName(client, draft.chatId, pushName);
+    const contactName = draft.fromMe
+      ? (this.contactNames.get(draft.chatId) ?? null)
+      : await this.lookUpName(client, draft.chatId, pushName);
     this.options.emitMessage({ ...message, contactName, ...(catchUp ? { catchUp: true } : {}) });
   }
 

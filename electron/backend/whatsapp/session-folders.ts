@@ -26,7 +26,12 @@ export function whatsAppFolders(dataDir: string): WhatsAppFolders {
   }
   const root = path.join(dataDir, 'whatsapp');
   const session = path.join(root, 'session');
-  return { root, session, profile: path.join(session, `session-${LOCAL_AUTH_CLIENT_ID}`), webCache: path.join(root, 'web-cache') };
+  return {
+    root,
+    session,
+    profile: path.join(session, `session-${LOCAL_AUTH_CLIENT_ID}`),
+    webCache: path.join(root, 'web-cache'),
+  };
 }
 
 function privateFolder(folder: string): void {

@@ -45,7 +45,10 @@ export function splitBrowserArgs(raw: string): string[] {
   return args;
 }
 
-export function testHookOptions(env: Readonly<Record<string, string | undefined>>, testControl: boolean): TestHookOptions {
+export function testHookOptions(
+  env: Readonly<Record<string, string | undefined>>,
+  testControl: boolean,
+): TestHookOptions {
   if (!testControl) return { extraBrowserArgs: [], webVersionCache: 'local' };
   const retryMs = milliseconds(env.JANELA_WA_RETRY_MS);
   const watchdogMs = milliseconds(env.JANELA_WA_WATCHDOG_MS);

@@ -23,7 +23,11 @@ export function createWebClient(options: WebClientOptions): ClientLike {
     puppeteer: {
       executablePath: options.executablePath,
       headless: true,
-      args: browserLaunchArgs({ platform: process.platform, uid: process.getuid?.(), extraArgs: options.extraBrowserArgs }),
+      args: browserLaunchArgs({
+        platform: process.platform,
+        uid: process.getuid?.(),
+        extraArgs: options.extraBrowserArgs,
+      }),
       // Puppeteer would kill the browser on SIGINT/SIGTERM (and exit at once on SIGINT): a killed
       // browser loses the linked session's unflushed localStorage — the next start shows a QR —
       // and the store would not flush. The app handles both itself and closes the browser

@@ -10,7 +10,12 @@ import type { ChatId, ConnectionStatus } from '../../../shared/domain';
 import { phoneSchema } from '../../../shared/domain';
 import { toEpochMs } from '../../../shared/window-rules';
 import type { Clock } from '../clock';
-import { GatewayDisconnectedError, type GatewayEvents, type SentMessageProbe, type WhatsAppGateway } from '../gateway/gateway';
+import {
+  GatewayDisconnectedError,
+  type GatewayEvents,
+  type SentMessageProbe,
+  type WhatsAppGateway,
+} from '../gateway/gateway';
 import { DEFAULT_CATCH_UP, type CatchUpOptions } from './catch-up';
 import type { CallLike, ClientLike, MessageLike, ReactionLike } from './client-like';
 import {
@@ -204,7 +209,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     } catch (error) {
       if (error instanceof GatewayDisconnectedError) throw error;
       const kind = classifyInitializeFailure(error);
-      if (attempt.retired || error instanceof Error && error.name === 'TimeoutError' || kind === 'crash') {
+      if (attempt.retired || (error instanceof Error && error.name === 'TimeoutError') || kind === 'crash') {
         throw new GatewayDisconnectedError();
       }
       throw error;
@@ -255,7 +260,8 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       this.setStatus({ state: 'disconnected', reason: `DATA_FOLDER: ${shortReason(error)}` });
       return;
     }
-    const detect = this.options.detectBrowser ?? ((setting) => findBrowser(process.platform, process.env, existsSync, setting));
+    const detect =
+      this.options.detectBrowser ?? ((setting) => findBrowser(process.platform, process.env, existsSync, setting));
     const executablePath = detect(this.options.browserPath());
     if (executablePath === null) {
       this.setStatus({ state: 'no-browser' });
@@ -307,7 +313,9 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     const { client } = attempt;
     const live = (handler: () => void | Promise<void>) => {
       if (this.current !== attempt) return;
-      this.liveQueue = this.liveQueue.then(handler).catch((error: unknown) => this.log(`event handling failed: ${shortReason(error)}`));
+      this.liveQueue = this.liveQueue
+        .then(handler)
+        .catch((error: unknown) => this.log(`event handling failed: ${shortReason(error)}`));
     };
     client.on('qr', (qr: string) => this.ifCurrent(attempt, () => this.setStatus({ state: 'qr', qr })));
     client.on('code', (code: string) => this.ifCurrent(attempt, () => this.setStatus({ state: 'pairing-code', code })));
@@ -322,7 +330,9 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     client.on('ready', () => this.ifCurrent(attempt, () => this.onReady(attempt)));
     client.on('change_state', (state: string) => this.ifCurrent(attempt, () => this.onStateChange(attempt, state)));
     client.on('disconnected', (reason: unknown) =>
-      this.ifCurrent(attempt, () => this.onLost(attempt, recoveryForDisconnect(typeof reason === 'string' ? reason : shortReason(reason)))),
+      this.ifCurrent(attempt, () =>
+        this.onLost(attempt, recoveryForDisconnect(typeof reason === 'string' ? reason : shortReason(reason))),
+      ),
     );
     // One path for messages: message_create covers the customer's and the shop's own (also from the phone).
     client.on('message_create', (message: MessageLike) => live(() => this.intake.message(client, message)));
@@ -337,7 +347,8 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     attempt.initialized = true;
     const browser = attempt.client.pupBrowser;
     if (browser) {
-      attempt.onBrowserClosed = () => this.ifCurrent(attempt, () => this.onLost(attempt, recoveryForDisconnect('BROWSER_CLOSED')));
+      attempt.onBrowserClosed = () =>
+        this.ifCurrent(attempt, () => this.onLost(attempt, recoveryForDisconnect('BROWSER_CLOSED')));
       browser.on('disconnected', attempt.onBrowserClosed);
     }
     const watchdog = setInterval(() => void this.watch(attempt), this.options.watchdogMs ?? 30_000);
@@ -349,10 +360,12 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     const failure = classifyInitializeFailure(error);
     const reason = shortReason(error);
     this.log(`WhatsApp Web did not start (${failure}): ${reason}`);
-    if (failure === 'browser-launch') return this.onLost(attempt, { action: 'browser-failed', reason: `BROWSER_FAILED: ${reason}` });
+    if (failure === 'browser-launch')
+      return this.onLost(attempt, { action: 'browser-failed', reason: `BROWSER_FAILED: ${reason}` });
     if (failure === 'inject') {
       this.injectFailures++;
-      if (this.injectFailures >= INJECT_FAILURES_BEFORE_UPDATE) return this.onLost(attempt, { action: 'update-needed', reason });
+      if (this.injectFailures >= INJECT_FAILURES_BEFORE_UPDATE)
+        return this.onLost(attempt, { action: 'update-needed', reason });
     }
     this.onLost(attempt, { action: 'retry', reason });
   }
@@ -502,7 +515,9 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     if (attempt.onBrowserClosed) attempt.client.pupBrowser?.off?.('disconnected', attempt.onBrowserClosed);
     attempt.client.removeAllListeners();
     attempt.client.on('error', () => undefined);
-    const done = this.destroyClient(attempt, beforeDestroy).catch((error: unknown) => this.log(`closing the client failed: ${shortReason(error)}`));
+    const done = this.destroyClient(attempt, beforeDestroy).catch((error: unknown) =>
+      this.log(`closing the client failed: ${shortReason(error)}`),
+    );
     this.retiring.add(done);
     void done.finally(() => this.retiring.delete(done));
     return done;
@@ -510,8 +525,12 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
 
   private async destroyClient(attempt: Attempt, beforeDestroy?: () => Promise<void>): Promise<void> {
     const { client } = attempt;
-    if (beforeDestroy) await beforeDestroy().catch((error: unknown) => this.log(`before closing: ${shortReason(error)}`));
-    const destroy = () => withTimeout(client.destroy(), 15_000, 'destroy').catch((error: unknown) => this.log(`destroy: ${shortReason(error)}`));
+    if (beforeDestroy)
+      await beforeDestroy().catch((error: unknown) => this.log(`before closing: ${shortReason(error)}`));
+    const destroy = () =>
+      withTimeout(client.destroy(), 15_000, 'destroy').catch((error: unknown) =>
+        this.log(`destroy: ${shortReason(error)}`),
+      );
     await destroy();
     await withTimeout(attempt.initializing, 20_000, 'initialize').catch(() => undefined);
     await destroy();

@@ -109,7 +109,8 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
       useConnection.getState().set(status, gatewayKind);
       // The phone unlinked Janela (logout, UNPAIRED): show the QR at once, not only in the status pill.
       // (Without stored chats the connect screen is showing anyway, and gives way to them once linked.)
-      if (needsLinking(status.state) && !wasAskingToLink && useChats.getState().byId.size > 0) useUi.getState().setView('connect');
+      if (needsLinking(status.state) && !wasAskingToLink && useChats.getState().byId.size > 0)
+        useUi.getState().setView('connect');
       // Switching to the demo (or back) swaps the whole world of chats.
       if (previousKind !== null && previousKind !== gatewayKind) {
         useUi.getState().selectChat(null);

@@ -7,7 +7,8 @@ export const quickReplyMessages = defineMessages(
     'qr.tab': 'Quick replies',
     'qr.manage': 'Manage quick replies',
     'qr.managerTitle': 'Quick replies',
-    'qr.managerHint': 'Type / in the message box to pick one. Fields such as {example} are filled with each customer’s details.',
+    'qr.managerHint':
+      'Type / in the message box to pick one. Fields such as {example} are filled with each customer’s details.',
     'qr.new': 'New quick reply',
     'qr.import': 'Import…',
     'qr.importFile': 'Quick replies file to import',
@@ -38,7 +39,8 @@ export const quickReplyMessages = defineMessages(
     'qr.errorTitle': 'Give the quick reply a title.',
     'qr.errorText': 'Write the text of the quick reply.',
     'qr.warnUnknown': 'Janela has no field named {names}: check the spelling.',
-    'qr.warnNewField': '{names} is not a built-in field and no customer opened so far has it: check the spelling, or fill it under Custom fields in each customer’s profile.',
+    'qr.warnNewField':
+      '{names} is not a built-in field and no customer opened so far has it: check the spelling, or fill it under Custom fields in each customer’s profile.',
     'qr.warnSuggest': 'Did you mean {suggestion} instead of {name}?',
     'qr.warnMalformed': 'Unmatched braces: write a field as {example}.',
     'qr.previewFor': 'Preview for {name}',
@@ -69,7 +71,8 @@ export const quickReplyMessages = defineMessages(
     'qr.tab': 'Respostas rápidas',
     'qr.manage': 'Gerenciar respostas rápidas',
     'qr.managerTitle': 'Respostas rápidas',
-    'qr.managerHint': 'Digite / na caixa de mensagem para escolher uma. Campos como {example} são preenchidos com os dados de cada cliente.',
+    'qr.managerHint':
+      'Digite / na caixa de mensagem para escolher uma. Campos como {example} são preenchidos com os dados de cada cliente.',
     'qr.new': 'Nova resposta rápida',
     'qr.import': 'Importar…',
     'qr.importFile': 'Arquivo de respostas rápidas para importar',
@@ -100,7 +103,8 @@ export const quickReplyMessages = defineMessages(
     'qr.errorTitle': 'Dê um título à resposta rápida.',
     'qr.errorText': 'Escreva o texto da resposta rápida.',
     'qr.warnUnknown': 'O Janela não tem um campo chamado {names}: confira a grafia.',
-    'qr.warnNewField': '{names} não é um campo do Janela e nenhum cliente aberto até agora o tem: confira a grafia ou preencha em Campos personalizados no perfil de cada cliente.',
+    'qr.warnNewField':
+      '{names} não é um campo do Janela e nenhum cliente aberto até agora o tem: confira a grafia ou preencha em Campos personalizados no perfil de cada cliente.',
     'qr.warnSuggest': 'Você quis dizer {suggestion} em vez de {name}?',
     'qr.warnMalformed': 'Chaves sem par: escreva um campo como {example}.',
     'qr.previewFor': 'Prévia para {name}',
@@ -125,6 +129,7 @@ export const quickReplyMessages = defineMessages(
     'qr.fillNow': 'Preencher os valores',
     'qr.blockedFillable': 'Não enviada: o texto ainda mostra campos entre chaves. Use “Preencher os valores” antes.',
     'qr.blockedMissing': 'Não enviada: falta preencher {fields}. Preencha no perfil do cliente ou edite o texto.',
-    'qr.blockedOther': 'Não enviada: o texto ainda tem um campo ou chaves que não podem ser preenchidos. Edite o texto.',
+    'qr.blockedOther':
+      'Não enviada: o texto ainda tem um campo ou chaves que não podem ser preenchidos. Edite o texto.',
   },
 );

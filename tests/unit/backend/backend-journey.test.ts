@@ -51,7 +51,15 @@ async function world(
   const hub = new EventHub();
   const events: World['events'] = [];
   hub.subscribe((name, payload) => events.push({ name, payload }));
-  const backend = createBackend({ store, gateway, clock, hub, notices: createNoticeBoard(clock), log: () => undefined, startDemo: async () => undefined });
+  const backend = createBackend({
+    store,
+    gateway,
+    clock,
+    hub,
+    notices: createNoticeBoard(clock),
+    log: () => undefined,
+    startDemo: async () => undefined,
+  });
   beforeStart(gateway);
   await backend.start();
   const created = { backend, store, gateway, clock, events, dataDir };
@@ -87,7 +95,15 @@ describe('a customer writes, staff answer, the window runs down', () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     w.clock.advance(5 * HOUR);
-    w.gateway.emit('message', { waId: 'phone-1', chatId: maria, fromMe: true, kind: 'text', text: 'Olá!', at: w.clock.now(), contactName: null });
+    w.gateway.emit('message', {
+      waId: 'phone-1',
+      chatId: maria,
+      fromMe: true,
+      kind: 'text',
+      text: 'Olá!',
+      at: w.clock.now(),
+      contactName: null,
+    });
     expect(w.store.data.contacts[maria]?.lastInboundAt).toBe(start);
     expect(w.store.data.contacts[maria]?.lastOutboundAt).toBe(start + 5 * HOUR);
   });
@@ -107,9 +123,9 @@ describe('a customer writes, staff answer, the window runs down', () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     w.clock.advance(24 * HOUR);
-    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' }))).rejects.toSatisfy(
-      (error) => errorCodeOf(error) === 'window-closed',
-    );
+    await expect(
+      Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' })),
+    ).rejects.toSatisfy((error) => errorCodeOf(error) === 'window-closed');
     expect(w.gateway.sent).toEqual([]);
     // The customer writes again: the window reopens.
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Ainda tem?' });
@@ -135,22 +151,30 @@ describe('a customer writes, staff answer, the window runs down', () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     w.gateway.setConnection(false);
-    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' }))).rejects.toSatisfy(
-      (error) => errorCodeOf(error) === 'not-connected',
-    );
+    await expect(
+      Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' })),
+    ).rejects.toSatisfy((error) => errorCodeOf(error) === 'not-connected');
     expect(w.gateway.sent).toEqual([]);
   });
 
   it('never sends to someone who has not written, nor a text with an unfilled placeholder', async () => {
     const w = await world();
-    w.gateway.emit('message', { waId: 'phone-1', chatId: maria, fromMe: true, kind: 'text', text: 'Promo!', at: start, contactName: null });
-    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Oi' }))).rejects.toSatisfy(
-      (error) => errorCodeOf(error) === 'never-wrote',
-    );
+    w.gateway.emit('message', {
+      waId: 'phone-1',
+      chatId: maria,
+      fromMe: true,
+      kind: 'text',
+      text: 'Promo!',
+      at: start,
+      contactName: null,
+    });
+    await expect(
+      Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Oi' })),
+    ).rejects.toSatisfy((error) => errorCodeOf(error) === 'never-wrote');
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
-    await expect(Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Seu pedido {{order_id}}' }))).rejects.toSatisfy(
-      (error) => errorCodeOf(error) === 'unfilled-placeholder',
-    );
+    await expect(
+      Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Seu pedido {{order_id}}' })),
+    ).rejects.toSatisfy((error) => errorCodeOf(error) === 'unfilled-placeholder');
     expect(w.gateway.sent).toEqual([]);
   });
 });
@@ -196,7 +220,16 @@ describe('a send cut off by a lost connection', () => {
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     const realSend = w.gateway.sendText.bind(w.gateway);
     const ownEcho = (waId: string, text: string) =>
-      w.gateway.emit('message', { waId, chatId: maria, fromMe: true, kind: 'text', text, at: w.clock.now(), contactName: null, status: 'pending' });
+      w.gateway.emit('message', {
+        waId,
+        chatId: maria,
+        fromMe: true,
+        kind: 'text',
+        text,
+        at: w.clock.now(),
+        contactName: null,
+        status: 'pending',
+      });
     // WhatsApp Web adds the message to the chat (message_create) before the connection drops;
     // after the reload that copy is gone, so the lookup finds nothing.
     w.gateway.sendText = async (_chatId, text) => {
@@ -214,8 +247,12 @@ describe('a send cut off by a lost connection', () => {
     };
     w.gateway.setConnection(true);
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'read');
-    const replies = w.store.readMessages(maria, { limit: 50 }).messages.filter((message) => message.text === 'Já separei');
-    expect(replies).toEqual([expect.objectContaining({ id: pending.id, waId: w.gateway.sent[0]?.waId, status: 'read' })]);
+    const replies = w.store
+      .readMessages(maria, { limit: 50 })
+      .messages.filter((message) => message.text === 'Já separei');
+    expect(replies).toEqual([
+      expect.objectContaining({ id: pending.id, waId: w.gateway.sent[0]?.waId, status: 'read' }),
+    ]);
     expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Já separei']);
     expect(w.store.data.outbox).toEqual([]);
   });
@@ -247,13 +284,22 @@ describe('a send cut off by a lost connection', () => {
     const first = await world();
     first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     first.gateway.setConnection(false);
-    first.store.appendMessage({ id: 'local-x', chatId: maria, direction: 'out', kind: 'text', text: 'Pronto!', at: start, status: 'pending' });
+    first.store.appendMessage({
+      id: 'local-x',
+      chatId: maria,
+      direction: 'out',
+      kind: 'text',
+      text: 'Pronto!',
+      at: start,
+      status: 'pending',
+    });
     first.store.update((data) => {
       data.outbox.push({ messageId: 'local-x', chatId: maria, text: 'Pronto!', queuedAt: start, attemptedAt: start });
     });
     await closeWorld(first);
     return world(first.dataDir, first.clock, (gateway) => {
-      if (whatsAppHasIt) gateway.sent.push({ waId: 'wa-1', chatId: maria, phone: '5511987654321', text: 'Pronto!', at: start });
+      if (whatsAppHasIt)
+        gateway.sent.push({ waId: 'wa-1', chatId: maria, phone: '5511987654321', text: 'Pronto!', at: start });
     });
   }
 
@@ -268,7 +314,16 @@ describe('a send cut off by a lost connection', () => {
     const first = await world();
     first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     first.gateway.setConnection(false);
-    first.store.appendMessage({ id: 'local-q', chatId: maria, direction: 'out', kind: 'text', text: 'Na fila', at: start, status: 'pending', waId: 'wa-q' });
+    first.store.appendMessage({
+      id: 'local-q',
+      chatId: maria,
+      direction: 'out',
+      kind: 'text',
+      text: 'Na fila',
+      at: start,
+      status: 'pending',
+      waId: 'wa-q',
+    });
     first.store.update((data) => {
       data.outbox.push({ messageId: 'local-q', chatId: maria, text: 'Na fila', queuedAt: start, attemptedAt: start });
     });
@@ -296,7 +351,9 @@ describe('everything survives a restart', () => {
     await closeWorld(first);
     const second = await world(first.dataDir, first.clock);
     const snapshot = await second.backend.handlers.getSnapshot({});
-    expect(snapshot.chats).toEqual([expect.objectContaining({ chatId: maria, name: 'Maria Silva', lastInboundAt: start })]);
+    expect(snapshot.chats).toEqual([
+      expect.objectContaining({ chatId: maria, name: 'Maria Silva', lastInboundAt: start }),
+    ]);
     const conversation = await second.backend.handlers.getConversation({ chatId: maria, limit: 50 });
     expect(conversation.messages.map((message) => message.text)).toEqual(['Oi!', 'Olá!']);
   });

@@ -15,7 +15,13 @@ interface Reply {
   body: string;
 }
 
-function httpCall(port: number, path: string, headers: Record<string, string>, method = 'GET', body?: string): Promise<Reply> {
+function httpCall(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  body?: string,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let text = '';
@@ -101,7 +107,13 @@ describe('browser host without test control', () => {
     const cookie = `${SESSION_COOKIE}=${secret}`;
     expect((await httpCall(port, '/', { host: `rebind.evil.example:${port}`, cookie })).status).toBe(403);
     expect((await httpCall(port, `/?secret=${secret}`, { host: `rebind.evil.example:${port}` })).status).toBe(403);
-    expect(await socketOutcome(port, { host: `rebind.evil.example:${port}`, origin: `http://rebind.evil.example:${port}`, cookie })).toBe('refused');
+    expect(
+      await socketOutcome(port, {
+        host: `rebind.evil.example:${port}`,
+        origin: `http://rebind.evil.example:${port}`,
+        cookie,
+      }),
+    ).toBe('refused');
   });
 
   it('refuses WebSocket calls from another page, and accepts its own', async () => {
@@ -115,7 +127,13 @@ describe('browser host without test control', () => {
   it('has no test endpoints', async () => {
     const { host, port } = await startHost(false);
     const cookie = `${SESSION_COOKIE}=${new URL(host.url).searchParams.get('secret') ?? ''}`;
-    const reply = await httpCall(port, '/test/inbound', { host: `127.0.0.1:${port}`, cookie, 'content-type': 'application/json' }, 'POST', '{"phone":"5511987654321","text":"Oi"}');
+    const reply = await httpCall(
+      port,
+      '/test/inbound',
+      { host: `127.0.0.1:${port}`, cookie, 'content-type': 'application/json' },
+      'POST',
+      '{"phone":"5511987654321","text":"Oi"}',
+    );
     expect(reply.status).toBe(405);
   });
 });
@@ -126,7 +144,13 @@ describe('browser host with test control', () => {
     expect(host.url).toBe(`http://127.0.0.1:${port}/`);
     expect((await httpCall(port, '/', { host: `127.0.0.1:${port}` })).status).toBe(200);
     expect((await httpCall(port, '/', { host: `evil.example:${port}` })).status).toBe(403);
-    const foreign = await httpCall(port, '/test/clock', { host: `127.0.0.1:${port}`, origin: 'http://evil.example' }, 'POST', '{"advanceMs":1}');
+    const foreign = await httpCall(
+      port,
+      '/test/clock',
+      { host: `127.0.0.1:${port}`, origin: 'http://evil.example' },
+      'POST',
+      '{"advanceMs":1}',
+    );
     expect(foreign.status).toBe(403);
   });
 
@@ -153,15 +177,25 @@ describe('browser host with test control', () => {
   it('drives the simulated world: inbound, clock and sent', async () => {
     const { port, session } = await startHost(true);
     const headers = { host: `127.0.0.1:${port}`, 'content-type': 'application/json' };
-    const inbound = await httpCall(port, '/test/inbound', headers, 'POST', JSON.stringify({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' }));
+    const inbound = await httpCall(
+      port,
+      '/test/inbound',
+      headers,
+      'POST',
+      JSON.stringify({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' }),
+    );
     expect(inbound.status).toBe(200);
     const before = session.clock.now();
     const clock = await httpCall(port, '/test/clock', headers, 'POST', '{"advanceMs":3600000}');
     expect(JSON.parse(clock.body).now).toBeGreaterThanOrEqual(before + 3_600_000);
-    const sent = await session.dispatch('sendMessage', { chatId: '5511987654321@c.us', text: 'Olá Maria!' }, { trusted: true, description: 'test' });
+    const sent = await session.dispatch(
+      'sendMessage',
+      { chatId: '5511987654321@c.us', text: 'Olá Maria!' },
+      { trusted: true, description: 'test' },
+    );
     expect(sent.ok).toBe(true);
-    await expect.poll(async () => JSON.parse((await httpCall(port, '/test/sent', headers)).body)).toEqual([
-      expect.objectContaining({ phone: '5511987654321', text: 'Olá Maria!' }),
-    ]);
+    await expect
+      .poll(async () => JSON.parse((await httpCall(port, '/test/sent', headers)).body))
+      .toEqual([expect.objectContaining({ phone: '5511987654321', text: 'Olá Maria!' })]);
   });
 });

@@ -3,11 +3,19 @@ import { DEFAULT_PORT, parseServeArgs, UsageError } from '../../../electron/back
 
 describe('npm run serve arguments', () => {
   it('defaults to the real WhatsApp, no test control, the default port', () => {
-    expect(parseServeArgs([], '/home/shop')).toEqual({ dataDir: null, port: DEFAULT_PORT, mode: 'real', testControl: false, language: undefined });
+    expect(parseServeArgs([], '/home/shop')).toEqual({
+      dataDir: null,
+      port: DEFAULT_PORT,
+      mode: 'real',
+      testControl: false,
+      language: undefined,
+    });
   });
 
   it('reads every documented flag', () => {
-    expect(parseServeArgs(['--data-dir', 'data', '--port', '0', '--demo', '--test-control', '--lang', 'en'], '/home/shop')).toEqual({
+    expect(
+      parseServeArgs(['--data-dir', 'data', '--port', '0', '--demo', '--test-control', '--lang', 'en'], '/home/shop'),
+    ).toEqual({
       dataDir: '/home/shop/data',
       port: 0,
       mode: 'demo',

@@ -77,7 +77,10 @@ describe('applyProfileUpdate', () => {
     const named = applyProfileUpdate(contact(), { name: '  Maria Souza ', firstName: 'Mari' });
     expect(named).toMatchObject({ nameOverride: 'Maria Souza', firstNameOverride: 'Mari' });
     expect(applyProfileUpdate(named, { name: '' })).toMatchObject({ nameOverride: null, firstNameOverride: 'Mari' });
-    expect(applyProfileUpdate(named, { firstName: null })).toMatchObject({ nameOverride: 'Maria Souza', firstNameOverride: null });
+    expect(applyProfileUpdate(named, { firstName: null })).toMatchObject({
+      nameOverride: 'Maria Souza',
+      firstNameOverride: null,
+    });
     expect(toChatSummary(applyProfileUpdate(named, { firstName: '   ' })).firstName).toBe('Maria');
   });
 

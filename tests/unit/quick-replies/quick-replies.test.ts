@@ -11,7 +11,12 @@ import {
   saveQuickReply,
 } from '../../../electron/backend/quick-replies/quick-replies';
 
-const reply = (id: string, shortcut: string, text = `texto ${id}`): QuickReply => ({ id, shortcut, title: `Título ${id}`, text });
+const reply = (id: string, shortcut: string, text = `texto ${id}`): QuickReply => ({
+  id,
+  shortcut,
+  title: `Título ${id}`,
+  text,
+});
 const base = (): QuickReply[] => [reply('a', 'ola'), reply('b', 'pix'), reply('c', 'pronto')];
 
 function thrown(run: () => unknown): JanelaError {
@@ -39,7 +44,9 @@ describe('saveQuickReply', () => {
     expect(error.code).toBe('duplicate-shortcut');
     expect(error.params).toMatchObject({ shortcut: 'OLA', usedBy: 'a' });
     expect(thrown(() => saveQuickReply(base(), reply('d', ' Pix '))).code).toBe('duplicate-shortcut');
-    expect(thrown(() => saveQuickReply([reply('x', 'Ação')], reply('y', 'ac\u0327a\u0303o'.toUpperCase()))).code).toBe('duplicate-shortcut');
+    expect(thrown(() => saveQuickReply([reply('x', 'Ação')], reply('y', 'ac\u0327a\u0303o'.toUpperCase()))).code).toBe(
+      'duplicate-shortcut',
+    );
   });
 
   it('stores a decomposed accent composed', () => {
@@ -69,15 +76,12 @@ describe('reorderQuickReplies', () => {
     expect(reorderQuickReplies(base(), ['c', 'a', 'b']).map((r) => r.id)).toEqual(['c', 'a', 'b']);
   });
 
-  it.each([
-    [['c', 'a']],
-    [['c', 'a', 'b', 'a']],
-    [['c', 'a', 'a']],
-    [['c', 'a', 'x']],
-    [[]],
-  ])('rejects %j, which is not a permutation', (ids) => {
-    expect(thrown(() => reorderQuickReplies(base(), ids)).code).toBe('invalid-input');
-  });
+  it.each([[['c', 'a']], [['c', 'a', 'b', 'a']], [['c', 'a', 'a']], [['c', 'a', 'x']], [[]]])(
+    'rejects %j, which is not a permutation',
+    (ids) => {
+      expect(thrown(() => reorderQuickReplies(base(), ids)).code).toBe('invalid-input');
+    },
+  );
 });
 
 describe('export and import', () => {
@@ -116,15 +120,27 @@ describe('export and import', () => {
   const malformed: Array<[string, string, RegExp]> = [
     ['bad JSON', '{"format": "janela-quick-replies", ', /not valid JSON/],
     ['a bare list', '[]', /not a Janela quick replies file/],
-    ['another format', JSON.stringify({ format: 'whaticket', version: 1, quickReplies: [] }), /"format" is "whaticket"/],
-    ['a future version', JSON.stringify({ format: 'janela-quick-replies', version: 2, quickReplies: [] }), /version 2 is not supported/],
+    [
+      'another format',
+      JSON.stringify({ format: 'whaticket', version: 1, quickReplies: [] }),
+      /"format" is "whaticket"/,
+    ],
+    [
+      'a future version',
+      JSON.stringify({ format: 'janela-quick-replies', version: 2, quickReplies: [] }),
+      /version 2 is not supported/,
+    ],
     ['no list', JSON.stringify({ format: 'janela-quick-replies', version: 1 }), /"quickReplies" must be a list/],
     [
       'an invalid item',
       JSON.stringify({
         format: 'janela-quick-replies',
         version: 1,
-        quickReplies: [reply('n1', 'novo1'), reply('n2', 'novo2'), { id: 'n3', shortcut: 'two words', title: 'x', text: 'y' }],
+        quickReplies: [
+          reply('n1', 'novo1'),
+          reply('n2', 'novo2'),
+          { id: 'n3', shortcut: 'two words', title: 'x', text: 'y' },
+        ],
       }),
       /^item 3: shortcut: a shortcut is one word/,
     ],
@@ -135,11 +151,19 @@ describe('export and import', () => {
     ],
     [
       'duplicate shortcuts in the file',
-      JSON.stringify({ format: 'janela-quick-replies', version: 1, quickReplies: [reply('n1', 'novo'), reply('n2', 'outro'), reply('n3', 'NOVO')] }),
+      JSON.stringify({
+        format: 'janela-quick-replies',
+        version: 1,
+        quickReplies: [reply('n1', 'novo'), reply('n2', 'outro'), reply('n3', 'NOVO')],
+      }),
       /^item 3: shortcut "NOVO" is already used by item 1/,
     ],
     ['null', 'null', /not a Janela quick replies file/],
-    ['prototype pollution', '{"__proto__": {"format": "janela-quick-replies", "version": 1, "quickReplies": []}}', /"format" is missing/],
+    [
+      'prototype pollution',
+      '{"__proto__": {"format": "janela-quick-replies", "version": 1, "quickReplies": []}}',
+      /"format" is missing/,
+    ],
   ];
 
   it.each(malformed)('rejects %s with a clear message and changes nothing', (_, json, message) => {

@@ -17,16 +17,25 @@ describe.each(['pt-BR', 'en'] as const)('starterQuickReplies(%s)', (language) =>
 
   it('uses only built-in placeholders and the order fields, all well-formed', () => {
     for (const reply of starters) {
-      expect(validateTemplate(reply.text, ['order_id', 'pickup_date']), reply.shortcut).toEqual({ unknown: [], malformed: false });
+      expect(validateTemplate(reply.text, ['order_id', 'pickup_date']), reply.shortcut).toEqual({
+        unknown: [],
+        malformed: false,
+      });
     }
     const used = starters.flatMap((reply) => [...reply.text.matchAll(/\{\{(\w+)/g)].map((match) => match[1]));
-    for (const name of ['greeting', 'first_name', 'shop_hours', 'shop_address', 'order_id', 'pickup_date']) expect(used).toContain(name);
+    for (const name of ['greeting', 'first_name', 'shop_hours', 'shop_address', 'order_id', 'pickup_date'])
+      expect(used).toContain(name);
     expect(BUILT_IN_PLACEHOLDERS).toContain('shop_hours');
   });
 
   it('renders completely for a customer with an order and a shop with its details', () => {
     const context = {
-      customer: { name: 'Maria Souza', firstName: 'Maria', phone: '5511987654321', customFields: { order_id: '42', pickup_date: '26/11' } },
+      customer: {
+        name: 'Maria Souza',
+        firstName: 'Maria',
+        phone: '5511987654321',
+        customFields: { order_id: '42', pickup_date: '26/11' },
+      },
       shop: { name: 'Loja', address: 'Rua A, 1', hours: '9h–18h', website: 'https://loja.example' },
       now: Date.UTC(2025, 10, 25, 15),
       timeZone: 'America/Sao_Paulo',

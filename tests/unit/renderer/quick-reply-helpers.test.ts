@@ -61,8 +61,12 @@ describe('the draft check before sending', () => {
 
 describe('the editor’s advice', () => {
   it('suggests the nearest real field for a typo', () => {
-    expect(checkQuickReplyText('Oi {{frist_name}}', []).suggestions).toEqual([{ name: 'frist_name', suggestion: 'first_name' }]);
-    expect(checkQuickReplyText('{{order_di}}', ['order_id']).suggestions).toEqual([{ name: 'order_di', suggestion: 'order_id' }]);
+    expect(checkQuickReplyText('Oi {{frist_name}}', []).suggestions).toEqual([
+      { name: 'frist_name', suggestion: 'first_name' },
+    ]);
+    expect(checkQuickReplyText('{{order_di}}', ['order_id']).suggestions).toEqual([
+      { name: 'order_di', suggestion: 'order_id' },
+    ]);
   });
 
   it('separates impossible names from fields no customer has yet', () => {

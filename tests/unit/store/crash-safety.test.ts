@@ -18,7 +18,14 @@ const work = tempDataDir();
 
 beforeAll(async () => {
   bundle = path.join(work.dir, 'crash-writer.mjs');
-  await build({ entryPoints: [path.join(here, 'fixtures', 'crash-writer.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(here, 'fixtures', 'crash-writer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'error',
+  });
 });
 afterAll(() => work.remove());
 

@@ -54,7 +54,9 @@ test('a burst of 500 messages and contact updates costs one journal append and o
     store.update((data) => void (data.contacts[chatIdOf(n % 50)] = contact(n % 50, { unreadCount: n })));
   }
   await store.flush();
-  const writes = Object.fromEntries([...fs.calls.writes].map(([file, count]) => [path.relative(work.dir, file), count]));
+  const writes = Object.fromEntries(
+    [...fs.calls.writes].map(([file, count]) => [path.relative(work.dir, file), count]),
+  );
   expect(writes).toEqual({ 'history/journal.jsonl': 1, 'janela.json.tmp': 1 });
   // journal fsync + janela.json.tmp fsync + directory fsync: the flush waited for all three.
   expect(fs.calls.syncs - syncsBefore).toBe(3);

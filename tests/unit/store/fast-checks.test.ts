@@ -1,13 +1,42 @@
 /** The fast load-time checks never accept what the zod schemas reject, and know every field. */
 import { describe, expect, test } from 'vitest';
-import { contactFromRow, contactRowColumns, fastCheckedContactKeys, fastCheckedMessageKeys, isStoredContact, isStoredMessage } from '../../../electron/backend/store/fast-checks';
+import {
+  contactFromRow,
+  contactRowColumns,
+  fastCheckedContactKeys,
+  fastCheckedMessageKeys,
+  isStoredContact,
+  isStoredMessage,
+} from '../../../electron/backend/store/fast-checks';
 import { storedContactSchema, storedMessageSchema } from '../../../electron/backend/store/store-types';
 import { contact, message } from './store-fixtures';
 
 const oddValues: unknown[] = [
-  undefined, null, '', 'x', '5511900000001@c.us', '123@c.us', -1, 0, 1.5, 2 ** 60, Number.NaN, true, [], ['a', 1], {},
-  { text: 'a', at: 1, direction: 'in' }, { text: 'a', at: 1, direction: 'up' }, { text: 'a', at: 1, direction: 'in', extra: 1 },
-  { order_id: 'A1' }, { Order: 'x' }, { order_id: 'x'.repeat(501) }, 'in', 'text', 'read', 'sideways',
+  undefined,
+  null,
+  '',
+  'x',
+  '5511900000001@c.us',
+  '123@c.us',
+  -1,
+  0,
+  1.5,
+  2 ** 60,
+  Number.NaN,
+  true,
+  [],
+  ['a', 1],
+  {},
+  { text: 'a', at: 1, direction: 'in' },
+  { text: 'a', at: 1, direction: 'up' },
+  { text: 'a', at: 1, direction: 'in', extra: 1 },
+  { order_id: 'A1' },
+  { Order: 'x' },
+  { order_id: 'x'.repeat(501) },
+  'in',
+  'text',
+  'read',
+  'sideways',
 ];
 
 function mutations(base: Record<string, unknown>, keys: Iterable<string>): Record<string, unknown>[] {
@@ -26,10 +55,18 @@ describe('fast checks agree with zod', () => {
   });
 
   test('valid values pass both', () => {
-    const samples = [contact(1), contact(2, { lastMessage: null, customFields: { order_id: 'A1' }, labels: ['vip'], nameOverride: 'Ana' })];
-    for (const sample of samples) expect([isStoredContact(sample), storedContactSchema.safeParse(sample).success]).toEqual([true, true]);
-    const messages = [message(1, 'a', 0), message(1, 'b', 5, { direction: 'out', status: 'read', waId: 'w', failureReason: 'r' })];
-    for (const sample of messages) expect([isStoredMessage(sample), storedMessageSchema.safeParse(sample).success]).toEqual([true, true]);
+    const samples = [
+      contact(1),
+      contact(2, { lastMessage: null, customFields: { order_id: 'A1' }, labels: ['vip'], nameOverride: 'Ana' }),
+    ];
+    for (const sample of samples)
+      expect([isStoredContact(sample), storedContactSchema.safeParse(sample).success]).toEqual([true, true]);
+    const messages = [
+      message(1, 'a', 0),
+      message(1, 'b', 5, { direction: 'out', status: 'read', waId: 'w', failureReason: 'r' }),
+    ];
+    for (const sample of messages)
+      expect([isStoredMessage(sample), storedMessageSchema.safeParse(sample).success]).toEqual([true, true]);
   });
 
   test('no contact mutation is accepted by the fast check and rejected by zod', () => {

@@ -86,7 +86,9 @@ test('status updates: the last version wins, in memory, after a crash (journal r
 
 test('an invalid message is refused instead of being journaled and lost on the next load', async () => {
   const store = await open(work.dir);
-  expect(() => store.appendMessage({ ...message(1, 'a', 1000), chatId: 'not-a-chat' })).toThrow(/not a valid stored message/);
+  expect(() => store.appendMessage({ ...message(1, 'a', 1000), chatId: 'not-a-chat' })).toThrow(
+    /not a valid stored message/,
+  );
   await store.close();
 });
 
@@ -123,9 +125,19 @@ test('the layout on disk: per-chat JSON Lines files, journal emptied at close', 
   store.updateMessage(chatIdOf(1), 'a', { status: 'read' });
   await store.flush();
   const journal = readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8');
-  expect(journal.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['a', 'b', 'a']);
+  expect(
+    journal
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).id),
+  ).toEqual(['a', 'b', 'a']);
   await store.close();
   expect(readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8')).toBe('');
   const chat1 = readFileSync(path.join(work.dir, 'history', 'chats', '5511900000001_c.us.jsonl'), 'utf8');
-  expect(chat1.trim().split('\n').map((line) => JSON.parse(line).status ?? null)).toEqual([null, 'read']);
+  expect(
+    chat1
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).status ?? null),
+  ).toEqual([null, 'read']);
 });

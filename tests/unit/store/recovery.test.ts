@@ -66,7 +66,10 @@ describe('a damaged janela.json', () => {
       expect.stringMatching(/^janela\.json could not be read \(not valid JSON.*no good copy was found/),
     ]);
     const kept = filesIn(work.dir).filter((name) => name.includes('.corrupt-'));
-    expect(kept.sort()).toEqual([expect.stringMatching(/^janela\.json\.bak\.corrupt-/), expect.stringMatching(/^janela\.json\.corrupt-/)]);
+    expect(kept.sort()).toEqual([
+      expect.stringMatching(/^janela\.json\.bak\.corrupt-/),
+      expect.stringMatching(/^janela\.json\.corrupt-/),
+    ]);
     await store.close();
   });
 
@@ -89,7 +92,18 @@ describe('a damaged janela.json', () => {
   });
 
   test('a plain lowdb-shaped file (hand-made) is read', async () => {
-    writeFileSync(mainFile(), JSON.stringify({ version: 1, settings: (await import('./store-fixtures')).defaultData().settings, contacts: { [chatIdOf(3)]: contact(3) }, labels: [], quickReplies: [], outbox: [], sync: { lastSyncAt: 5 } }));
+    writeFileSync(
+      mainFile(),
+      JSON.stringify({
+        version: 1,
+        settings: (await import('./store-fixtures')).defaultData().settings,
+        contacts: { [chatIdOf(3)]: contact(3) },
+        labels: [],
+        quickReplies: [],
+        outbox: [],
+        sync: { lastSyncAt: 5 },
+      }),
+    );
     const store = await open(work.dir);
     expect(store.data.contacts[chatIdOf(3)]?.waName).toBe('Cliente 3');
     expect(store.data.sync.lastSyncAt).toBe(5);
@@ -100,7 +114,8 @@ describe('a damaged janela.json', () => {
 
 describe('damaged history lines', () => {
   const journal = () => path.join(work.dir, 'history', 'journal.jsonl');
-  const chatFile = (chat: number) => path.join(work.dir, 'history', 'chats', `${chatIdOf(chat).replace('@', '_')}.jsonl`);
+  const chatFile = (chat: number) =>
+    path.join(work.dir, 'history', 'chats', `${chatIdOf(chat).replace('@', '_')}.jsonl`);
 
   test('a torn last journal line (killed mid-write) is skipped, reported and kept aside', async () => {
     const store = await open(work.dir);
@@ -113,9 +128,13 @@ describe('damaged history lines', () => {
     const reopened = await open(work.dir);
     expect(reopened.readMessages(chatIdOf(1), { limit: 10 }).messages.map((m) => m.id)).toEqual(['a', 'b']);
     expect(reopened.loadNotices.map((notice) => notice.detail)).toEqual([
-      expect.stringMatching(/^history\/journal\.jsonl had 1 damaged line\(s\), skipped; kept a copy as journal\.jsonl\.corrupt-/),
+      expect.stringMatching(
+        /^history\/journal\.jsonl had 1 damaged line\(s\), skipped; kept a copy as journal\.jsonl\.corrupt-/,
+      ),
     ]);
-    expect(filesIn(path.join(work.dir, 'history')).filter((name) => name.startsWith('journal.jsonl.corrupt-'))).toHaveLength(1);
+    expect(
+      filesIn(path.join(work.dir, 'history')).filter((name) => name.startsWith('journal.jsonl.corrupt-')),
+    ).toHaveLength(1);
     // Replayed into the chat file and the journal emptied.
     expect(readFileSync(journal(), 'utf8')).toBe('');
     expect(readFileSync(chatFile(1), 'utf8').trim().split('\n')).toHaveLength(2);
@@ -135,8 +154,15 @@ describe('damaged history lines', () => {
       expect.stringMatching(/^a conversation file in history\/chats had 1 damaged line/),
     ]);
     expect(reopened.loadNotices[0]?.detail).not.toMatch(/5511/);
-    expect(filesIn(path.join(work.dir, 'history', 'chats')).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
-    expect(readFileSync(chatFile(1), 'utf8').trim().split('\n').map((line) => JSON.parse(line).id)).toEqual(['a']);
+    expect(filesIn(path.join(work.dir, 'history', 'chats')).filter((name) => name.includes('.corrupt-'))).toHaveLength(
+      1,
+    );
+    expect(
+      readFileSync(chatFile(1), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual(['a']);
     await reopened.close();
   });
 
@@ -154,7 +180,9 @@ describe('damaged history lines', () => {
     expect(reopened.loadNotices).toEqual([expect.objectContaining({ kind: 'store-recovered' })]);
     reopened.appendMessage(message(1, 'd', 4000));
     await reopened.close();
-    expect(filesIn(path.join(work.dir, 'history', 'chats')).filter((name) => name.includes('.corrupt-'))).toHaveLength(1);
+    expect(filesIn(path.join(work.dir, 'history', 'chats')).filter((name) => name.includes('.corrupt-'))).toHaveLength(
+      1,
+    );
     expect(readFileSync(chatFile(1), 'utf8').includes('\u0000')).toBe(false);
 
     const third = await open(work.dir);

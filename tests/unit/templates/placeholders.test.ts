@@ -36,7 +36,10 @@ describe('formatPhone', () => {
 
 describe('buildTemplateContext', () => {
   it('derives the window close from the last customer message', () => {
-    const settings = { ...defaultSettings('America/Sao_Paulo'), shop: { name: 'Loja', address: '', hours: '', website: '' } };
+    const settings = {
+      ...defaultSettings('America/Sao_Paulo'),
+      shop: { name: 'Loja', address: '', hours: '', website: '' },
+    };
     const lastInboundAt = Date.UTC(2025, 10, 25, 17, 0); // 14:00 local
     const ctx = buildTemplateContext(
       { name: 'Ana', firstName: 'Ana', phone: '5511987654321', lastInboundAt, customFields: { order_id: '7' } },
@@ -47,7 +50,11 @@ describe('buildTemplateContext', () => {
     expect(renderTemplate('{{first_name}} {{order_id}} até {{window_closes_at}} — {{shop_name}}', ctx).text).toBe(
       'Ana 7 até amanhã às 14:00 — Loja',
     );
-    const neverWrote = buildTemplateContext({ name: 'Ana', firstName: 'Ana', phone: '', lastInboundAt: null }, settings, 0);
+    const neverWrote = buildTemplateContext(
+      { name: 'Ana', firstName: 'Ana', phone: '', lastInboundAt: null },
+      settings,
+      0,
+    );
     expect(neverWrote.windowExpiresAt).toBeNull();
     expect(neverWrote.customer.customFields).toEqual({});
   });

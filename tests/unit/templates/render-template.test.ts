@@ -12,7 +12,12 @@ const saoPauloAt = (hour: number, minute = 0, second = 0) => Date.UTC(2025, 10, 
 function context(overrides: Partial<TemplateContext> = {}, customFields: Record<string, string> = {}): TemplateContext {
   return {
     customer: { name: 'Maria da Silva', firstName: 'Maria', phone: '5511987654321', customFields },
-    shop: { name: 'Doces da Ana', address: 'Rua das Flores, 12', hours: 'seg–sex 9h–18h', website: 'https://doces.example' },
+    shop: {
+      name: 'Doces da Ana',
+      address: 'Rua das Flores, 12',
+      hours: 'seg–sex 9h–18h',
+      website: 'https://doces.example',
+    },
     now: saoPauloAt(14),
     timeZone: 'America/Sao_Paulo',
     language: 'pt-BR',
@@ -36,7 +41,10 @@ describe('renderTemplate: every placeholder', () => {
   });
 
   it('fills custom fields of the customer', () => {
-    const result = renderTemplate('Pedido {{order_id}} pronto em {{pickup_date}}.', context({}, { order_id: 'A-1042', pickup_date: '26/11' }));
+    const result = renderTemplate(
+      'Pedido {{order_id}} pronto em {{pickup_date}}.',
+      context({}, { order_id: 'A-1042', pickup_date: '26/11' }),
+    );
     expect(result).toMatchObject({ text: 'Pedido A-1042 pronto em 26/11.', complete: true });
   });
 
@@ -75,7 +83,10 @@ describe('renderTemplate: every placeholder', () => {
 describe('renderTemplate: fallbacks, missing and unknown', () => {
   it('uses the fallback when the value is missing or blank', () => {
     const blankName = context({ customer: { name: '', firstName: '  ', phone: '', customFields: {} } });
-    expect(renderTemplate('Olá, {{first_name|cliente}}!', blankName)).toMatchObject({ text: 'Olá, cliente!', complete: true });
+    expect(renderTemplate('Olá, {{first_name|cliente}}!', blankName)).toMatchObject({
+      text: 'Olá, cliente!',
+      complete: true,
+    });
     expect(renderTemplate('Olá, {{first_name|cliente}}!', context()).text).toBe('Olá, Maria!');
   });
 
@@ -84,7 +95,10 @@ describe('renderTemplate: fallbacks, missing and unknown', () => {
   });
 
   it('blocks a missing value without fallback and names it', () => {
-    const result = renderTemplate('Pedido {{order_id}} em {{pickup_date}}; de novo {{order_id}}', context({}, { pickup_date: '' }));
+    const result = renderTemplate(
+      'Pedido {{order_id}} em {{pickup_date}}; de novo {{order_id}}',
+      context({}, { pickup_date: '' }),
+    );
     expect(result.complete).toBe(false);
     expect(result.missing).toEqual(['order_id', 'pickup_date']);
     expect(result.unknown).toEqual([]);
@@ -93,7 +107,10 @@ describe('renderTemplate: fallbacks, missing and unknown', () => {
   });
 
   it('counts an empty shop field and an unknown window as missing', () => {
-    const result = renderTemplate('{{shop_website}} {{window_closes_at}}', context({ shop: { name: 'x', address: '', hours: '', website: '' }, windowExpiresAt: null }));
+    const result = renderTemplate(
+      '{{shop_website}} {{window_closes_at}}',
+      context({ shop: { name: 'x', address: '', hours: '', website: '' }, windowExpiresAt: null }),
+    );
     expect(result.missing).toEqual(['shop_website', 'window_closes_at']);
   });
 
@@ -102,7 +119,11 @@ describe('renderTemplate: fallbacks, missing and unknown', () => {
     expect(result.unknown).toEqual(['nome completo', 'primeiro-nome', '']);
     expect(result.missing).toEqual([]);
     expect(result.complete).toBe(false);
-    expect(renderTemplate('{{primeiro-nome|amigo}}', context())).toMatchObject({ text: 'amigo', complete: true, unknown: ['primeiro-nome'] });
+    expect(renderTemplate('{{primeiro-nome|amigo}}', context())).toMatchObject({
+      text: 'amigo',
+      complete: true,
+      unknown: ['primeiro-nome'],
+    });
   });
 
   it('lets built-ins win over a custom field of the same name', () => {
@@ -184,7 +205,13 @@ describe('renderTemplate: hostile input', () => {
   });
 
   it('treats nested and unbalanced braces as malformed, never complete', () => {
-    for (const text of ['{{{{first_name}}}}', '{{first_name', 'first_name}}', '{{ {{first_name}} }}', '{{{first_name}}']) {
+    for (const text of [
+      '{{{{first_name}}}}',
+      '{{first_name',
+      'first_name}}',
+      '{{ {{first_name}} }}',
+      '{{{first_name}}',
+    ]) {
       const result = renderTemplate(text, context());
       const hasDoubleBraces = result.text.includes('{{') || result.text.includes('}}');
       expect(result.complete, text).toBe(!hasDoubleBraces);
@@ -196,7 +223,9 @@ describe('renderTemplate: hostile input', () => {
   });
 
   it('inserts values literally: a hostile customer name neither expands nor leaves braces', () => {
-    const evil = context({ customer: { name: '{{phone}}', firstName: '{{{{x}}}}', phone: '55', customFields: { order_id: '}}{{' } } });
+    const evil = context({
+      customer: { name: '{{phone}}', firstName: '{{{{x}}}}', phone: '55', customFields: { order_id: '}}{{' } },
+    });
     const result = renderTemplate('{{name}} {{first_name}} {{order_id}}', evil);
     expect(result.text).toBe('{phone} {x} }{');
     expect(result.complete).toBe(true);
@@ -225,7 +254,9 @@ describe('renderTemplate: hostile input', () => {
 
 describe('validateTemplate', () => {
   it('flags names that are neither built-in nor a known custom field', () => {
-    expect(validateTemplate('{{first_name}} {{order_id}} {{ordr_id}} {{pickup_date|amanhã}} {{greeting}}', ['order_id'])).toEqual({
+    expect(
+      validateTemplate('{{first_name}} {{order_id}} {{ordr_id}} {{pickup_date|amanhã}} {{greeting}}', ['order_id']),
+    ).toEqual({
       unknown: ['ordr_id', 'pickup_date'],
       malformed: false,
     });

@@ -62,7 +62,11 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
   });
 
   it('a connection lost mid-send that comes back by itself: the servers confirm the message they took, once', async () => {
-    const acked = nextEvent<[WAWebJS.Message, number]>(client, 'message_ack', (m, ack) => m.body === 'volta já' && ack === 1);
+    const acked = nextEvent<[WAWebJS.Message, number]>(
+      client,
+      'message_ack',
+      (m, ack) => m.body === 'volta já' && ack === 1,
+    );
     const states = recordStates(client);
     standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout', recoverAfterMs: 200 });
     const send = client.sendMessage(ANA, 'volta já');
@@ -76,7 +80,13 @@ describe('stand-in connection states with the real whatsapp-web.js Client', { ti
     const timeout = nextEvent(client, 'change_state', (state) => state === 'TIMEOUT');
     standIn.control.dropConnectionDuringNextSend({ received: true, then: 'timeout' });
     const send = client.sendMessage(ANA, 'pedido confirmado');
-    const outcome = await Promise.race([send.then(() => 'resolved', () => 'rejected'), sleep(1000).then(() => 'pending')]);
+    const outcome = await Promise.race([
+      send.then(
+        () => 'resolved',
+        () => 'rejected',
+      ),
+      sleep(1000).then(() => 'pending'),
+    ]);
     expect(outcome).toBe('pending');
     await timeout;
     expect(standIn.control.received().map((r) => [r.to, r.text])).toEqual([

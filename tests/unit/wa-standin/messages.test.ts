@@ -23,7 +23,12 @@ let client: WaClient;
 const now = Date.now();
 
 beforeAll(async () => {
-  standIn = await startStandIn({ qrRotateMs: 0, historyInMemory: 2, historyPageSize: 3, autoAck: { upTo: 3, stepMs: 40 } });
+  standIn = await startStandIn({
+    qrRotateMs: 0,
+    historyInMemory: 2,
+    historyPageSize: 3,
+    autoAck: { upTo: 3, stepMs: 40 },
+  });
   standIn.control.seedChats([
     {
       id: ANA,
@@ -73,19 +78,33 @@ describe('stand-in messages with the real whatsapp-web.js Client', { timeout: 90
     // Only the newest messages are in memory: fetching more goes through loadEarlierMsgs.
     expect((await ana.fetchMessages({})).map((m) => m.body)).toEqual(['e sábado?', 'obrigada']);
     const all = await ana.fetchMessages({ limit: 50 });
-    expect(all.map((m) => m.body)).toEqual(['oi', 'olá, Ana', 'vocês entregam?', 'no bairro?', 'e sábado?', 'obrigada']);
+    expect(all.map((m) => m.body)).toEqual([
+      'oi',
+      'olá, Ana',
+      'vocês entregam?',
+      'no bairro?',
+      'e sábado?',
+      'obrigada',
+    ]);
     expect(all.map((m) => m.fromMe)).toEqual([false, true, false, false, false, false]);
     expect(all[0]?.timestamp).toBe(Math.floor((now - 5 * HOUR) / 1000));
 
     const bruno = must(byId.get(BRUNO));
     expect(bruno.unreadCount).toBe(0);
-    expect((await bruno.fetchMessages({ limit: 10 })).map((m) => [m.body, m.fromMe])).toEqual([['quanto custa?', false]]);
+    expect((await bruno.fetchMessages({ limit: 10 })).map((m) => [m.body, m.fromMe])).toEqual([
+      ['quanto custa?', false],
+    ]);
   });
 
   it('delivers a person’s message as `message` and `message_create`, with the contact’s names', async () => {
     const created = nextEvent<[Message]>(client, 'message_create', (m) => m.body === 'tem bolo de fubá?');
     const received = nextEvent<[Message]>(client, 'message', (m) => m.body === 'tem bolo de fubá?');
-    const id = standIn.control.inbound({ from: CARLA, name: 'Carla', savedName: 'Carla Dias', text: 'tem bolo de fubá?' });
+    const id = standIn.control.inbound({
+      from: CARLA,
+      name: 'Carla',
+      savedName: 'Carla Dias',
+      text: 'tem bolo de fubá?',
+    });
     const [message] = await received;
     await created;
     expect(message.from).toBe(CARLA);
@@ -104,7 +123,12 @@ describe('stand-in messages with the real whatsapp-web.js Client', { timeout: 90
 
   it('marks group and status messages as such', async () => {
     const group = nextEvent<[Message]>(client, 'message', (m) => m.body === 'bom dia, grupo');
-    standIn.control.inbound({ from: ANA, name: 'Ana', text: 'bom dia, grupo', group: { id: GROUP, name: 'Clientes VIP' } });
+    standIn.control.inbound({
+      from: ANA,
+      name: 'Ana',
+      text: 'bom dia, grupo',
+      group: { id: GROUP, name: 'Clientes VIP' },
+    });
     const [groupMessage] = await group;
     expect(groupMessage.from).toBe(GROUP);
     expect(groupMessage.author).toBe(ANA);
@@ -149,7 +173,9 @@ describe('stand-in messages with the real whatsapp-web.js Client', { timeout: 90
     await client.sendMessage(ANA, 'erro de ack');
     const [, ack] = await errorAck;
     expect(ack).toBe(-1);
-    expect(standIn.control.received().map((r) => r.text)).not.toEqual(expect.arrayContaining(['vai falhar', 'erro de ack']));
+    expect(standIn.control.received().map((r) => r.text)).not.toEqual(
+      expect.arrayContaining(['vai falhar', 'erro de ack']),
+    );
   });
 
   it('reports the shop’s messages typed on the phone as message_create from me', async () => {
@@ -172,7 +198,11 @@ describe('stand-in messages with the real whatsapp-web.js Client', { timeout: 90
     standIn.control.inbound({ from: ANA, name: 'Ana', text: 'ainda aí?' });
     await arrived;
     expect((await client.getChatById(ANA)).unreadCount).toBe(1);
-    const unread = nextEvent<[WAWebJS.Chat]>(client, 'unread_count', (chat) => chat.id._serialized === ANA && chat.unreadCount === 0);
+    const unread = nextEvent<[WAWebJS.Chat]>(
+      client,
+      'unread_count',
+      (chat) => chat.id._serialized === ANA && chat.unreadCount === 0,
+    );
     standIn.control.readOnPhone(ANA);
     expect((await unread)[0].unreadCount).toBe(0);
 

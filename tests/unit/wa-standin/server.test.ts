@@ -40,7 +40,9 @@ describe('stand-in server (no browser)', () => {
 
   it('is driven over HTTP from another process with the same method names', async () => {
     const remote = httpControl(standIn.url);
-    await remote.seedChats([{ id: '5511911111111@c.us', pushname: 'Ana', messages: [{ text: 'oi', at: Date.UTC(2025, 0, 1) }] }]);
+    await remote.seedChats([
+      { id: '5511911111111@c.us', pushname: 'Ana', messages: [{ text: 'oi', at: Date.UTC(2025, 0, 1) }] },
+    ]);
     const id = await remote.inbound({ from: '5511911111111@c.us', name: 'Ana', text: 'tem pão?' });
     const chat = await remote.chat('5511911111111@c.us');
     expect(chat?.messages.map((m) => [m.id === id, m.body])).toEqual([

@@ -39,7 +39,14 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     h.client().deliver(rawMessage({ chat: MARIA, body: 'Oi! Tem bolo?', t: T, notifyName: 'Maria' }));
     await flush();
     expect(h.messages).toEqual([
-      expect.objectContaining({ chatId: MARIA, fromMe: false, kind: 'text', text: 'Oi! Tem bolo?', at: T * 1000, contactName: 'Maria (bolos)' }),
+      expect.objectContaining({
+        chatId: MARIA,
+        fromMe: false,
+        kind: 'text',
+        text: 'Oi! Tem bolo?',
+        at: T * 1000,
+        contactName: 'Maria (bolos)',
+      }),
     ]);
     expect(h.messages[0]?.catchUp).toBeUndefined();
     expect(h.messages[0]?.status).toBeUndefined();
@@ -61,7 +68,15 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     const raw = rawMessage({ chat: MARIA, fromMe: true, body: 'Temos sim!', t: T, ack: 2, notifyName: 'Padaria' });
     h.client().deliver(raw);
     await flush();
-    expect(h.messages).toEqual([expect.objectContaining({ chatId: MARIA, fromMe: true, text: 'Temos sim!', status: 'delivered', contactName: null })]);
+    expect(h.messages).toEqual([
+      expect.objectContaining({
+        chatId: MARIA,
+        fromMe: true,
+        text: 'Temos sim!',
+        status: 'delivered',
+        contactName: null,
+      }),
+    ]);
     expect(h.messages[0]?.waId).toBe(`true_${MARIA}_${raw.id.id}`);
   });
 
@@ -70,7 +85,16 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     const c = h.client();
     c.deliver(rawMessage({ chat: GROUP, author: MARIA, body: 'no grupo', t: T }));
     c.deliver(rawMessage({ chat: 'status@broadcast', author: MARIA, body: 'meu status', t: T, isStatusV3: true }));
-    for (const type of ['e2e_notification', 'notification_template', 'gp2', 'revoked', 'protocol', 'ciphertext', 'notification', 'debug']) {
+    for (const type of [
+      'e2e_notification',
+      'notification_template',
+      'gp2',
+      'revoked',
+      'protocol',
+      'ciphertext',
+      'notification',
+      'debug',
+    ]) {
       c.deliver(rawMessage({ chat: MARIA, type, body: '', t: T }));
     }
     c.deliver(rawMessage({ chat: MARIA, body: 'system', t: T, isNotification: true }));
@@ -122,7 +146,14 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     c.deliver(rawMessage({ chat: MARIA, type: 'call_log', t: h.clock.now() / 1000 + 30 }));
     await flush();
     expect(h.messages).toEqual([
-      expect.objectContaining({ waId: 'call_C1', chatId: MARIA, kind: 'call', text: '[call]', fromMe: false, at: h.clock.now() }),
+      expect.objectContaining({
+        waId: 'call_C1',
+        chatId: MARIA,
+        kind: 'call',
+        text: '[call]',
+        fromMe: false,
+        at: h.clock.now(),
+      }),
       expect.objectContaining({ waId: 'call_C2', chatId: LID, kind: 'call', text: '[video call]' }),
     ]);
   });
@@ -131,14 +162,22 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     const h = await connected();
     h.client().deliver(rawMessage({ chat: MARIA, type: 'call_log', t: T }));
     await flush();
-    expect(h.messages).toEqual([expect.objectContaining({ kind: 'call', text: '[call]', at: T * 1000, fromMe: false })]);
+    expect(h.messages).toEqual([
+      expect.objectContaining({ kind: 'call', text: '[call]', at: T * 1000, fromMe: false }),
+    ]);
   });
 
   it('turns a customer reaction into contact only when the setting says reactions count', async () => {
     const h = await connected();
     const c = h.client();
     const react = (emoji: string, fromMe = false) =>
-      c.emit('message_reaction', new structures.Reaction(c, rawReaction({ chat: MARIA, sender: fromMe ? SHOP : MARIA, emoji, t: T + 0.5, fromMe, parentId: 'P1' })));
+      c.emit(
+        'message_reaction',
+        new structures.Reaction(
+          c,
+          rawReaction({ chat: MARIA, sender: fromMe ? SHOP : MARIA, emoji, t: T + 0.5, fromMe, parentId: 'P1' }),
+        ),
+      );
     react('👍');
     await flush();
     expect(h.messages).toEqual([]);
@@ -147,6 +186,8 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     react('');
     react('😂', true);
     await flush();
-    expect(h.messages).toEqual([expect.objectContaining({ kind: 'reaction', text: '❤️', chatId: MARIA, fromMe: false, at: T * 1000 + 500 })]);
+    expect(h.messages).toEqual([
+      expect.objectContaining({ kind: 'reaction', text: '❤️', chatId: MARIA, fromMe: false, at: T * 1000 + 500 }),
+    ]);
   });
 });

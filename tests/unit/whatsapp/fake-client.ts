@@ -4,8 +4,25 @@
  * `FakeWhatsApp` is the account on WhatsApp's side and outlives every Client, as the real one does.
  */
 import { EventEmitter } from 'node:events';
-import type { BrowserLike, ChatLike, ClientLike, ContactLike, MessageLike } from '../../../electron/backend/whatsapp/client-like';
-import { ChatFactory, ContactFactory, SHOP, rawChat, rawContact, rawMessage, structures, type RawChat, type RawContact, type RawMessage } from './wa-structures';
+import type {
+  BrowserLike,
+  ChatLike,
+  ClientLike,
+  ContactLike,
+  MessageLike,
+} from '../../../electron/backend/whatsapp/client-like';
+import {
+  ChatFactory,
+  ContactFactory,
+  SHOP,
+  rawChat,
+  rawContact,
+  rawMessage,
+  structures,
+  type RawChat,
+  type RawContact,
+  type RawMessage,
+} from './wa-structures';
 
 export class FakeWhatsApp {
   linked = false;
@@ -67,7 +84,8 @@ export class FakeClient extends EventEmitter implements ClientLike {
   readonly controls: FakeClientControls = { hung: false, state: 'CONNECTED', sendGate: null, sendReachesServer: true };
   /** The page, as Chat.fetchMessages reaches it. */
   readonly pupPage = {
-    evaluate: async (_pageFunction: unknown, chatId: string, options?: { limit?: number; fromMe?: boolean }) => this.world.fetch(chatId, options),
+    evaluate: async (_pageFunction: unknown, chatId: string, options?: { limit?: number; fromMe?: boolean }) =>
+      this.world.fetch(chatId, options),
   };
   private qrCount = 0;
   private abortInitialize: (() => void) | null = null;
@@ -81,7 +99,8 @@ export class FakeClient extends EventEmitter implements ClientLike {
 
   async initialize(): Promise<void> {
     this.calls.push('initialize');
-    if (this.calls.filter((call) => call === 'initialize').length > 1) throw new Error('initialize() called twice on one Client');
+    if (this.calls.filter((call) => call === 'initialize').length > 1)
+      throw new Error('initialize() called twice on one Client');
     if (this.world.initializeHangs > 0) {
       this.world.initializeHangs--;
       // Like page.goto under a closing browser: it fails once the Client is destroyed.

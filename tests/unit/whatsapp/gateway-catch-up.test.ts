@@ -30,7 +30,9 @@ function seedHistory(h: typeof harness) {
   h.world.addContact(MARIA, { name: 'Maria Bolos' });
   h.world.addMessage(rawMessage({ chat: MARIA, body: 'antes do último sync', t: sec(T0 - 5 * HOUR) }));
   h.world.addMessage(rawMessage({ chat: MARIA, body: 'chegou com o PC desligado', t: sec(T0 - 2 * HOUR) }));
-  h.world.addMessage(rawMessage({ chat: MARIA, fromMe: true, body: 'respondido no celular', t: sec(T0 - HOUR), ack: 3 }));
+  h.world.addMessage(
+    rawMessage({ chat: MARIA, fromMe: true, body: 'respondido no celular', t: sec(T0 - HOUR), ack: 3 }),
+  );
   const maria = h.world.chats.get(MARIA);
   if (maria) maria.raw.unreadCount = 0; // read on the phone
   h.world.addMessage(rawMessage({ chat: JOAO, body: 'não lida', t: sec(T0 - 30 * 60_000), notifyName: 'João' }));
@@ -71,7 +73,10 @@ describe('catch-up on ready', () => {
     );
     expect(h.messages).toHaveLength(3);
     expect(h.messages.every((message) => message.catchUp === true)).toBe(true);
-    expect(h.messages.find((message) => message.chatId === MARIA && !message.fromMe)).toMatchObject({ contactName: 'Maria Bolos', at: T0 - 2 * HOUR });
+    expect(h.messages.find((message) => message.chatId === MARIA && !message.fromMe)).toMatchObject({
+      contactName: 'Maria Bolos',
+      at: T0 - 2 * HOUR,
+    });
     expect(h.messages.find((message) => message.fromMe)).toMatchObject({ status: 'read' });
     expect(h.messages.find((message) => message.chatId === JOAO)?.contactName).toBe('João');
     expect(h.synced).toEqual([T0]);
@@ -94,7 +99,8 @@ describe('catch-up on ready', () => {
   it('reads back a busy chat page after page until it reaches the last sync', async () => {
     const h = harness;
     h.settings.lastSyncAt = T0 - 10 * HOUR;
-    for (let i = 0; i < 130; i++) h.world.addMessage(rawMessage({ chat: MARIA, body: `m${i}`, t: sec(T0 - 9 * HOUR) + i }));
+    for (let i = 0; i < 130; i++)
+      h.world.addMessage(rawMessage({ chat: MARIA, body: `m${i}`, t: sec(T0 - 9 * HOUR) + i }));
     h.world.linked = true;
     await h.gateway.start();
     await vi.advanceTimersByTimeAsync(0);

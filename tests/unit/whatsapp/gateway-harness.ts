@@ -5,7 +5,10 @@ import path from 'node:path';
 import type { ConnectionStatus, DeliveryStatus } from '../../../shared/domain';
 import { createManualClock } from '../../../electron/backend/clock';
 import type { GatewayMessage } from '../../../electron/backend/gateway/gateway';
-import { createWhatsAppWebGateway, type WhatsAppWebGatewayOptions } from '../../../electron/backend/whatsapp/whatsapp-web-gateway';
+import {
+  createWhatsAppWebGateway,
+  type WhatsAppWebGatewayOptions,
+} from '../../../electron/backend/whatsapp/whatsapp-web-gateway';
 import { FakeClient, FakeWhatsApp } from './fake-client';
 
 export const T0 = 1_760_000_000_000;
@@ -56,5 +59,19 @@ export function gatewayHarness(overrides: Partial<WhatsAppWebGatewayOptions> = {
     return found;
   };
   const states = () => statuses.map((status) => status.state);
-  return { gateway, world, clock, clients, createdAfterDestroy, client, statuses, states, messages, acks, synced, settings, dataDir };
+  return {
+    gateway,
+    world,
+    clock,
+    clients,
+    createdAfterDestroy,
+    client,
+    statuses,
+    states,
+    messages,
+    acks,
+    synced,
+    settings,
+    dataDir,
+  };
 }

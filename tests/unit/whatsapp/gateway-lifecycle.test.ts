@@ -25,19 +25,22 @@ async function connectedHarness(overrides: Parameters<typeof gatewayHarness>[0] 
 }
 
 describe('disconnected reasons', () => {
-  it.each(['LOGOUT', 'UNPAIRED', 'UNPAIRED_IDLE'])('%s: a fresh Client shows a new QR at once, with no retry loop', async (reason) => {
-    const h = await connectedHarness();
-    h.world.linked = false;
-    h.client().emit('disconnected', reason);
-    expect(h.gateway.status()).toEqual({ state: 'starting' });
-    await vi.advanceTimersByTimeAsync(100);
-    expect(h.clients).toHaveLength(2);
-    expect(h.gateway.status()).toMatchObject({ state: 'qr' });
-    expect(h.createdAfterDestroy).toEqual([true, true]);
-    await vi.advanceTimersByTimeAsync(10 * 60_000);
-    expect(h.clients).toHaveLength(2);
-    expect(h.states()).not.toContain('offline');
-  });
+  it.each(['LOGOUT', 'UNPAIRED', 'UNPAIRED_IDLE'])(
+    '%s: a fresh Client shows a new QR at once, with no retry loop',
+    async (reason) => {
+      const h = await connectedHarness();
+      h.world.linked = false;
+      h.client().emit('disconnected', reason);
+      expect(h.gateway.status()).toEqual({ state: 'starting' });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(h.clients).toHaveLength(2);
+      expect(h.gateway.status()).toMatchObject({ state: 'qr' });
+      expect(h.createdAfterDestroy).toEqual([true, true]);
+      await vi.advanceTimersByTimeAsync(10 * 60_000);
+      expect(h.clients).toHaveLength(2);
+      expect(h.states()).not.toContain('offline');
+    },
+  );
 
   it('stops trying new QRs when the phone unlinks again and again', async () => {
     const h = await connectedHarness();
@@ -79,18 +82,21 @@ describe('disconnected reasons', () => {
     expect(h.gateway.status().state).toBe('connected');
   });
 
-  it.each(['TIMEOUT', 'NAVIGATION', 'PROXYBLOCK'])('%s: offline with retryAt, then a fresh Client after the backoff', async (reason) => {
-    const h = await connectedHarness();
-    h.client().emit('disconnected', reason);
-    expect(h.gateway.status()).toEqual({ state: 'offline', retryAt: T0 + 1_000, reason });
-    await vi.advanceTimersByTimeAsync(999);
-    expect(h.clients).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(h.clients).toHaveLength(2);
-    expect(h.createdAfterDestroy).toEqual([true, true]);
-    expect(h.gateway.status().state).toBe('connected');
-    expect(h.clients.every((client) => client.calls.filter((call) => call === 'initialize').length === 1)).toBe(true);
-  });
+  it.each(['TIMEOUT', 'NAVIGATION', 'PROXYBLOCK'])(
+    '%s: offline with retryAt, then a fresh Client after the backoff',
+    async (reason) => {
+      const h = await connectedHarness();
+      h.client().emit('disconnected', reason);
+      expect(h.gateway.status()).toEqual({ state: 'offline', retryAt: T0 + 1_000, reason });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(h.clients).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(h.clients).toHaveLength(2);
+      expect(h.createdAfterDestroy).toEqual([true, true]);
+      expect(h.gateway.status().state).toBe('connected');
+      expect(h.clients.every((client) => client.calls.filter((call) => call === 'initialize').length === 1)).toBe(true);
+    },
+  );
 
   it('a crashed browser is replaced by a fresh Client', async () => {
     const h = await connectedHarness();
@@ -108,10 +114,15 @@ describe('initialize() failures', () => {
     harness = gatewayHarness();
     const h = harness;
     h.world.linked = true;
-    for (let i = 0; i < 5; i++) h.world.initializeFailures.push(new Error('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/'));
+    for (let i = 0; i < 5; i++)
+      h.world.initializeFailures.push(new Error('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/'));
     await h.gateway.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.gateway.status()).toEqual({ state: 'offline', retryAt: T0 + 1_000, reason: 'net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/' });
+    expect(h.gateway.status()).toEqual({
+      state: 'offline',
+      retryAt: T0 + 1_000,
+      reason: 'net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/',
+    });
     for (const delay of [1_000, 2_000, 4_000, 8_000, 8_000]) await vi.advanceTimersByTimeAsync(delay);
     const retryDelays = h.statuses.flatMap((status) => (status.state === 'offline' ? [status.retryAt - T0] : []));
     expect(retryDelays).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
@@ -141,7 +152,10 @@ describe('initialize() failures', () => {
     h.world.initializeFailures.push(new Error('Failed to launch the browser process!\nspawn /usr/bin/chromium EACCES'));
     await h.gateway.start();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(h.gateway.status()).toEqual({ state: 'disconnected', reason: 'BROWSER_FAILED: Failed to launch the browser process!' });
+    expect(h.gateway.status()).toEqual({
+      state: 'disconnected',
+      reason: 'BROWSER_FAILED: Failed to launch the browser process!',
+    });
     expect(h.clients).toHaveLength(1);
   });
 

@@ -34,7 +34,9 @@ describe('sendText', () => {
     const { waId } = await h.gateway.sendText(MARIA, 'Temos sim!');
     expect(h.world.delivered).toEqual([{ chatId: MARIA, text: 'Temos sim!', waId }]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.messages.filter((message) => message.waId === waId)).toEqual([expect.objectContaining({ fromMe: true, status: 'pending' })]);
+    expect(h.messages.filter((message) => message.waId === waId)).toEqual([
+      expect.objectContaining({ fromMe: true, status: 'pending' }),
+    ]);
   });
 
   it('follows the acks: pending → sent → delivered → read (3 and 4), or failed', async () => {

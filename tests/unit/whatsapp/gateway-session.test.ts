@@ -103,14 +103,20 @@ describe('library error guard', () => {
       const destroy = first.destroy.bind(first);
       first.destroy = async () => {
         // What Client.js's un-awaited framenavigated → inject() does when the page goes away under it.
-        void Promise.reject(Object.assign(new Error('Protocol error (Runtime.callFunctionOn): Session closed.'), { name: 'TargetCloseError' }));
+        void Promise.reject(
+          Object.assign(new Error('Protocol error (Runtime.callFunctionOn): Session closed.'), {
+            name: 'TargetCloseError',
+          }),
+        );
         await destroy();
       };
       h.world.linked = false;
       first.emit('disconnected', 'LOGOUT');
       await settle(() => h.gateway.status().state === 'qr');
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(lines.some((line) => line.includes('ignored a late whatsapp-web.js error') && line.includes('Session closed'))).toBe(true);
+      expect(
+        lines.some((line) => line.includes('ignored a late whatsapp-web.js error') && line.includes('Session closed')),
+      ).toBe(true);
       expect(h.clients).toHaveLength(2);
     } finally {
       await h.gateway.stop();

@@ -99,7 +99,10 @@ describe.skipIf(!existsSync(CHROMIUM))('real whatsapp-web.js Client, offline', (
       // About a second on an idle machine; much more when the machine is busy.
       const first = await until(() => offline()[0], 60_000);
       expect(clock.now() - started).toBeLessThan(60_000);
-      expect(first.status).toMatchObject({ state: 'offline', reason: expect.stringContaining('net::ERR_NAME_NOT_RESOLVED') });
+      expect(first.status).toMatchObject({
+        state: 'offline',
+        reason: expect.stringContaining('net::ERR_NAME_NOT_RESOLVED'),
+      });
       const firstDelay = first.status.state === 'offline' ? first.status.retryAt : 0;
       expect(firstDelay - clock.now()).toBeLessThanOrEqual(300);
 
@@ -122,7 +125,15 @@ describe.skipIf(!existsSync(CHROMIUM))('real whatsapp-web.js Client, offline', (
       expect(pids.size).toBeGreaterThan(0);
       // Headless, the background-networking flags, the test hook's argument and the private profile.
       const commandLine = [...browserCommandLines].find((line) => line.includes('--user-data-dir')) ?? '';
-      for (const flag of ['--headless', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=pt-BR', `--user-data-dir=${profile}`]) {
+      for (const flag of [
+        '--headless',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--lang=pt-BR',
+        `--user-data-dir=${profile}`,
+      ]) {
         expect(commandLine).toContain(flag);
       }
       expect(commandLine.includes('--no-sandbox')).toBe(process.getuid?.() === 0);
@@ -132,9 +143,13 @@ describe.skipIf(!existsSync(CHROMIUM))('real whatsapp-web.js Client, offline', (
     }
     expect(gateway.status()).toEqual({ state: 'disconnected', reason: 'STOPPED' });
     // Chromium's helper processes exit a moment after the browser process itself.
-    await until(() => (processesMentioning(profile).filter(isAlive).length === 0 && [...pids].filter(isAlive).length === 0 ? true : undefined), 5_000).catch(
-      () => undefined,
-    );
+    await until(
+      () =>
+        processesMentioning(profile).filter(isAlive).length === 0 && [...pids].filter(isAlive).length === 0
+          ? true
+          : undefined,
+      5_000,
+    ).catch(() => undefined);
     expect(processesMentioning(profile).filter(isAlive)).toEqual([]);
     expect([...pids].filter(isAlive)).toEqual([]);
     const afterStop = clients.length;

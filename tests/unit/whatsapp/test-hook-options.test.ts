@@ -19,7 +19,10 @@ describe('testHookOptions', () => {
   });
 
   it('keeps the cache for any other value and no arguments when unset', () => {
-    expect(testHookOptions({ JANELA_WA_WEB_CACHE: 'off' }, true)).toEqual({ extraBrowserArgs: [], webVersionCache: 'local' });
+    expect(testHookOptions({ JANELA_WA_WEB_CACHE: 'off' }, true)).toEqual({
+      extraBrowserArgs: [],
+      webVersionCache: 'local',
+    });
   });
 
   const timings = { JANELA_WA_RETRY_MS: '500', JANELA_WA_WATCHDOG_MS: ' 1000 ', JANELA_WA_GRACE_MS: '4000' };
@@ -38,7 +41,10 @@ describe('testHookOptions', () => {
   it('ignores timings that are not whole milliseconds between 1 ms and 10 minutes', () => {
     const bad = { JANELA_WA_RETRY_MS: '0', JANELA_WA_WATCHDOG_MS: '1.5', JANELA_WA_GRACE_MS: '600001' };
     expect(testHookOptions(bad, true)).toEqual({ extraBrowserArgs: [], webVersionCache: 'local' });
-    expect(testHookOptions({ JANELA_WA_RETRY_MS: 'soon', JANELA_WA_GRACE_MS: '-5' }, true)).toEqual({ extraBrowserArgs: [], webVersionCache: 'local' });
+    expect(testHookOptions({ JANELA_WA_RETRY_MS: 'soon', JANELA_WA_GRACE_MS: '-5' }, true)).toEqual({
+      extraBrowserArgs: [],
+      webVersionCache: 'local',
+    });
   });
 });
 

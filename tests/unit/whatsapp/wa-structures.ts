@@ -4,7 +4,13 @@
  * payloads), so tests exercise the library's real parsing.
  */
 import { createRequire } from 'node:module';
-import type { CallLike, ChatLike, ContactLike, MessageLike, ReactionLike } from '../../../electron/backend/whatsapp/client-like';
+import type {
+  CallLike,
+  ChatLike,
+  ContactLike,
+  MessageLike,
+  ReactionLike,
+} from '../../../electron/backend/whatsapp/client-like';
 
 const require = createRequire(import.meta.url);
 
@@ -19,7 +25,9 @@ interface Factory<T> {
 }
 
 export const structures = require('whatsapp-web.js/src/structures') as Structures;
-export const ChatFactory = require('whatsapp-web.js/src/factories/ChatFactory') as Factory<ChatLike & { unreadCount: number }>;
+export const ChatFactory = require('whatsapp-web.js/src/factories/ChatFactory') as Factory<
+  ChatLike & { unreadCount: number }
+>;
 export const ContactFactory = require('whatsapp-web.js/src/factories/ContactFactory') as Factory<ContactLike>;
 
 export const SHOP = '5511900000000@c.us';
@@ -77,7 +85,12 @@ export function rawMessage(input: RawMessageInput): RawMessage {
   const id = input.id ?? `3EB0${(++sequence).toString(16).toUpperCase().padStart(16, '0')}`;
   const groupSender = input.author !== undefined;
   return {
-    id: { fromMe, remote: input.chat, id, _serialized: `${fromMe}_${input.chat}_${id}${groupSender && !fromMe ? `_${input.author}` : ''}` },
+    id: {
+      fromMe,
+      remote: input.chat,
+      id,
+      _serialized: `${fromMe}_${input.chat}_${id}${groupSender && !fromMe ? `_${input.author}` : ''}`,
+    },
     type: input.type ?? 'chat',
     ...(input.media ? { caption: input.caption, directPath: '/v/t62.7118-24/abc' } : { body: input.body ?? '' }),
     t: input.t,
@@ -103,7 +116,15 @@ export interface RawChat {
 }
 
 export function rawChat(id: string, t: number, unreadCount = 0): RawChat {
-  return { id: wid(id), formattedTitle: id.split('@')[0] ?? id, isGroup: id.endsWith('@g.us'), unreadCount, t, archive: false, isMuted: false };
+  return {
+    id: wid(id),
+    formattedTitle: id.split('@')[0] ?? id,
+    isGroup: id.endsWith('@g.us'),
+    unreadCount,
+    t,
+    archive: false,
+    isMuted: false,
+  };
 }
 
 export interface RawContact {
@@ -117,17 +138,41 @@ export interface RawContact {
 }
 
 export function rawContact(id: string, names: { name?: string; pushname?: string }): RawContact {
-  return { id: wid(id), ...names, isUser: true, isGroup: false, isMyContact: names.name !== undefined, isBusiness: false };
+  return {
+    id: wid(id),
+    ...names,
+    isUser: true,
+    isGroup: false,
+    isMyContact: names.name !== undefined,
+    isBusiness: false,
+  };
 }
 
 /** The payload Client.js builds in `onReaction` from WhatsApp Web's reaction rows. */
-export function rawReaction(input: { chat: string; sender: string; emoji: string; t: number; fromMe?: boolean; parentId: string }) {
+export function rawReaction(input: {
+  chat: string;
+  sender: string;
+  emoji: string;
+  t: number;
+  fromMe?: boolean;
+  parentId: string;
+}) {
   const fromMe = input.fromMe ?? false;
-  const msgKey = { fromMe, remote: wid(input.chat), id: `R${++sequence}`, _serialized: `${fromMe}_${input.chat}_R${sequence}` };
+  const msgKey = {
+    fromMe,
+    remote: wid(input.chat),
+    id: `R${++sequence}`,
+    _serialized: `${fromMe}_${input.chat}_R${sequence}`,
+  };
   return {
     id: msgKey,
     msgKey,
-    parentMsgKey: { fromMe: true, remote: wid(input.chat), id: input.parentId, _serialized: `true_${input.chat}_${input.parentId}` },
+    parentMsgKey: {
+      fromMe: true,
+      remote: wid(input.chat),
+      id: input.parentId,
+      _serialized: `true_${input.chat}_${input.parentId}`,
+    },
     reactionText: input.emoji,
     orphan: 0,
     read: false,
@@ -139,7 +184,13 @@ export function rawReaction(input: { chat: string; sender: string; emoji: string
 }
 
 /** The object Client.js passes to `onIncomingCall` (no offerTime there). */
-export function rawCall(input: { peer: string; id?: string; outgoing?: boolean; isGroup?: boolean; isVideo?: boolean }) {
+export function rawCall(input: {
+  peer: string;
+  id?: string;
+  outgoing?: boolean;
+  isGroup?: boolean;
+  isVideo?: boolean;
+}) {
   return {
     id: input.id ?? `CALL${++sequence}`,
     peerJid: input.peer,

@@ -63,7 +63,12 @@ describe('24 hours are 24 hours across DST changes', () => {
       const expiresAt = windowExpiresAt(start);
       expect(expiresAt - start).toBe(24 * HOUR);
       // The same wall-clock time next day is 23 or 25 hours later here: the window must not follow it.
-      const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      const format = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
       expect(format.format(expiresAt)).not.toBe(format.format(start));
       expect(windowStatus(start, expiresAt - 1).state).not.toBe('closed');
       expect(windowStatus(start, expiresAt).state).toBe('closed');

@@ -212,7 +212,10 @@
   function randomHex(bytes) {
     const data = new Uint8Array(bytes);
     window.crypto.getRandomValues(data);
-    return [...data].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+    return [...data]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase();
   }
 
   // The library builds keys as `new MsgKey({ from, to, id, participant, selfDir })`; the page
@@ -224,7 +227,12 @@
       this.id = id;
       if (participant) this.participant = wid(participant);
       this._serialized =
-        String(this.fromMe) + '_' + this.remote._serialized + '_' + id + (participant ? '_' + wid(participant)._serialized : '');
+        String(this.fromMe) +
+        '_' +
+        this.remote._serialized +
+        '_' +
+        id +
+        (participant ? '_' + wid(participant)._serialized : '');
     }
     static newId() {
       return Promise.resolve('3EB0' + randomHex(8));
@@ -295,7 +303,14 @@
 
   const Socket = new Model({ state: 'OPENING', hasSynced: false, stream: 'CONNECTED' });
   const Cmd = new Emitter();
-  const Conn = new Model({ ref: null, pushname: null, platform: 'android', battery: 100, plugged: true, phone: undefined });
+  const Conn = new Model({
+    ref: null,
+    pushname: null,
+    platform: 'android',
+    battery: 100,
+    plugged: true,
+    phone: undefined,
+  });
   const calls = new Map();
 
   let me = null;
@@ -482,7 +497,9 @@
   // Messages older than what is in memory are only reachable through loadEarlierMsgs or by id.
   function materializeEarlier(serializedId) {
     for (const chat of Chat.getModelsArray()) {
-      const index = chat.earlierMsgs.findIndex((stored) => msgFromStored(stored, false).id._serialized === serializedId);
+      const index = chat.earlierMsgs.findIndex(
+        (stored) => msgFromStored(stored, false).id._serialized === serializedId,
+      );
       if (index >= 0) return msgFromStored(chat.earlierMsgs[index], false);
     }
     return undefined;
@@ -587,7 +604,12 @@
       const r = message.reaction;
       modules.WAWebAddonReactionTableMode.reactionTableMode.bulkUpsert([
         {
-          id: new MsgKey({ fromMe: false, remote: r.chatId, id: r.id, participant: wid(r.chatId).isGroup() ? r.from : undefined }),
+          id: new MsgKey({
+            fromMe: false,
+            remote: r.chatId,
+            id: r.id,
+            participant: wid(r.chatId).isGroup() ? r.from : undefined,
+          }),
           reactionParentKey: Msg.get(r.parentKey) ? Msg.get(r.parentKey).id : r.parentKey,
           reactionTimestamp: r.t * 1000,
           reactionText: r.text,
@@ -633,7 +655,9 @@
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
     ws = new WebSocket(scheme + location.host + '/standin/ws');
     ws.addEventListener('open', () => {
-      ws.send(JSON.stringify({ type: 'hello', pageId, deviceId: localStorage.getItem(DEVICE_KEY), url: location.href }));
+      ws.send(
+        JSON.stringify({ type: 'hello', pageId, deviceId: localStorage.getItem(DEVICE_KEY), url: location.href }),
+      );
       for (const message of outbox.splice(0)) ws.send(JSON.stringify(message));
     });
     ws.addEventListener('message', (event) => {
@@ -684,7 +708,9 @@
     WAWebCompanionRegClientUtils: { DEVICE_PLATFORM: 'WEB' },
     WAWebAdvSignatureApi: { getADVEncodedIdentity: async () => zeros(32) },
     WAWebUserPrefsInfoStore: { waNoiseInfo: { get: async () => ({ staticKeyPair: { pubKey: zeros(32) } }) } },
-    WAWebSignalStoreApi: { waSignalStore: { getRegistrationInfo: async () => ({ identityKeyPair: { pubKey: zeros(32) } }) } },
+    WAWebSignalStoreApi: {
+      waSignalStore: { getRegistrationInfo: async () => ({ identityKeyPair: { pubKey: zeros(32) } }) },
+    },
     WAWebUserPrefsMultiDevice: { getADVSecretKey: () => btoa('stand-in adv secret key') },
     WAWebUserPrefsMeUser: {
       getMaybeMePnUser: () => me || undefined,
@@ -754,7 +780,15 @@
         const key = msg.id._serialized;
         pendingSends.set(key, { added, result, chat });
         Msg.add(msg);
-        post({ type: 'send', key, id: msg.id.id, to: chat.id._serialized, body: msg.body, t: msg.t, msgType: msg.type });
+        post({
+          type: 'send',
+          key,
+          id: msg.id.id,
+          to: chat.id._serialized,
+          body: msg.body,
+          t: msg.t,
+          msgType: msg.type,
+        });
         return [added.promise, result.promise];
       },
     },

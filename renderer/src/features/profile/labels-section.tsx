@@ -19,12 +19,26 @@ export const LABEL_COLORS: readonly { color: string; name: MessageKey }[] = [
   { color: '#546e7a', name: 'profile.color.grey' },
 ];
 
-export function LabelChip({ label, onRemove, removeLabel }: { label: Label; onRemove?: () => void; removeLabel?: string }) {
+export function LabelChip({
+  label,
+  onRemove,
+  removeLabel,
+}: {
+  label: Label;
+  onRemove?: () => void;
+  removeLabel?: string;
+}) {
   return (
     <span className="label-chip" style={{ backgroundColor: label.color }}>
       <span className="label-chip__name">{label.name}</span>
       {onRemove && (
-        <button type="button" className="label-chip__remove" aria-label={removeLabel} title={removeLabel} onClick={onRemove}>
+        <button
+          type="button"
+          className="label-chip__remove"
+          aria-label={removeLabel}
+          title={removeLabel}
+          onClick={onRemove}
+        >
           ×
         </button>
       )}
@@ -118,10 +132,20 @@ export function LabelsSection({ profile }: { profile: CustomerProfile }) {
         )}
       </div>
       {creating && (
-        <form className="profile__new-label" onSubmit={(event) => void create(event)} aria-label={t('profile.newLabel')}>
+        <form
+          className="profile__new-label"
+          onSubmit={(event) => void create(event)}
+          aria-label={t('profile.newLabel')}
+        >
           <label className="field">
             <span className="field__label">{t('profile.labelName')}</span>
-            <input className="input" value={newName} maxLength={40} autoFocus onChange={(event) => setNewName(event.target.value)} />
+            <input
+              className="input"
+              value={newName}
+              maxLength={40}
+              autoFocus
+              onChange={(event) => setNewName(event.target.value)}
+            />
           </label>
           <fieldset className="profile__colors">
             <legend className="field__label">{t('profile.labelColor')}</legend>

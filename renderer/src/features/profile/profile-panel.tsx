@@ -61,14 +61,18 @@ function fieldsOf(rows: readonly FieldRow[]): Record<string, string> {
 function ProfileForm({ profile }: { profile: CustomerProfile }) {
   const t = useT();
   const update = useProfiles((state) => state.update);
-  const fieldRequest = useSidePanel((state) => (state.fieldRequest?.chatId === profile.chatId ? state.fieldRequest : null));
+  const fieldRequest = useSidePanel((state) =>
+    state.fieldRequest?.chatId === profile.chatId ? state.fieldRequest : null,
+  );
   const clearFieldRequest = useSidePanel((state) => state.clearFieldRequest);
   const [name, setName] = useState(profile.nameOverride ?? profile.waName ?? '');
   /** null: the first name follows the name. */
   const [firstName, setFirstName] = useState<string | null>(profile.firstNameOverride);
   const [storedRows, setRows] = useState(() => rowsOf(profile));
   const [notes, setNotes] = useState(profile.notes);
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
   const nextKey = useRef(storedRows.length);
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
@@ -109,7 +113,12 @@ function ProfileForm({ profile }: { profile: CustomerProfile }) {
   };
 
   const problems = rows.map((row, index) =>
-    row.name === '' && row.value.trim() === '' ? null : fieldNameProblem(row.name, fieldNames.filter((_, other) => other !== index)),
+    row.name === '' && row.value.trim() === ''
+      ? null
+      : fieldNameProblem(
+          row.name,
+          fieldNames.filter((_, other) => other !== index),
+        ),
   );
   const invalid = problems.some((problem) => problem !== null);
 

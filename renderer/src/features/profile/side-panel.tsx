@@ -47,7 +47,13 @@ export function SidePanel({ chatId }: { chatId: ChatId }) {
           </button>
         ))}
       </div>
-      <div className="side-panel__body" role="tabpanel" id="side-panel-profile" aria-labelledby="side-tab-profile" hidden={tab !== 'profile'}>
+      <div
+        className="side-panel__body"
+        role="tabpanel"
+        id="side-panel-profile"
+        aria-labelledby="side-tab-profile"
+        hidden={tab !== 'profile'}
+      >
         <ProfilePanel key={chatId} chatId={chatId} />
       </div>
       <div

@@ -4,7 +4,11 @@
  */
 import type { TemplateContext } from '../../../../shared/templates/render-template';
 import { renderTemplate } from '../../../../shared/templates/render-template';
-import { hasUnfilledPlaceholder, placeholderSource, type PlaceholderSource } from '../../../../shared/templates/placeholders';
+import {
+  hasUnfilledPlaceholder,
+  placeholderSource,
+  type PlaceholderSource,
+} from '../../../../shared/templates/placeholders';
 
 export type DraftProblem =
   | { kind: 'missing'; field: string; source: PlaceholderSource }
@@ -21,10 +25,15 @@ export function checkDraft(text: string, context: TemplateContext | null): Draft
   if (!hasUnfilledPlaceholder(text)) return { problems: [], filled: null };
   if (!context) return { problems: [{ kind: 'malformed' }], filled: null };
   const result = renderTemplate(text, context);
-  const problems: DraftProblem[] = result.missing.map((field) => ({ kind: 'missing', field, source: placeholderSource(field) }));
+  const problems: DraftProblem[] = result.missing.map((field) => ({
+    kind: 'missing',
+    field,
+    source: placeholderSource(field),
+  }));
   for (const field of result.unknown) {
     // A fallback fills an unknown name too; only unfilled ones block.
-    if (result.segments.some((segment) => segment.kind === 'unknown' && segment.name === field)) problems.push({ kind: 'unknown', field });
+    if (result.segments.some((segment) => segment.kind === 'unknown' && segment.name === field))
+      problems.push({ kind: 'unknown', field });
   }
   if (result.malformed) problems.push({ kind: 'malformed' });
   const anyFilled = result.segments.some((segment) => segment.kind === 'value');

@@ -10,7 +10,15 @@ function profileField(problem: DraftProblem): string | null {
 }
 
 /** Above the text box while the draft still holds placeholders: what is missing and where to fill it. */
-export function DraftNotice({ chatId, check, onFill }: { chatId: ChatId; check: DraftCheck; onFill(text: string): void }) {
+export function DraftNotice({
+  chatId,
+  check,
+  onFill,
+}: {
+  chatId: ChatId;
+  check: DraftCheck;
+  onFill(text: string): void;
+}) {
   const t = useT();
   const requestField = useSidePanel((state) => state.requestField);
   const setSettingsOpen = useUi((state) => state.setSettingsOpen);

@@ -27,12 +27,23 @@ export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
   }, [open]);
 
   return (
-    <dialog ref={dialog} className="dialog qr-manager" aria-labelledby="qr-manager-title" onClose={() => setOpen(false)}>
+    <dialog
+      ref={dialog}
+      className="dialog qr-manager"
+      aria-labelledby="qr-manager-title"
+      onClose={() => setOpen(false)}
+    >
       <div className="qr-manager__header">
         <h2 id="qr-manager-title" className="dialog__title">
           {t('qr.managerTitle')}
         </h2>
-        <button type="button" className="icon-button" aria-label={t('app.close')} title={t('app.close')} onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('app.close')}
+          title={t('app.close')}
+          onClick={() => setOpen(false)}
+        >
           ×
         </button>
       </div>
@@ -159,7 +170,12 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
                 data-reply-id={reply.id}
                 className={`qr-row${editing?.id === reply.id ? ' qr-row--selected' : ''}`}
               >
-                <button type="button" className="qr-row__main" aria-label={t('qr.edit', { shortcut: reply.shortcut })} onClick={() => setEditing({ id: reply.id })}>
+                <button
+                  type="button"
+                  className="qr-row__main"
+                  aria-label={t('qr.edit', { shortcut: reply.shortcut })}
+                  onClick={() => setEditing({ id: reply.id })}
+                >
                   <span className="qr-row__head">
                     <span className="qr-shortcut">/{reply.shortcut}</span>
                     <span className="qr-row__title">{reply.title}</span>
@@ -197,14 +213,26 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
                     onClick={() => setConfirming(reply.id)}
                   >
                     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-                      <path fill="currentColor" d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h1.5v-8H10Zm3.5 0v8H15v-8h-1.5Z" />
+                      <path
+                        fill="currentColor"
+                        d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h1.5v-8H10Zm3.5 0v8H15v-8h-1.5Z"
+                      />
                     </svg>
                   </button>
                 </div>
                 {confirming === reply.id && (
-                  <div className="qr-row__confirm" role="group" aria-label={t('qr.confirmDelete', { shortcut: reply.shortcut })}>
+                  <div
+                    className="qr-row__confirm"
+                    role="group"
+                    aria-label={t('qr.confirmDelete', { shortcut: reply.shortcut })}
+                  >
                     <span>{t('qr.confirmDelete', { shortcut: reply.shortcut })}</span>
-                    <button type="button" className="button button--danger-solid" autoFocus onClick={() => void remove(reply)}>
+                    <button
+                      type="button"
+                      className="button button--danger-solid"
+                      autoFocus
+                      onClick={() => void remove(reply)}
+                    >
                       {t('qr.deleteConfirm')}
                     </button>
                     <button type="button" className="button" onClick={() => setConfirming(null)}>
@@ -216,7 +244,10 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
             ))}
           </ol>
         )}
-        <section className="qr-manager__editor" aria-label={editingReply ? t('qr.editorEdit', { shortcut: editingReply.shortcut }) : t('qr.editorNew')}>
+        <section
+          className="qr-manager__editor"
+          aria-label={editingReply ? t('qr.editorEdit', { shortcut: editingReply.shortcut }) : t('qr.editorNew')}
+        >
           {editing === null || (editing.id !== null && !editingReply) ? (
             <p className="qr-manager__empty">{t('qr.pickToEdit')}</p>
           ) : (

@@ -20,7 +20,14 @@ import './quick-replies.css';
 
 const MAX_OPTIONS = 8;
 
-export function QuickReplyAssist({ chatId, text, setText, textarea, setKeyHandler, setSendGuard }: ComposerAssistProps) {
+export function QuickReplyAssist({
+  chatId,
+  text,
+  setText,
+  textarea,
+  setKeyHandler,
+  setSendGuard,
+}: ComposerAssistProps) {
   const t = useT();
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const ensureProfile = useProfiles((state) => state.ensureLoaded);
@@ -82,7 +89,8 @@ export function QuickReplyAssist({ chatId, text, setText, textarea, setKeyHandle
     () => (open && trigger ? filterQuickReplies(quickReplies, trigger.query).slice(0, MAX_OPTIONS) : []),
     [open, trigger?.query, quickReplies], // eslint-disable-line react-hooks/exhaustive-deps -- the query is what matters, not the object
   );
-  const activeIndex = trigger && active.query === trigger.query ? Math.min(active.index, Math.max(0, options.length - 1)) : 0;
+  const activeIndex =
+    trigger && active.query === trigger.query ? Math.min(active.index, Math.max(0, options.length - 1)) : 0;
   const activeReply = options[activeIndex];
 
   const insertAt = useCallback(
@@ -179,43 +187,43 @@ export function QuickReplyAssist({ chatId, text, setText, textarea, setKeyHandle
       ) : null}
       {open && trigger && (
         <div className="qr-picker-anchor">
-        <div className="qr-picker">
-          {options.length > 0 ? (
-            <>
-              <ul className="qr-picker__list" role="listbox" id={listboxId} aria-label={t('qr.picker')}>
-                {options.map((reply, index) => {
-                  const preview = context ? renderTemplate(reply.text, context) : null;
-                  return (
-                    <li
-                      key={reply.id}
-                      id={`${listboxId}-${reply.id}`}
-                      role="option"
-                      aria-selected={index === activeIndex}
-                      className="qr-picker__option"
-                      // Keep the focus (and the caret) in the text box.
-                      onMouseDown={(event) => event.preventDefault()}
-                      onMouseMove={() => index !== activeIndex && setActive({ query: trigger.query, index })}
-                      onClick={() => choose(reply.id)}
-                    >
-                      <span className="qr-picker__head">
-                        <span className="qr-shortcut">/{reply.shortcut}</span>
-                        <span className="qr-picker__title">{reply.title}</span>
-                      </span>
-                      {preview && <TemplatePreview className="qr-picker__preview" segments={preview.segments} />}
-                    </li>
-                  );
-                })}
-              </ul>
-              <p className="qr-picker__hint" aria-hidden="true">
-                {t('qr.pickerHint')}
+          <div className="qr-picker">
+            {options.length > 0 ? (
+              <>
+                <ul className="qr-picker__list" role="listbox" id={listboxId} aria-label={t('qr.picker')}>
+                  {options.map((reply, index) => {
+                    const preview = context ? renderTemplate(reply.text, context) : null;
+                    return (
+                      <li
+                        key={reply.id}
+                        id={`${listboxId}-${reply.id}`}
+                        role="option"
+                        aria-selected={index === activeIndex}
+                        className="qr-picker__option"
+                        // Keep the focus (and the caret) in the text box.
+                        onMouseDown={(event) => event.preventDefault()}
+                        onMouseMove={() => index !== activeIndex && setActive({ query: trigger.query, index })}
+                        onClick={() => choose(reply.id)}
+                      >
+                        <span className="qr-picker__head">
+                          <span className="qr-shortcut">/{reply.shortcut}</span>
+                          <span className="qr-picker__title">{reply.title}</span>
+                        </span>
+                        {preview && <TemplatePreview className="qr-picker__preview" segments={preview.segments} />}
+                      </li>
+                    );
+                  })}
+                </ul>
+                <p className="qr-picker__hint" aria-hidden="true">
+                  {t('qr.pickerHint')}
+                </p>
+              </>
+            ) : (
+              <p className="qr-picker__empty" role="status">
+                {quickReplies.length === 0 ? t('qr.pickerNone') : t('qr.pickerNoMatch', { query: trigger.query })}
               </p>
-            </>
-          ) : (
-            <p className="qr-picker__empty" role="status">
-              {quickReplies.length === 0 ? t('qr.pickerNone') : t('qr.pickerNoMatch', { query: trigger.query })}
-            </p>
-          )}
-        </div>
+            )}
+          </div>
         </div>
       )}
     </>

@@ -45,7 +45,9 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const check = useMemo(() => checkQuickReplyText(text, fields), [text, fields]);
   const preview = useMemo(() => (context && text ? renderTemplate(text, context) : null), [context, text]);
 
-  const clash = quickReplies.find((other) => other.id !== reply?.id && shortcutKey(other.shortcut) === shortcutKey(shortcut));
+  const clash = quickReplies.find(
+    (other) => other.id !== reply?.id && shortcutKey(other.shortcut) === shortcutKey(shortcut),
+  );
   const shortcutError = !shortcutPattern.safeParse(shortcut.normalize('NFC')).success
     ? t('qr.errorShortcut')
     : clash
@@ -74,7 +76,12 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
     if (shortcutError || titleError || textError) return;
     setSaving(true);
     setServerError(null);
-    const saved: QuickReply = { id: reply?.id ?? newId('qr'), shortcut: shortcut.trim().normalize('NFC'), title: title.trim(), text };
+    const saved: QuickReply = {
+      id: reply?.id ?? newId('qr'),
+      shortcut: shortcut.trim().normalize('NFC'),
+      title: title.trim(),
+      text,
+    };
     try {
       await quickReplyActions.save(saved);
       onSaved(saved);
@@ -88,7 +95,9 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
 
   return (
     <form className="qr-editor" onSubmit={(event) => void submit(event)} noValidate>
-      <h3 className="qr-editor__title">{reply ? t('qr.editorEdit', { shortcut: reply.shortcut }) : t('qr.editorNew')}</h3>
+      <h3 className="qr-editor__title">
+        {reply ? t('qr.editorEdit', { shortcut: reply.shortcut }) : t('qr.editorNew')}
+      </h3>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-shortcut`}>
           {t('qr.shortcut')}
@@ -110,8 +119,15 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
             }}
           />
         </span>
-        <span id={`${id}-shortcut-hint`} className={showShortcutError || serverError?.field === 'shortcut' ? 'error-text' : 'field__hint'}>
-          {serverError?.field === 'shortcut' ? serverError.text : showShortcutError ? shortcutError : t('qr.shortcutHint')}
+        <span
+          id={`${id}-shortcut-hint`}
+          className={showShortcutError || serverError?.field === 'shortcut' ? 'error-text' : 'field__hint'}
+        >
+          {serverError?.field === 'shortcut'
+            ? serverError.text
+            : showShortcutError
+              ? shortcutError
+              : t('qr.shortcutHint')}
         </span>
       </div>
       <div className="field">
@@ -192,11 +208,15 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
       </div>
       {preview && (
         <div className="qr-editor__preview" aria-live="polite">
-          <span className="field__label">{customerName ? t('qr.previewFor', { name: customerName }) : t('qr.previewSample')}</span>
+          <span className="field__label">
+            {customerName ? t('qr.previewFor', { name: customerName }) : t('qr.previewSample')}
+          </span>
           <p className="qr-editor__bubble" data-testid="qr-preview">
             <TemplatePreview segments={preview.segments} />
           </p>
-          {preview.missing.length > 0 && <p className="field__hint">{t('qr.previewMissing', { names: preview.missing.join(', ') })}</p>}
+          {preview.missing.length > 0 && (
+            <p className="field__hint">{t('qr.previewMissing', { names: preview.missing.join(', ') })}</p>
+          )}
         </div>
       )}
       {serverError?.field === 'form' && (

@@ -36,7 +36,9 @@ export function QuickReplyPanel({ chatId }: { chatId: ChatId }) {
         </button>
       </div>
       <p className="qr-panel__hint">{t('qr.panelHint')}</p>
-      {shown.length === 0 && <p className="qr-panel__hint">{quickReplies.length === 0 ? t('qr.pickerNone') : t('qr.panelNoMatch')}</p>}
+      {shown.length === 0 && (
+        <p className="qr-panel__hint">{quickReplies.length === 0 ? t('qr.pickerNone') : t('qr.panelNoMatch')}</p>
+      )}
       <ul className="qr-panel__list">
         {shown.map((reply) => {
           const result = context ? renderTemplate(reply.text, context) : null;

@@ -1,7 +1,13 @@
 import type { TemplateSegment } from '../../../../shared/templates/render-template';
 
 /** A rendered quick reply with filled values marked, and unfilled placeholders left visible. */
-export function TemplatePreview({ segments, className = '' }: { segments: readonly TemplateSegment[]; className?: string }) {
+export function TemplatePreview({
+  segments,
+  className = '',
+}: {
+  segments: readonly TemplateSegment[];
+  className?: string;
+}) {
   return (
     <span className={`template-preview ${className}`}>
       {segments.map((segment, index) =>
