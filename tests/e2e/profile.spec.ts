@@ -35,6 +35,9 @@ test('labels are created in the profile, assigned, and filter the chat list', as
   await expect(vip).toHaveAttribute('aria-pressed', 'true');
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toHaveAccessibleName(maria.name);
+  // The row shows the label too, and says it to screen readers.
+  await expect(rows(page).first()).toContainText('VIP');
+  await expect(rows(page).first()).toHaveAccessibleDescription(/VIP/);
   await page.screenshot({ path: 'test-results/screens/chat-list-label-filter.png' });
 
   await vip.click();

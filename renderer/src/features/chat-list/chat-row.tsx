@@ -6,6 +6,7 @@ import { useChats } from '../../stores/chats-store';
 import { useClock } from '../../stores/clock-store';
 import { useUi } from '../../stores/ui-store';
 import { Avatar } from './avatar';
+import { ChatRowLabels } from './chat-row-labels';
 import { WindowBadge } from './window-badge';
 
 const MINUTE_MS = 60_000;
@@ -38,7 +39,7 @@ export const ChatRow = memo(function ChatRow({
       type="button"
       className={`chat-row${selected ? ' chat-row--selected' : ''}`}
       aria-label={chat.name}
-      aria-describedby={`${domId}-badge ${domId}-status ${domId}-preview`}
+      aria-describedby={`${domId}-badge ${domId}-status ${domId}-labels ${domId}-preview`}
       aria-current={selected ? 'true' : undefined}
       data-chat-id={chat.chatId}
       onClick={() => onSelect(chat.chatId)}
@@ -71,6 +72,7 @@ export const ChatRow = memo(function ChatRow({
           <span id={`${domId}-status`} className="chat-row__unanswered">
             {unanswered ? t('chatList.unanswered') : ''}
           </span>
+          <ChatRowLabels labelIds={chat.labels} id={`${domId}-labels`} />
         </span>
       </span>
     </button>
