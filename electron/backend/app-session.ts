@@ -75,7 +75,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
     const store = await openStore({ dataDir: storeDir, clock, defaults });
     for (const notice of store.loadNotices) notices.add(notice);
-    store.onWriteError((notice) => notices.add(notice));
+    store.onNotice((notice) => notices.add(notice));
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
     }

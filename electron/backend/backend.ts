@@ -105,7 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
   };
   const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
-  const stopWriteErrors = store.onWriteError(() => hub.emit('noticesChanged', { notices: options.notices.list() }));
+  const stopStoreNotices = store.onNotice(() => hub.emit('noticesChanged', { notices: options.notices.list() }));
 
   function contactOrThrow(chatId: ChatId) {
     const contact = store.data.contacts[chatId];
@@ -218,7 +218,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async close() {
       stopClockListener();
-      stopWriteErrors();
+      stopStoreNotices();
       outbox.close();
       gateway.off('status', listeners.status);
       gateway.off('message', listeners.message);

@@ -18,7 +18,7 @@ import {
   writeFileDurably,
   type StoreFs,
 } from './store-fs';
-import type { StoreData, StoreNotice } from './store-types';
+import type { NoticeSink, StoreData } from './store-types';
 
 export const mainFileName = 'janela.json';
 
@@ -31,7 +31,7 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
     dataDir: string,
     private readonly fs: StoreFs,
     private readonly clock: Clock,
-    private readonly notices: StoreNotice[],
+    private readonly notices: NoticeSink,
   ) {
     this.file = path.join(dataDir, mainFileName);
     this.backup = `${this.file}.bak`;

@@ -20,13 +20,13 @@ import {
   writeFileDurably,
   type StoreFs,
 } from './store-fs';
-import type { ReadMessagesOptions, StoredMessage, StoreNotice } from './store-types';
+import type { NoticeSink, ReadMessagesOptions, StoredMessage } from './store-types';
 
 export interface MessageHistoryOptions {
   dataDir: string;
   fs: StoreFs;
   clock: Clock;
-  notices: StoreNotice[];
+  notices: NoticeSink;
   /** Checkpoint once the journal holds this much (bounds replay time after a crash). */
   journalLimitBytes?: number;
   /** Conversations kept in memory; the least recently used beyond this are dropped. */

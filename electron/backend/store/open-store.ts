@@ -9,7 +9,7 @@ import type { Clock } from '../clock';
 import { DurableDocumentAdapter, mainFileName } from './durable-document-adapter';
 import { MessageHistory } from './message-history';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs';
-import type { JanelaStore, StoreData, StoreNotice } from './store-types';
+import type { JanelaStore, NoticeSink, StoreData, StoreNotice } from './store-types';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -42,7 +42,15 @@ const retryDelayMs = 2000;
 export async function openStore(options: OpenStoreOptions): Promise<JanelaStore> {
   const fs = options.fs ?? nodeStoreFs;
   await fs.mkdir(options.dataDir, { recursive: true });
-  const notices: StoreNotice[] = [];
+  const loadNotices: StoreNotice[] = [];
+  // Damage found later (a conversation file read for the first time) goes to the listeners too.
+  let afterLoad: ((notice: StoreNotice) => void) | null = null;
+  const notices: NoticeSink = {
+    push(notice) {
+      if (afterLoad) afterLoad(notice);
+      else loadNotices.push(notice);
+    },
+  };
   // Not JSONFilePreset: it silently keeps everything in memory when NODE_ENV is 'test'.
   const defaults = options.defaults();
   const db = new Low<StoreData>(new DurableDocumentAdapter(options.dataDir, fs, options.clock, notices), defaults);
@@ -57,7 +65,8 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
     ...(options.cachedChats === undefined ? {} : { cachedChats: options.cachedChats }),
   });
   const delay = Math.min(Math.max(options.flushDelayMs ?? defaultFlushDelayMs, 0), maxFlushDelayMs);
-  const store = new BatchedStore(db, history, notices, delay);
+  const store = new BatchedStore(db, history, loadNotices, delay);
+  afterLoad = (notice) => store.tell(notice);
   // A first start writes the defaults, so the file exists from the first flush on.
   if (!found) store.update(() => undefined);
   return store;
@@ -69,7 +78,7 @@ class BatchedStore implements JanelaStore {
   private mainDirty = false;
   /** 'closing' refuses changes while the last batch is written; a failed close reopens. */
   private state: 'open' | 'closing' | 'closed' = 'open';
-  private readonly writeErrorListeners = new Set<(notice: StoreNotice) => void>();
+  private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
 
   constructor(
     private readonly db: Low<StoreData>,
@@ -149,9 +158,13 @@ class BatchedStore implements JanelaStore {
     this.clearTimer();
   }
 
-  onWriteError(listener: (notice: StoreNotice) => void): () => void {
-    this.writeErrorListeners.add(listener);
-    return () => this.writeErrorListeners.delete(listener);
+  onNotice(listener: (notice: StoreNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  tell(notice: StoreNotice): void {
+    for (const listener of this.noticeListeners) listener(notice);
   }
 
   /** One batch: the history journal (message durability), then the main document. */
@@ -181,7 +194,7 @@ class BatchedStore implements JanelaStore {
       kind: 'store-write-failed',
       detail: `could not save ${files}; the changes are kept in memory and saving is retried`,
     };
-    for (const listener of this.writeErrorListeners) listener(notice);
+    for (const listener of this.noticeListeners) listener(notice);
     if (this.state === 'open') this.schedule(retryDelayMs);
     return new StoreWriteError(notice, { cause: failures[0]?.error });
   }
@@ -190,7 +203,7 @@ class BatchedStore implements JanelaStore {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      // Failures reach onWriteError listeners; the retry is already scheduled.
+      // Failures reach onNotice listeners; the retry is already scheduled.
       this.flush().catch(() => undefined);
     }, delayMs);
   }

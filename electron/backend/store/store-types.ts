@@ -55,6 +55,11 @@ export const storeDataSchema = z.object({
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
+/** Where loading and reading report recoveries; the store forwards those found after loading. */
+export interface NoticeSink {
+  push(notice: StoreNotice): void;
+}
+
 export interface StoreNotice {
   kind: 'store-recovered' | 'store-write-failed';
   /** File names and error codes only: never message text or phone numbers. */
@@ -97,8 +102,12 @@ export interface JanelaStore {
   close(): Promise<void>;
   /** What happened while loading (recoveries), for the person to be told. */
   readonly loadNotices: readonly StoreNotice[];
-  /** A batched write failed (disk full, permissions): data is kept in memory and retried. */
-  onWriteError(listener: (notice: StoreNotice) => void): () => void;
+  /**
+   * Something the person must be told after loading: a batched write failed (disk full,
+   * permissions; data is kept in memory and retried), or damage found in a conversation file
+   * when it was first read.
+   */
+  onNotice(listener: (notice: StoreNotice) => void): () => void;
 }
 
 export type { ChatMessage };

@@ -112,9 +112,11 @@ test('loading reads no history: damaged chat files are not even opened until a c
   const chatsDir = path.join(work.dir, 'history', 'chats');
   for (const name of readdirSync(chatsDir)) writeFileSync(path.join(chatsDir, name), 'garbage\n');
   const reopened = await open(work.dir);
+  const told: string[] = [];
+  reopened.onNotice((notice) => told.push(notice.detail));
   expect(reopened.loadNotices).toEqual([]);
   expect(reopened.readMessages(chatIdOf(3), { limit: 5 }).messages).toEqual([]);
-  expect(reopened.loadNotices).toHaveLength(1);
+  expect(told).toHaveLength(1);
   await reopened.close();
 });
 

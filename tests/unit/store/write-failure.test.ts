@@ -21,7 +21,7 @@ for (const code of ['ENOSPC', 'EACCES']) {
     const fs = faultyFs();
     const store = await open(work.dir, { fs, flushDelayMs: 1000 });
     const errors: StoreNotice[] = [];
-    store.onWriteError((notice) => errors.push(notice));
+    store.onNotice((notice) => errors.push(notice));
     store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1)));
     store.appendMessage(message(1, 'a', 1000));
     await store.flush();
@@ -59,7 +59,7 @@ test('a batch that failed is retried on its own, without a new change', async ()
   const fs = faultyFs();
   const store = await open(work.dir, { fs, flushDelayMs: 10 });
   const errors: StoreNotice[] = [];
-  store.onWriteError((notice) => errors.push(notice));
+  store.onNotice((notice) => errors.push(notice));
   fs.failWith = 'ENOSPC';
   store.appendMessage(message(1, 'a', 1000));
   await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0));
