@@ -12,7 +12,8 @@ const directions = new Set(['in', 'out']);
 const kinds = new Set(['text', 'media', 'call', 'reaction']);
 const statuses = new Set(['pending', 'sent', 'delivered', 'read', 'failed', 'uncertain']);
 
-const contactKeys = new Set([
+/** Column order of contact rows in janela.json (a row is [record key, ...these]). */
+export const contactRowColumns = [
   'chatId',
   'phone',
   'waName',
@@ -25,7 +26,9 @@ const contactKeys = new Set([
   'customFields',
   'labels',
   'notes',
-]);
+] as const;
+
+const contactKeys = new Set<string>(contactRowColumns);
 const messageKeys = new Set(['id', 'chatId', 'direction', 'kind', 'text', 'at', 'status', 'failureReason', 'waId']);
 const requiredMessageKeys = 6;
 
@@ -107,22 +110,6 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
     (value.waId === undefined || typeof value.waId === 'string')
   );
 }
-
-/** Column order of contact rows in janela.json (a row is [record key, ...these]). */
-export const contactRowColumns = [
-  'chatId',
-  'phone',
-  'waName',
-  'nameOverride',
-  'firstNameOverride',
-  'lastInboundAt',
-  'lastOutboundAt',
-  'lastMessage',
-  'unreadCount',
-  'customFields',
-  'labels',
-  'notes',
-] as const;
 
 /**
  * Checks a row and builds the contact as one object literal (one hidden class for all 10,000,

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useModalDialog } from '../../app/use-modal-dialog';
 import type { ChatId, QuickReply } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
@@ -17,14 +18,7 @@ export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
   const t = useT();
   const open = useSidePanel((state) => state.managerOpen);
   const setOpen = useSidePanel((state) => state.setManagerOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   return (
     <dialog
