@@ -134,7 +134,8 @@ export function createBackend(options: BackendOptions): Backend {
       if (contactOrThrow(chatId).unreadCount > 0) {
         store.update((data) => {
           const contact = data.contacts[chatId];
-          if (contact) contact.unreadCount = 0;
+          // Contacts are replaced, never changed in place (the store caches their serialised rows).
+          if (contact) data.contacts[chatId] = { ...contact, unreadCount: 0 };
         });
         pushChat(chatId);
       }

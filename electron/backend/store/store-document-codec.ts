@@ -16,6 +16,30 @@ export type DecodedDocument = { ok: true; data: StoreData } | { ok: false; probl
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Each contact's serialised row, kept until the contact object is replaced. A burst of messages
+ * touches a few contacts, so a write re-serialises those rows, not all 10,000. This holds because
+ * contacts are replaced, never changed in place: a serialised contact is frozen, so code that
+ * mutates one fails loudly instead of leaving a stale row on disk.
+ */
+const rowCache = new WeakMap<StoredContact, string>();
+
+function freezeContact(contact: StoredContact): void {
+  Object.freeze(contact.customFields);
+  Object.freeze(contact.labels);
+  if (contact.lastMessage) Object.freeze(contact.lastMessage);
+  Object.freeze(contact);
+}
+
+function contactRow(key: string, contact: StoredContact): string {
+  const cached = rowCache.get(contact);
+  if (cached !== undefined && cached.startsWith(`[${JSON.stringify(key)},`)) return cached;
+  const row = JSON.stringify([key, ...contactColumns.map((column) => contact[column])]);
+  rowCache.set(contact, row);
+  freezeContact(contact);
+  return row;
+}
+
 /** Serialises in slices of rows, yielding between them; later changes re-mark the store dirty. */
 export async function encodeStoreDocument(data: StoreData): Promise<string> {
   const { contacts, ...rest } = data;
@@ -25,9 +49,7 @@ export async function encodeStoreDocument(data: StoreData): Promise<string> {
   for (let start = 0; start < entries.length; start += rowsPerSlice) {
     if (start > 0) await yieldToEventLoop();
     const rows: string[] = [];
-    for (const [key, contact] of entries.slice(start, start + rowsPerSlice)) {
-      rows.push(JSON.stringify([key, ...contactColumns.map((column) => contact[column])]));
-    }
+    for (const [key, contact] of entries.slice(start, start + rowsPerSlice)) rows.push(contactRow(key, contact));
     slices.push(rows.join(','));
   }
   return `${head.slice(0, -1)},"contactRows":[${slices.join(',')}]}\n`;

@@ -80,7 +80,10 @@ export interface ReadMessagesOptions {
 export interface JanelaStore {
   /** The in-memory main document. Read freely; change it only inside `update`. */
   readonly data: StoreData;
-  /** Applies a change and schedules a batched, durable write. */
+  /**
+   * Applies a change and schedules a batched, durable write. Replace a contact to change it
+   * (`data.contacts[id] = { ...contact, … }`): written contacts are frozen, their rows cached.
+   */
   update(mutator: (data: StoreData) => void): void;
   /** Appends to a chat's history. Returns false (and stores nothing) when that id is already there. */
   appendMessage(message: StoredMessage): boolean;

@@ -33,7 +33,8 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     expect(qr.startsWith(`${ref},`)).toBe(true);
     expect(qr.split(',')).toHaveLength(5);
 
-    const rotated = nextEvent<[string]>(client, 'qr');
+    // The library may repeat the current QR (page timing); wait for the one with the new ref.
+    const rotated = nextEvent<[string]>(client, 'qr', (next) => !next.startsWith(`${ref},`));
     standIn.control.rotateQr();
     const [secondQr] = await rotated;
     expect(secondQr).not.toBe(qr);
@@ -42,7 +43,8 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     await standIn.control.scan();
     await ready;
     events.push('ready');
-    expect(events).toEqual(['qr', 'qr', 'authenticated', 'ready']);
+    expect(events.filter((event) => event !== 'qr')).toEqual(['authenticated', 'ready']);
+    expect(events.indexOf('authenticated')).toBeGreaterThanOrEqual(2);
     expect(client.info.wid._serialized).toBe('5511900000000@c.us');
     expect(client.info.pushname).toBe('Loja Teste');
     expect(await client.getState()).toBe('CONNECTED');
