@@ -38,7 +38,8 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     standIn.control.rotateQr();
     const [secondQr] = await rotated;
     expect(secondQr).not.toBe(qr);
-    expect(standIn.control.qrCodes()).toHaveLength(2);
+    // The page tells the stand-in's server over its own channel, which may lag the library's event.
+    await expect.poll(() => standIn.control.qrCodes()).toHaveLength(2);
 
     await standIn.control.scan();
     await ready;
