@@ -69,3 +69,16 @@ test('"Try the demo" opens the sample shop', async ({ page, host }) => {
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Beatriz Lima' })).toContainText('Closed');
 });
+
+test('"Unlink this computer" asks first, then logs WhatsApp out', async ({ page, host }) => {
+  await host.inbound({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi' });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'WhatsApp status: Connected' }).click();
+  await page.getByRole('button', { name: 'Unlink this computer' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Unlink this computer?' });
+  await expect(confirm).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/connect-unlink.png' });
+  await confirm.getByRole('button', { name: 'Unlink', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'WhatsApp status: Disconnected' })).toBeVisible();
+  await expect(page.getByText(/LOGOUT/)).toBeVisible();
+});
