@@ -1,6 +1,6 @@
 /** QR → authenticated → ready → catch-up, driven through a fake Client. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gatewayHarness, T0 } from './gateway-harness';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { gatewayHarness, T0, useFakeGatewayTimers } from './gateway-harness';
 import { rawMessage } from './wa-structures';
 
 const MARIA = '5511987654321@c.us';
@@ -12,16 +12,9 @@ const sec = (ms: number) => Math.floor(ms / 1000);
 
 let harness: ReturnType<typeof gatewayHarness>;
 
+useFakeGatewayTimers(() => harness);
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   harness = gatewayHarness();
-});
-
-afterEach(async () => {
-  const stopping = harness.gateway.stop();
-  await vi.runAllTimersAsync();
-  await stopping;
-  vi.useRealTimers();
 });
 
 /** A phone with history: one chat read on the phone, one unread, one too old, one group. */

@@ -1,4 +1,5 @@
 /** A gateway on fake Clients, with everything it emits recorded. */
+import { afterEach, beforeEach, vi } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -74,4 +75,20 @@ export function gatewayHarness(overrides: Partial<WhatsAppWebGatewayOptions> = {
     settings,
     dataDir,
   };
+}
+
+/**
+ * Fake timers for each test and a clean stop after it (the gateway's timers must all run out).
+ * `current` returns the harness the test used.
+ */
+export function useFakeGatewayTimers(current: () => ReturnType<typeof gatewayHarness>): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  });
+  afterEach(async () => {
+    const stopping = current().gateway.stop();
+    await vi.runAllTimersAsync();
+    await stopping;
+    vi.useRealTimers();
+  });
 }

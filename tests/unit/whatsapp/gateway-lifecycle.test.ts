@@ -1,19 +1,10 @@
 /** Every `disconnected` reason, the retry policy, the watchdog and initialize() failures, on fake Clients. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gatewayHarness, T0 } from './gateway-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { gatewayHarness, T0, useFakeGatewayTimers } from './gateway-harness';
 
 let harness: ReturnType<typeof gatewayHarness>;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-});
-
-afterEach(async () => {
-  const stopping = harness.gateway.stop();
-  await vi.runAllTimersAsync();
-  await stopping;
-  vi.useRealTimers();
-});
+useFakeGatewayTimers(() => harness);
 
 async function connectedHarness(overrides: Parameters<typeof gatewayHarness>[0] = {}) {
   harness = gatewayHarness(overrides);

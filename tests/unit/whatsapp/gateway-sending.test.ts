@@ -1,22 +1,13 @@
 /** sendText, acks, a send cut off by a lost connection and findSent after the reconnect. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GatewayDisconnectedError } from '../../../electron/backend/gateway/gateway';
-import { gatewayHarness, T0 } from './gateway-harness';
+import { gatewayHarness, T0, useFakeGatewayTimers } from './gateway-harness';
 import { rawMessage } from './wa-structures';
 
 const MARIA = '5511987654321@c.us';
 let harness: ReturnType<typeof gatewayHarness>;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-});
-
-afterEach(async () => {
-  const stopping = harness.gateway.stop();
-  await vi.runAllTimersAsync();
-  await stopping;
-  vi.useRealTimers();
-});
+useFakeGatewayTimers(() => harness);
 
 async function connected(overrides: Parameters<typeof gatewayHarness>[0] = {}) {
   harness = gatewayHarness(overrides);
