@@ -81,6 +81,24 @@ const waitFor = async (check: () => boolean) => {
   expect(check()).toBe(true);
 };
 
+/**
+ * The connection drops during the next sends: after WhatsApp took the message (`reachesWhatsApp`)
+ * or before, with `onSend` seeing each attempt. `restore` brings back the gateway's own sendText.
+ */
+function dropConnectionDuringSends(
+  w: World,
+  options: { reachesWhatsApp?: boolean; onSend?: (text: string) => void } = {},
+) {
+  const realSend = w.gateway.sendText.bind(w.gateway);
+  w.gateway.sendText = async (chatId, text) => {
+    options.onSend?.(text);
+    if (options.reachesWhatsApp) await realSend(chatId, text);
+    w.gateway.setConnection(false);
+    throw new GatewayDisconnectedError();
+  };
+  return { realSend, restore: () => (w.gateway.sendText = realSend) };
+}
+
 describe('a customer writes, staff answer, the window runs down', () => {
   it('records the customer and opens the window; the same message twice is stored once', async () => {
     const w = await world();
@@ -184,15 +202,10 @@ describe('a send cut off by a lost connection', () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     // The message reaches WhatsApp, but the connection drops before the answer comes back.
-    const realSend = w.gateway.sendText.bind(w.gateway);
-    w.gateway.sendText = async (chatId, text) => {
-      await realSend(chatId, text);
-      w.gateway.setConnection(false);
-      throw new GatewayDisconnectedError();
-    };
+    const drop = dropConnectionDuringSends(w, { reachesWhatsApp: true });
     const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Seu pedido está pronto' });
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
-    w.gateway.sendText = realSend;
+    drop.restore();
     w.gateway.setConnection(true);
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'sent');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -202,14 +215,10 @@ describe('a send cut off by a lost connection', () => {
   it('is resent after reconnecting when WhatsApp never got it', async () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
-    const realSend = w.gateway.sendText.bind(w.gateway);
-    w.gateway.sendText = async () => {
-      w.gateway.setConnection(false);
-      throw new GatewayDisconnectedError();
-    };
+    const drop = dropConnectionDuringSends(w);
     const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Tudo certo' });
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
-    w.gateway.sendText = realSend;
+    drop.restore();
     w.gateway.setConnection(true);
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'read');
     expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Tudo certo']);
@@ -218,7 +227,6 @@ describe('a send cut off by a lost connection', () => {
   it('resent after WhatsApp had shown it locally: one message in the history, linked to the new send', async () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
-    const realSend = w.gateway.sendText.bind(w.gateway);
     const ownEcho = (waId: string, text: string) =>
       w.gateway.emit('message', {
         waId,
@@ -232,11 +240,7 @@ describe('a send cut off by a lost connection', () => {
       });
     // WhatsApp Web adds the message to the chat (message_create) before the connection drops;
     // after the reload that copy is gone, so the lookup finds nothing.
-    w.gateway.sendText = async (_chatId, text) => {
-      ownEcho('lost-local-1', text);
-      w.gateway.setConnection(false);
-      throw new GatewayDisconnectedError();
-    };
+    const { realSend } = dropConnectionDuringSends(w, { onSend: (text) => ownEcho('lost-local-1', text) });
     const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Já separei' });
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
     // The resend: WhatsApp echoes the new message before sendText resolves, as the library does.
@@ -260,16 +264,12 @@ describe('a send cut off by a lost connection', () => {
   it('found still queued in WhatsApp Web (no server ack yet): waits for its ack, neither marked sent nor resent', async () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
-    const realSend = w.gateway.sendText.bind(w.gateway);
-    w.gateway.sendText = async () => {
-      w.gateway.setConnection(false);
-      throw new GatewayDisconnectedError();
-    };
+    const drop = dropConnectionDuringSends(w);
     // WhatsApp Web holds the message in its own outgoing queue (ack 0) and will send it itself.
     w.gateway.findSent = async () => ({ waId: 'queued-1', status: 'pending' });
     const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Pode vir buscar' });
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
-    w.gateway.sendText = realSend;
+    drop.restore();
     w.gateway.setConnection(true);
     await waitFor(() => w.store.getMessage(maria, pending.id)?.waId === 'queued-1');
     await new Promise((resolve) => setTimeout(resolve, 50));
