@@ -32,8 +32,9 @@ function freezeContact(contact: StoredContact): void {
 }
 
 function contactRow(key: string, contact: StoredContact): string {
+  // A contact lives under its own chatId, so its cached row (key included) stays valid.
   const cached = rowCache.get(contact);
-  if (cached !== undefined && cached.startsWith(`[${JSON.stringify(key)},`)) return cached;
+  if (cached !== undefined) return cached;
   const row = JSON.stringify([key, ...contactColumns.map((column) => contact[column])]);
   rowCache.set(contact, row);
   freezeContact(contact);
