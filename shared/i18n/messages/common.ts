@@ -14,7 +14,8 @@ export const commonMessages = defineMessages(
     'app.simulatedTag': 'Simulated',
     'time.today': 'Today',
     'time.yesterday': 'Yesterday',
-    'notice.storeRecovered': 'Your data file was damaged; Janela restored the last good copy ({detail}).',
+    'notice.storeRecovered':
+      'Part of your saved data was damaged. Janela kept the damaged file aside and recovered what it could: {detail}.',
     'notice.storeWriteFailed':
       'Janela could not save your latest changes ({detail}). Free some disk space; Janela keeps trying.',
     'notice.dismiss': 'Dismiss',
@@ -34,7 +35,7 @@ export const commonMessages = defineMessages(
     'time.today': 'Hoje',
     'time.yesterday': 'Ontem',
     'notice.storeRecovered':
-      'Seu arquivo de dados estava danificado; o Janela restaurou a última cópia boa ({detail}).',
+      'Parte dos seus dados salvos estava danificada. O Janela guardou o arquivo danificado à parte e recuperou o que pôde: {detail}.',
     'notice.storeWriteFailed':
       'O Janela não conseguiu salvar as últimas alterações ({detail}). Libere espaço em disco; o Janela continua tentando.',
     'notice.dismiss': 'Dispensar',
