@@ -1,7 +1,9 @@
 /**
  * Run in a fresh process by run.ts (so no garbage from the other measurements is collected
  * during this one): 100 inbound messages per second, recorded as the backend does, while the
- * event loop's delay is monitored. Prints the longest block.
+ * event loop's delay is monitored. Prints the longest block. With a journal limit given, the
+ * store checkpoints (rewrites janela.json whole) whenever the journal passes it: at 100 kB,
+ * every ~2 s, a worst case; the app's default limit (4 MB) is reached after ~90 s at this rate.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { recordGatewayMessage } from '../../electron/backend/chats/record-message';
@@ -9,12 +11,17 @@ import { createClock } from '../../electron/backend/clock';
 import { openStore } from '../../electron/backend/store/open-store';
 import { baseData, chatIdOf, contactCount, epoch, makeMessage } from './generate-data';
 
-const [dataDir, secondsArg] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: event-loop-child <dataDir> [seconds]');
+const [dataDir, secondsArg, journalLimitArg] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: event-loop-child <dataDir> [seconds] [journalLimitBytes]');
 const seconds = Number(secondsArg ?? 5);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-const store = await openStore({ dataDir, clock: createClock(), defaults: baseData });
+const store = await openStore({
+  dataDir,
+  clock: createClock(),
+  defaults: baseData,
+  ...(journalLimitArg === undefined ? {} : { journalLimitBytes: Number(journalLimitArg) }),
+});
 const histogram = monitorEventLoopDelay({ resolution: 1 });
 let driftMaxMs = 0;
 let last = performance.now();

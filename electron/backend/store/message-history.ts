@@ -3,6 +3,8 @@
  * append-only JSON Lines file per chat for reading a conversation without touching the others.
  * Nothing here is read at start-up except the journal, which checkpoints keep small, so opening
  * the store does not grow with the number of messages. A chat's file is read on first use.
+ * The journal also carries the main document's changes between its full writes (the store's
+ * business: they are handed over as read, and appended with the batch's messages).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,13 @@ import type { Clock } from '../clock';
 import type { ChatId } from '../../../shared/domain';
 import { ChatTimeline } from './chat-timeline';
 import { HistoryJournal } from './history-journal';
-import { formatMessageLines, latestVersions, parseMessageLines, toStoredMessage } from './message-lines';
+import {
+  formatMessageLines,
+  latestVersions,
+  parseJournalLines,
+  parseMessageLines,
+  toStoredMessage,
+} from './message-lines';
 import {
   copyAside,
   errorCode,
@@ -27,13 +35,10 @@ export interface MessageHistoryOptions {
   fs: StoreFs;
   clock: Clock;
   notices: NoticeSink;
-  /** Checkpoint once the journal holds this much (bounds replay time after a crash). */
-  journalLimitBytes?: number;
   /** Conversations kept in memory; the least recently used beyond this are dropped. */
   cachedChats?: number;
 }
 
-const defaultJournalLimit = 4 * 1024 * 1024;
 const defaultCachedChats = 2000;
 const checkpointConcurrency = 8;
 
@@ -61,27 +66,43 @@ export class MessageHistory {
     this.chatsDir = path.join(options.dataDir, 'history', 'chats');
   }
 
-  static async open(options: MessageHistoryOptions): Promise<MessageHistory> {
+  /**
+   * Opens the journal and hands back its `changes` records, each checked by `decodeChange`
+   * (null: damaged, counted with the other damaged lines).
+   */
+  static async open<Change>(
+    options: MessageHistoryOptions,
+    decodeChange: (record: Record<string, unknown>) => Change | null,
+  ): Promise<{ history: MessageHistory; changes: Change[] }> {
     const { fs } = options;
     const historyDir = path.join(options.dataDir, 'history');
     await fs.mkdir(path.join(historyDir, 'chats'), { recursive: true });
     const journalFile = path.join(historyDir, 'journal.jsonl');
     const text = (await readIfExists(fs, journalFile)) ?? '';
     const history = new MessageHistory(options, new HistoryJournal(fs, journalFile, Buffer.byteLength(text)));
-    if (text.trim() === '') return history;
-    const parsed = parseMessageLines(text);
-    if (parsed.damagedLines > 0) {
-      const kept = await copyAside(fs, journalFile, options.clock.now());
-      history.report(
-        `history/journal.jsonl had ${parsed.damagedLines} damaged line(s), skipped; kept a copy as ${kept}`,
-      );
+    if (text.trim() === '') return { history, changes: [] };
+    const parsed = parseJournalLines(text);
+    const changes: Change[] = [];
+    let damagedLines = parsed.damagedLines;
+    for (const record of parsed.changes) {
+      const change = decodeChange(record);
+      if (change === null) damagedLines++;
+      else changes.push(change);
     }
-    // After a crash, replay the journal into the chat files, then start an empty journal.
+    if (damagedLines > 0) {
+      const kept = await copyAside(fs, journalFile, options.clock.now());
+      history.report(`history/journal.jsonl had ${damagedLines} damaged line(s), skipped; kept a copy as ${kept}`);
+    }
+    // After a crash the journal's versions are merged into the chat files at the next
+    // checkpoint, which the store runs once it has applied the journal's changes too.
     for (const message of parsed.messages) history.addJournaled(message);
     for (const chatId of history.journaled.keys()) history.needsRewrite.add(chatId);
-    // If this fails the journal still holds everything; the next checkpoint tries again.
-    await history.checkpoint().catch(() => undefined);
-    return history;
+    return { history, changes };
+  }
+
+  /** Bytes in the journal since the last checkpoint. */
+  get journalBytes(): number {
+    return this.journal.byteLength;
   }
 
   get hasPendingWrites(): boolean {
@@ -127,13 +148,16 @@ export class MessageHistory {
     return this.chat(chatId).read(options);
   }
 
-  /** Appends everything pending to the journal and fsyncs it. On failure it stays pending. */
-  async writeBatch(): Promise<void> {
-    if (this.pending.length === 0) return;
+  /**
+   * Appends everything pending, then `extraLine` (the main document's changes) if any, to the
+   * journal in one write, and fsyncs it. On failure the messages stay pending.
+   */
+  async writeBatch(extraLine: string | null = null): Promise<void> {
+    if (this.pending.length === 0 && extraLine === null) return;
     const batch = this.pending;
     this.pending = [];
     try {
-      await this.journal.append(formatMessageLines(batch));
+      await this.journal.append(formatMessageLines(batch) + (extraLine === null ? '' : `${extraLine}\n`));
     } catch (error) {
       this.pending = batch.concat(this.pending);
       throw error;
@@ -142,15 +166,17 @@ export class MessageHistory {
       this.addJournaled(message);
       this.settle(message.chatId);
     }
-    if (this.journal.byteLength > (this.options.journalLimitBytes ?? defaultJournalLimit)) {
-      // The batch is already durable in the journal; a failed checkpoint is retried next batch.
-      await this.checkpoint().catch(() => undefined);
-    }
   }
 
-  /** Brings the chat files up to date with the journal, fsyncs them, then empties the journal. */
+  /**
+   * Brings the chat files up to date with the journal, fsyncs them, then empties the journal.
+   * The store calls it only once janela.json holds every change the journal carries.
+   */
   async checkpoint(): Promise<void> {
-    if (this.journaled.size === 0) return;
+    if (this.journaled.size === 0) {
+      if (this.journal.byteLength > 0) await this.journal.reset();
+      return;
+    }
     const chats = [...this.journaled.keys()];
     for (const chatId of chats) this.checkpointing.add(chatId);
     let next = 0;
@@ -177,12 +203,9 @@ export class MessageHistory {
     }
   }
 
+  /** Releases the journal; the store checkpoints first. */
   async close(): Promise<void> {
-    try {
-      await this.checkpoint();
-    } finally {
-      await this.journal.close();
-    }
+    await this.journal.close();
   }
 
   private async bringUpToDate(chatId: ChatId, versions: StoredMessage[]): Promise<void> {

@@ -18,46 +18,60 @@ export function toStoredMessage(value: unknown): StoredMessage | null {
 }
 
 export function parseMessageLines(text: string): ParsedLines {
-  return parseAllAtOnce(text) ?? parseLineByLine(text);
-}
-
-/** One JSON.parse over the whole file is several times faster than one per line. */
-function parseAllAtOnce(text: string): ParsedLines | null {
-  if (!text.endsWith('\n')) return null;
-  const body = text.replace(/\n+/g, ',').replace(/^,|,$/g, '');
-  let values: unknown;
-  try {
-    values = JSON.parse(`[${body}]`);
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(values)) return null;
+  const parsed = parseJsonLines(text);
   const messages: StoredMessage[] = [];
-  for (const value of values) {
-    const message = toStoredMessage(value);
-    if (!message) return null;
-    messages.push(message);
-  }
-  return { messages, damagedLines: 0 };
-}
-
-function parseLineByLine(text: string): ParsedLines {
-  const messages: StoredMessage[] = [];
-  let damagedLines = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      damagedLines++;
-      continue;
-    }
+  let damagedLines = parsed.damagedLines;
+  for (const value of parsed.values) {
     const message = toStoredMessage(value);
     if (message) messages.push(message);
     else damagedLines++;
   }
   return { messages, damagedLines };
+}
+
+export interface ParsedJournal extends ParsedLines {
+  /** `{"changes": …}` records of the main document, in order, not yet checked. */
+  changes: Record<string, unknown>[];
+}
+
+/** The journal holds message versions and, between full writes of janela.json, its changes. */
+export function parseJournalLines(text: string): ParsedJournal {
+  const parsed = parseJsonLines(text);
+  const journal: ParsedJournal = { messages: [], changes: [], damagedLines: parsed.damagedLines };
+  for (const value of parsed.values) {
+    if (typeof value === 'object' && value !== null && 'changes' in value) {
+      journal.changes.push(value as Record<string, unknown>);
+      continue;
+    }
+    const message = toStoredMessage(value);
+    if (message) journal.messages.push(message);
+    else journal.damagedLines++;
+  }
+  return journal;
+}
+
+/** One JSON.parse over the whole file is several times faster than one per line. */
+function parseJsonLines(text: string): { values: unknown[]; damagedLines: number } {
+  if (text.endsWith('\n')) {
+    const body = text.replace(/\n+/g, ',').replace(/^,|,$/g, '');
+    try {
+      const values: unknown = JSON.parse(`[${body}]`);
+      if (Array.isArray(values)) return { values, damagedLines: 0 };
+    } catch {
+      // A damaged line: find it below.
+    }
+  }
+  const values: unknown[] = [];
+  let damagedLines = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      values.push(JSON.parse(line));
+    } catch {
+      damagedLines++;
+    }
+  }
+  return { values, damagedLines };
 }
 
 export function formatMessageLines(messages: readonly StoredMessage[]): string {

@@ -2,14 +2,17 @@
  * Janela's durable local store: lowdb over a crash-safe adapter for the main document
  * (janela.json: settings, contacts, labels, quick replies, outbox, sync) and an append-only
  * message history (journal + one file per chat). Writes are batched: a burst of messages costs
- * one journal fsync and one main-document rewrite per batch, not per message.
+ * one fsynced journal append per batch, which carries the batch's messages and the contacts they
+ * changed. janela.json is rewritten whole only at checkpoints (the journal grew past its limit,
+ * the store closes, a contact was removed), so its 2 MB never stand between a message and disk.
  */
 import { Low } from 'lowdb';
 import type { Clock } from '../clock';
 import { DurableDocumentAdapter, mainFileName } from './durable-document-adapter';
 import { MessageHistory } from './message-history';
+import { contactRow, decodeChanges, encodeChanges, encodeRest, type DecodedChanges } from './store-document-codec';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs';
-import type { JanelaStore, NoticeSink, StoreData, StoreNotice } from './store-types';
+import type { JanelaStore, NoticeSink, StoreData, StoredContact, StoreNotice } from './store-types';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -19,7 +22,7 @@ export interface OpenStoreOptions {
   flushDelayMs?: number;
   /** File operations used for writing; tests inject failures here. */
   fs?: StoreFs;
-  /** History journal size that triggers a checkpoint into the chat files. */
+  /** Journal size that triggers a checkpoint (bounds the replay after a crash). */
   journalLimitBytes?: number;
   /** Conversations kept in memory. */
   cachedChats?: number;
@@ -38,6 +41,14 @@ export class StoreWriteError extends Error {
 const defaultFlushDelayMs = 250;
 const maxFlushDelayMs = 1000;
 const retryDelayMs = 2000;
+const defaultJournalLimitBytes = 4 * 1024 * 1024;
+
+type JournaledChange = Extract<DecodedChanges, { ok: true }>;
+
+interface WriteFailure {
+  file: string;
+  error: unknown;
+}
 
 export async function openStore(options: OpenStoreOptions): Promise<JanelaStore> {
   const fs = options.fs ?? nodeStoreFs;
@@ -56,26 +67,47 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
   const db = new Low<StoreData>(new DurableDocumentAdapter(options.dataDir, fs, options.clock, notices), defaults);
   await db.read();
   const found = db.data !== defaults;
-  const history = await MessageHistory.open({
-    dataDir: options.dataDir,
-    fs,
-    clock: options.clock,
-    notices,
-    ...(options.journalLimitBytes === undefined ? {} : { journalLimitBytes: options.journalLimitBytes }),
-    ...(options.cachedChats === undefined ? {} : { cachedChats: options.cachedChats }),
-  });
+  const { history, changes } = await MessageHistory.open<JournaledChange>(
+    {
+      dataDir: options.dataDir,
+      fs,
+      clock: options.clock,
+      notices,
+      ...(options.cachedChats === undefined ? {} : { cachedChats: options.cachedChats }),
+    },
+    (record) => {
+      const decoded = decodeChanges(record);
+      return decoded.ok ? decoded : null;
+    },
+  );
+  // After a crash: what the journal holds after janela.json's last full write.
+  for (const change of changes) {
+    Object.assign(db.data.contacts, change.contacts);
+    if (change.rest) Object.assign(db.data, change.rest);
+  }
   const delay = Math.min(Math.max(options.flushDelayMs ?? defaultFlushDelayMs, 0), maxFlushDelayMs);
-  const store = new BatchedStore(db, history, loadNotices, delay);
+  const store = new BatchedStore(db, history, loadNotices, {
+    flushDelayMs: delay,
+    journalLimitBytes: options.journalLimitBytes ?? defaultJournalLimitBytes,
+  });
+  // A first start writes the defaults, so that the file exists; a journal left by a crash is
+  // folded into janela.json and the chat files, then emptied (damage found there is a load notice).
+  if (!found || history.journalBytes > 0) await store.checkpointAtOpen();
   afterLoad = (notice) => store.tell(notice);
-  // A first start writes the defaults, so the file exists from the first flush on.
-  if (!found) store.update(() => undefined);
   return store;
 }
 
 class BatchedStore implements JanelaStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writes: Promise<void> = Promise.resolve();
+  /** update() ran since the last batch: look for changed contacts and settings. */
   private mainDirty = false;
+  /** janela.json must be rewritten whole at the next batch. */
+  private checkpointDue = false;
+  /** Each contact as it is on disk (journal or janela.json): a different object has changed. */
+  private readonly savedContacts = new Map<string, StoredContact>();
+  /** Everything but the contacts as it is on disk. */
+  private savedRest: string;
   /** 'closing' refuses changes while the last batch is written; a failed close reopens. */
   private state: 'open' | 'closing' | 'closed' = 'open';
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
@@ -84,8 +116,11 @@ class BatchedStore implements JanelaStore {
     private readonly db: Low<StoreData>,
     private readonly history: MessageHistory,
     readonly loadNotices: StoreNotice[],
-    private readonly flushDelayMs: number,
-  ) {}
+    private readonly limits: { flushDelayMs: number; journalLimitBytes: number },
+  ) {
+    for (const key in db.data.contacts) this.savedContacts.set(key, db.data.contacts[key] as StoredContact);
+    this.savedRest = encodeRest(db.data);
+  }
 
   get data(): StoreData {
     return this.db.data;
@@ -98,14 +133,14 @@ class BatchedStore implements JanelaStore {
     } finally {
       // Even a mutator that threw may have changed something: keep the disk in step with memory.
       this.mainDirty = true;
-      this.schedule(this.flushDelayMs);
+      this.schedule(this.limits.flushDelayMs);
     }
   }
 
   appendMessage(message: Parameters<JanelaStore['appendMessage']>[0]): boolean {
     this.assertOpen();
     const added = this.history.append(message);
-    if (added) this.schedule(this.flushDelayMs);
+    if (added) this.schedule(this.limits.flushDelayMs);
     return added;
   }
 
@@ -120,7 +155,7 @@ class BatchedStore implements JanelaStore {
   updateMessage(...args: Parameters<JanelaStore['updateMessage']>) {
     this.assertOpen();
     const updated = this.history.update(...args);
-    if (updated) this.schedule(this.flushDelayMs);
+    if (updated) this.schedule(this.limits.flushDelayMs);
     return updated;
   }
 
@@ -145,17 +180,26 @@ class BatchedStore implements JanelaStore {
     try {
       await this.flush();
       // In the write chain, so no batch can run while the journal is checkpointed and closed.
-      const closing = this.writes.then(() => this.history.close());
-      this.writes = closing.catch(() => undefined);
-      await closing.catch((error: unknown) => {
-        throw this.writeFailed([{ file: 'history/chats', error }]);
+      const closing = this.writes.then(async () => {
+        const failure = this.checkpointDue || this.history.journalBytes > 0 ? await this.checkpoint() : null;
+        if (failure) throw this.writeFailed([failure]);
+        await this.history.close();
       });
+      this.writes = closing.catch(() => undefined);
+      await closing;
     } catch (error) {
       this.state = 'open';
       throw error;
     }
     this.state = 'closed';
     this.clearTimer();
+  }
+
+  /** If this fails, the journal still holds everything and the next batch tries again. */
+  async checkpointAtOpen(): Promise<void> {
+    if (!(await this.checkpoint())) return;
+    this.checkpointDue = true;
+    this.schedule(this.limits.flushDelayMs);
   }
 
   onNotice(listener: (notice: StoreNotice) => void): () => void {
@@ -167,28 +211,84 @@ class BatchedStore implements JanelaStore {
     for (const listener of this.noticeListeners) listener(notice);
   }
 
-  /** One batch: the history journal (message durability), then the main document. */
+  /**
+   * One batch: the messages and the main document's changes go to the journal in one fsynced
+   * append; a checkpoint follows when one is due.
+   */
   private async writeBatch(): Promise<void> {
-    const failures: { file: string; error: unknown }[] = [];
+    const changes = this.mainDirty ? this.collectChanges() : null;
+    this.mainDirty = false;
     try {
-      await this.history.writeBatch();
+      await this.history.writeBatch(changes?.line ?? null);
     } catch (error) {
-      failures.push({ file: 'history/journal.jsonl', error });
+      // Looked for again next time: nothing was marked as saved.
+      if (changes) this.mainDirty = true;
+      throw this.writeFailed([{ file: 'history/journal.jsonl', error }]);
     }
-    if (this.mainDirty) {
-      this.mainDirty = false;
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.mainDirty = true;
-        failures.push({ file: mainFileName, error });
-      }
+    if (changes) {
+      for (const [key, contact] of changes.contacts) this.savedContacts.set(key, contact);
+      this.savedRest = changes.rest;
+      if (changes.removed) this.checkpointDue = true;
     }
-    if (failures.length > 0) throw this.writeFailed(failures);
+    if (this.checkpointDue || this.history.journalBytes > this.limits.journalLimitBytes) {
+      const failure = await this.checkpoint();
+      if (failure) throw this.writeFailed([failure]);
+    }
+  }
+
+  /**
+   * The contacts replaced since they were saved (contacts are replaced, never changed in place,
+   * so an identity check finds them) and everything else if it changed, as one journal line.
+   */
+  private collectChanges(): {
+    line: string | null;
+    contacts: [string, StoredContact][];
+    rest: string;
+    removed: boolean;
+  } {
+    const { contacts: current } = this.db.data;
+    const contacts: [string, StoredContact][] = [];
+    const rows: string[] = [];
+    let count = 0;
+    let added = 0;
+    for (const key in current) {
+      count++;
+      const contact = current[key] as StoredContact;
+      const saved = this.savedContacts.get(key);
+      if (saved === contact) continue;
+      if (saved === undefined) added++;
+      contacts.push([key, contact]);
+      rows.push(contactRow(key, contact));
+    }
+    const rest = encodeRest(this.db.data);
+    const restChanged = rest !== this.savedRest;
+    // A removed contact cannot be said in a journal line: janela.json is rewritten instead.
+    const removed = this.savedContacts.size + added > count;
+    const line = rows.length > 0 || restChanged ? encodeChanges(rows, restChanged ? rest : null) : null;
+    return { line, contacts, rest, removed };
+  }
+
+  /**
+   * janela.json rewritten whole (it then holds every change the journal carries), then the chat
+   * files brought up to date and the journal emptied. Returns what failed, if anything.
+   */
+  private async checkpoint(): Promise<WriteFailure | null> {
+    try {
+      await this.db.write();
+    } catch (error) {
+      return { file: mainFileName, error };
+    }
+    this.checkpointDue = false;
+    try {
+      await this.history.checkpoint();
+    } catch (error) {
+      return { file: 'history/chats', error };
+    }
+    return null;
   }
 
   /** Tells the listeners and builds the error for the caller; the data stays in memory. */
-  private writeFailed(failures: { file: string; error: unknown }[]): StoreWriteError {
+  private writeFailed(failures: WriteFailure[]): StoreWriteError {
     const files = failures.map(({ file, error }) => `${file} (${errorCode(error)})`).join(', ');
     const notice: StoreNotice = {
       kind: 'store-write-failed',

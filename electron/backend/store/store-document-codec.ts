@@ -1,7 +1,8 @@
 /**
- * How the main document is laid out in janela.json. Contacts are stored as rows under a column
- * header instead of 10,000 keyed objects: the file is half the size and parses twice as fast, and
- * rows can be serialised in slices so that writing never blocks the event loop for long.
+ * How the main document is laid out in janela.json, and how changes to it are written to the
+ * history journal between two full writes. Contacts are stored as rows under a column header
+ * instead of 10,000 keyed objects: the file is half the size and parses twice as fast, and rows
+ * can be serialised and written in slices so that writing never blocks the event loop for long.
  * A plain StoreData object (lowdb's usual layout) is read too, for hand-made files and fixtures.
  */
 import { storeDataSchema, storedContactSchema, type StoreData, type StoredContact } from './store-types';
@@ -9,8 +10,9 @@ import { contactFromRow, contactRowColumns, isStoredContact } from './fast-check
 
 const documentFormat = 'janela-store';
 const contactColumns = Object.keys(storedContactSchema.shape) as (keyof StoredContact)[];
-const rowsPerSlice = 1000;
+const rowsPerSlice = 250;
 const restSchema = storeDataSchema.omit({ contacts: true });
+const contactsSchema = storeDataSchema.shape.contacts;
 
 export type DecodedDocument = { ok: true; data: StoreData } | { ok: false; problem: string };
 
@@ -31,7 +33,7 @@ function freezeContact(contact: StoredContact): void {
   Object.freeze(contact);
 }
 
-function contactRow(key: string, contact: StoredContact): string {
+export function contactRow(key: string, contact: StoredContact): string {
   // A contact lives under its own chatId, so its cached row (key included) stays valid.
   const cached = rowCache.get(contact);
   if (cached !== undefined) return cached;
@@ -41,19 +43,61 @@ function contactRow(key: string, contact: StoredContact): string {
   return row;
 }
 
-/** Serialises in slices of rows, yielding between them; later changes re-mark the store dirty. */
-export async function encodeStoreDocument(data: StoreData): Promise<string> {
-  const { contacts, ...rest } = data;
-  const head = JSON.stringify({ format: documentFormat, ...rest, contactColumns });
-  const entries = Object.entries(contacts);
-  const slices: string[] = [];
-  for (let start = 0; start < entries.length; start += rowsPerSlice) {
-    if (start > 0) await yieldToEventLoop();
-    const rows: string[] = [];
-    for (const [key, contact] of entries.slice(start, start + rowsPerSlice)) rows.push(contactRow(key, contact));
-    slices.push(rows.join(','));
+/** Everything but the contacts, as written: a change here means the journal must carry it. */
+export function encodeRest(data: StoreData): string {
+  // JSON leaves out a property whose value is undefined.
+  return JSON.stringify({ ...data, contacts: undefined });
+}
+
+/**
+ * The document in chunks of at most 1,000 rows, each turned into bytes on its own and with a
+ * yield between them, so that neither serialising nor writing 2 MB blocks the event loop.
+ */
+export async function encodeStoreDocument(data: StoreData): Promise<string[]> {
+  const rest = encodeRest(data);
+  const chunks = [
+    `{"format":"${documentFormat}",${rest.slice(1, -1)},"contactColumns":${JSON.stringify(contactColumns)},"contactRows":[`,
+  ];
+  let rows: string[] = [];
+  for (const key in data.contacts) {
+    rows.push(contactRow(key, data.contacts[key] as StoredContact));
+    if (rows.length === rowsPerSlice) {
+      chunks.push(`${chunks.length > 1 ? ',' : ''}${rows.join(',')}`);
+      rows = [];
+      await yieldToEventLoop();
+    }
   }
-  return `${head.slice(0, -1)},"contactRows":[${slices.join(',')}]}\n`;
+  if (rows.length > 0) chunks.push(`${chunks.length > 1 ? ',' : ''}${rows.join(',')}`);
+  chunks.push(']}\n');
+  return chunks;
+}
+
+/**
+ * One journal line with the contacts changed since the last line (as rows, under their column
+ * names) and, when it changed, everything else. Messages never have a `changes` key.
+ */
+export function encodeChanges(rows: readonly string[], rest: string | null): string {
+  const restPart = rest === null ? '' : `,"rest":${rest}`;
+  return `{"changes":{"contactColumns":${JSON.stringify(contactColumns)},"contactRows":[${rows.join(',')}]${restPart}}}`;
+}
+
+export type DecodedChanges =
+  { ok: true; contacts: Record<string, StoredContact>; rest: Omit<StoreData, 'contacts'> | null } | { ok: false };
+
+/** Checks a journal `changes` record as strictly as the main document. */
+export function decodeChanges(value: unknown): DecodedChanges {
+  if (!isRecord(value) || !isRecord(value.changes)) return { ok: false };
+  const { contactColumns: columns, contactRows: rows, rest } = value.changes;
+  let contacts = checkedRows(columns, rows);
+  if (!contacts) {
+    const candidates = rowsToContacts(columns, rows);
+    const checked = candidates ? contactsSchema.safeParse(candidates) : null;
+    if (!checked?.success) return { ok: false };
+    contacts = checked.data;
+  }
+  if (rest === undefined) return { ok: true, contacts, rest: null };
+  const checkedRest = restSchema.safeParse(rest);
+  return checkedRest.success ? { ok: true, contacts, rest: checkedRest.data } : { ok: false };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -61,10 +61,11 @@ export async function writeFileDurably(fs: StoreFs, file: string, content: strin
   await syncDirectory(fs, path.dirname(file));
 }
 
-export async function writeAndSync(fs: StoreFs, file: string, content: string): Promise<void> {
+/** Chunks are written one after another: each is turned into bytes on its own, never all at once. */
+export async function writeAndSync(fs: StoreFs, file: string, content: string | readonly string[]): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
-    await handle.writeFile(content);
+    for (const chunk of typeof content === 'string' ? [content] : content) await handle.writeFile(chunk);
     await handle.sync();
   } finally {
     await handle.close();

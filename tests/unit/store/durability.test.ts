@@ -1,6 +1,7 @@
 /**
  * The store under test really writes to disk (lowdb's JSONFilePreset would silently keep it in
- * memory under NODE_ENV=test), and a burst of changes is written in one batch, not per change.
+ * memory under NODE_ENV=test), and a burst of changes is written in one batch, not per change:
+ * one journal append, with janela.json rewritten whole only at checkpoints.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,30 +24,32 @@ test('under NODE_ENV=test the store is on disk, not in memory', async () => {
   store.appendMessage(message(7, 'a', 1000));
   await store.flush();
 
-  const mainFile = path.join(work.dir, 'janela.json');
-  expect(existsSync(mainFile)).toBe(true);
-  const onDisk = decodeStoreDocument(readFileSync(mainFile, 'utf8'));
-  expect(onDisk.ok && onDisk.data.contacts[chatIdOf(7)]?.notes).toBe('pagou no pix');
-  expect(onDisk.ok && onDisk.data.sync.lastSyncAt).toBe(42);
-  expect(readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8')).toContain('"id":"a"');
+  const journal = readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8');
+  expect(journal).toContain('"id":"a"');
+  expect(journal).toContain('"pagou no pix"');
+  expect(journal).toContain('"lastSyncAt":42');
   // Deliberately not closed: a second store sees the same data from the files alone.
   const second = await open(work.dir);
   expect(second.data.contacts[chatIdOf(7)]?.notes).toBe('pagou no pix');
+  expect(second.data.sync.lastSyncAt).toBe(42);
   expect(second.hasMessage(chatIdOf(7), 'a')).toBe(true);
   await second.close();
+
+  const mainFile = path.join(work.dir, 'janela.json');
+  const onDisk = decodeStoreDocument(readFileSync(mainFile, 'utf8'));
+  expect(onDisk.ok && onDisk.data.contacts[chatIdOf(7)]?.notes).toBe('pagou no pix');
+  expect(onDisk.ok && onDisk.data.sync.lastSyncAt).toBe(42);
 });
 
-test('a first start writes the defaults, so janela.json exists after the first flush', async () => {
+test('a first start writes the defaults, so janela.json exists from the start', async () => {
   const store = await open(work.dir);
-  await store.flush();
   expect(existsSync(path.join(work.dir, 'janela.json'))).toBe(true);
   await store.close();
 });
 
-test('a burst of 500 messages and contact updates costs one journal append and one main-file write', async () => {
+test('a burst of 500 messages and contact updates costs one journal append; janela.json waits for a checkpoint', async () => {
   const fs = faultyFs();
   const store = await open(work.dir, { fs, flushDelayMs: 200 });
-  await store.flush();
   fs.calls.writes.clear();
   const syncsBefore = fs.calls.syncs;
   for (let n = 0; n < 500; n++) {
@@ -57,9 +60,37 @@ test('a burst of 500 messages and contact updates costs one journal append and o
   const writes = Object.fromEntries(
     [...fs.calls.writes].map(([file, count]) => [path.relative(work.dir, file), count]),
   );
-  expect(writes).toEqual({ 'history/journal.jsonl': 1, 'janela.json.tmp': 1 });
-  // journal fsync + janela.json.tmp fsync + directory fsync: the flush waited for all three.
-  expect(fs.calls.syncs - syncsBefore).toBe(3);
+  expect(writes).toEqual({ 'history/journal.jsonl': 1 });
+  // The journal's fsync: the flush waited for it.
+  expect(fs.calls.syncs - syncsBefore).toBe(1);
+  // One line for the 50 contacts, in their last version.
+  const journal = readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8');
+  const changes = journal.split('\n').filter((line) => line.startsWith('{"changes"'));
+  expect(changes).toHaveLength(1);
+  expect(JSON.parse(changes[0] ?? '').changes.contactRows).toHaveLength(50);
+
+  await store.close();
+  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json'), 'utf8'));
+  expect(onDisk.ok && onDisk.data.contacts[chatIdOf(49)]?.unreadCount).toBe(499);
+  expect(readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8')).toBe('');
+});
+
+test('the journal is checkpointed once it passes its limit: janela.json rewritten, journal emptied', async () => {
+  const store = await open(work.dir, { journalLimitBytes: 4096 });
+  for (let n = 0; n < 40; n++) {
+    store.appendMessage(message(n, `m${n}`, 1000 + n));
+    store.update((data) => void (data.contacts[chatIdOf(n)] = contact(n, { unreadCount: n })));
+    await store.flush();
+  }
+  const journalBytes = readFileSync(path.join(work.dir, 'history', 'journal.jsonl')).length;
+  expect(journalBytes).toBeLessThanOrEqual(4096);
+  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json'), 'utf8'));
+  // Whatever the last checkpoint left in janela.json plus the journal after it is everything.
+  expect(onDisk.ok && Object.keys(onDisk.data.contacts).length).toBeGreaterThan(0);
+  const reopened = await open(work.dir);
+  expect(Object.keys(reopened.data.contacts)).toHaveLength(40);
+  expect(reopened.readMessages(chatIdOf(39), { limit: 5 }).messages.map((m) => m.id)).toEqual(['m39']);
+  await reopened.close();
   await store.close();
 });
 
@@ -67,11 +98,13 @@ test('changes made while a batch is being written go into the next one', async (
   const store = await open(work.dir);
   store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1)));
   const first = store.flush();
-  store.update((data) => void (data.contacts[chatIdOf(2)] = contact(2)));
+  store.update((data) => void (data.contacts[chatIdOf(2)] = contact(2, { notes: 'depois' })));
   await first;
   await store.flush();
-  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json'), 'utf8'));
-  expect(onDisk.ok && Object.keys(onDisk.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2)]);
+  const reopened = await open(work.dir);
+  expect(Object.keys(reopened.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2)]);
+  expect(reopened.data.contacts[chatIdOf(2)]?.notes).toBe('depois');
+  await reopened.close();
   await store.close();
 });
 

@@ -11,13 +11,14 @@ afterEach(() => work.remove());
 const mainFile = () => path.join(work.dir, 'janela.json');
 const filesIn = (dir: string) => readdirSync(dir);
 
-/** Two saves: janela.json holds contacts 1 and 2, janela.json.bak holds contact 1 only. */
+/** Two sessions: janela.json holds contacts 1 and 2, janela.json.bak holds contact 1 only. */
 async function storeWithBackup() {
-  const store = await open(work.dir);
-  store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1)));
-  await store.flush();
-  store.update((data) => void (data.contacts[chatIdOf(2)] = contact(2)));
-  await store.close();
+  const first = await open(work.dir);
+  first.update((data) => void (data.contacts[chatIdOf(1)] = contact(1)));
+  await first.close();
+  const second = await open(work.dir);
+  second.update((data) => void (data.contacts[chatIdOf(2)] = contact(2)));
+  await second.close();
 }
 
 const damages: Record<string, (text: string) => string> = {
@@ -193,5 +194,65 @@ describe('damaged history lines', () => {
     expect(third.loadNotices).toEqual([]);
     expect(existsSync(chatFile(1))).toBe(true);
     await third.close();
+  });
+});
+
+describe('changes carried by the journal', () => {
+  const journal = () => path.join(work.dir, 'history', 'journal.jsonl');
+
+  test('replayed after a crash, in order: the last version of a contact and of the settings win', async () => {
+    const store = await open(work.dir);
+    store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1, { notes: 'primeira' })));
+    await store.flush();
+    store.update((data) => {
+      data.contacts[chatIdOf(1)] = contact(1, { notes: 'segunda' });
+      data.settings = { ...data.settings, closingSoonMinutes: 120 };
+    });
+    await store.flush();
+    // Simulated crash: never closed. janela.json still has neither change.
+    expect(readFileSync(mainFile(), 'utf8')).not.toContain('primeira');
+
+    const reopened = await open(work.dir);
+    expect(reopened.data.contacts[chatIdOf(1)]?.notes).toBe('segunda');
+    expect(reopened.data.settings.closingSoonMinutes).toBe(120);
+    expect(reopened.loadNotices).toEqual([]);
+    // Folded into janela.json, journal emptied.
+    expect(readFileSync(mainFile(), 'utf8')).toContain('segunda');
+    expect(readFileSync(journal(), 'utf8')).toBe('');
+    await reopened.close();
+  });
+
+  test('a changes record of the wrong shape is skipped and reported; the rest of the journal is kept', async () => {
+    const store = await open(work.dir);
+    store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1)));
+    store.appendMessage(message(1, 'a', 1000));
+    await store.flush();
+    appendFileSync(journal(), '{"changes":{"contactColumns":["chatId"],"contactRows":[["x",42]]}}\n');
+
+    const reopened = await open(work.dir);
+    expect(Object.keys(reopened.data.contacts)).toEqual([chatIdOf(1)]);
+    expect(reopened.hasMessage(chatIdOf(1), 'a')).toBe(true);
+    expect(reopened.loadNotices.map((notice) => notice.detail)).toEqual([
+      expect.stringMatching(/^history\/journal\.jsonl had 1 damaged line\(s\), skipped; kept a copy/),
+    ]);
+    await reopened.close();
+  });
+
+  test('a removed contact cannot be journaled: janela.json is rewritten in that batch', async () => {
+    const store = await open(work.dir);
+    store.update((data) => {
+      data.contacts[chatIdOf(1)] = contact(1);
+      data.contacts[chatIdOf(2)] = contact(2);
+    });
+    await store.flush();
+    store.update((data) => void Reflect.deleteProperty(data.contacts, chatIdOf(2)));
+    await store.flush();
+    expect(readFileSync(mainFile(), 'utf8')).toContain(chatIdOf(1));
+    expect(readFileSync(mainFile(), 'utf8')).not.toContain(chatIdOf(2));
+    expect(readFileSync(journal(), 'utf8')).toBe('');
+    const reopened = await open(work.dir);
+    expect(Object.keys(reopened.data.contacts)).toEqual([chatIdOf(1)]);
+    await reopened.close();
+    await store.close();
   });
 });

@@ -32,11 +32,11 @@ for (const code of ['ENOSPC', 'EACCES']) {
     store.appendMessage(message(2, 'b', 2000));
     const failed = store.flush();
     await expect(failed).rejects.toThrow(StoreWriteError);
-    await expect(failed).rejects.toThrow(new RegExp(`janela\\.json \\(${code}\\)`));
+    await expect(failed).rejects.toThrow(new RegExp(`history/journal\\.jsonl \\(${code}\\)`));
     expect(errors).toEqual([
       {
         kind: 'store-write-failed',
-        detail: `could not save history/journal.jsonl (${code}), janela.json (${code}); the changes are kept in memory and saving is retried`,
+        detail: `could not save history/journal.jsonl (${code}); the changes are kept in memory and saving is retried`,
       },
     ]);
     // Old files untouched on disk (the half-written journal append was cut back), new data in memory.
@@ -80,5 +80,24 @@ test('close() rejects while the disk is full, and data survives once it is freed
   await store.close();
   const reopened = await open(work.dir);
   expect(reopened.hasMessage(chatIdOf(1), 'a')).toBe(true);
+  await reopened.close();
+});
+
+test('a checkpoint that cannot write janela.json says so; the journal keeps every change until it can', async () => {
+  const fs = faultyFs();
+  const store = await open(work.dir, { fs });
+  const before = readFileSync(path.join(work.dir, 'janela.json'), 'utf8');
+  store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1, { notes: 'só no diário' })));
+  store.appendMessage(message(1, 'a', 1000));
+  await store.flush();
+  fs.failWith = 'ENOSPC';
+  await expect(store.close()).rejects.toThrow(/could not save janela\.json \(ENOSPC\)/);
+  expect(readFileSync(path.join(work.dir, 'janela.json'), 'utf8')).toBe(before);
+  // As if the app were killed now: the next start replays the journal.
+  fs.failWith = null;
+  const reopened = await open(work.dir);
+  expect(reopened.data.contacts[chatIdOf(1)]?.notes).toBe('só no diário');
+  expect(reopened.hasMessage(chatIdOf(1), 'a')).toBe(true);
+  expect(reopened.loadNotices).toEqual([]);
   await reopened.close();
 });
