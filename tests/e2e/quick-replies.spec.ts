@@ -20,6 +20,8 @@ const picker = (page: Page) => page.getByRole('listbox', { name: 'Quick replies'
 
 async function openChat(page: Page, name: string) {
   await chatRow(page, name).click();
+  // The previous chat's log and panel are still on screen until this one has rendered.
+  await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('log')).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Customer panel' })).toBeVisible();
 }

@@ -228,7 +228,8 @@ class BatchedStore implements JanelaStore {
     if (changes) {
       for (const [key, contact] of changes.contacts) this.savedContacts.set(key, contact);
       this.savedRest = changes.rest;
-      if (changes.removed) this.checkpointDue = true;
+      for (const key of changes.removed) this.savedContacts.delete(key);
+      if (changes.removed.length > 0) this.checkpointDue = true;
     }
     if (this.checkpointDue || this.history.journalBytes > this.limits.journalLimitBytes) {
       const failure = await this.checkpoint();
@@ -244,7 +245,7 @@ class BatchedStore implements JanelaStore {
     line: string | null;
     contacts: [string, StoredContact][];
     rest: string;
-    removed: boolean;
+    removed: string[];
   } {
     const { contacts: current } = this.db.data;
     const contacts: [string, StoredContact][] = [];
@@ -263,7 +264,8 @@ class BatchedStore implements JanelaStore {
     const rest = encodeRest(this.db.data);
     const restChanged = rest !== this.savedRest;
     // A removed contact cannot be said in a journal line: janela.json is rewritten instead.
-    const removed = this.savedContacts.size + added > count;
+    const removed =
+      this.savedContacts.size + added > count ? [...this.savedContacts.keys()].filter((key) => !(key in current)) : [];
     const line = rows.length > 0 || restChanged ? encodeChanges(rows, restChanged ? rest : null) : null;
     return { line, contacts, rest, removed };
   }

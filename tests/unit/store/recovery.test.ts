@@ -250,8 +250,14 @@ describe('changes carried by the journal', () => {
     expect(readFileSync(mainFile(), 'utf8')).toContain(chatIdOf(1));
     expect(readFileSync(mainFile(), 'utf8')).not.toContain(chatIdOf(2));
     expect(readFileSync(journal(), 'utf8')).toBe('');
+    // Only that batch: the next change goes to the journal again.
+    store.update((data) => void (data.contacts[chatIdOf(1)] = contact(1, { notes: 'depois' })));
+    await store.flush();
+    expect(readFileSync(journal(), 'utf8')).toContain('"depois"');
+    expect(readFileSync(mainFile(), 'utf8')).not.toContain('"depois"');
     const reopened = await open(work.dir);
     expect(Object.keys(reopened.data.contacts)).toEqual([chatIdOf(1)]);
+    expect(reopened.data.contacts[chatIdOf(1)]?.notes).toBe('depois');
     await reopened.close();
     await store.close();
   });
