@@ -30,12 +30,22 @@ export class ChatTimeline {
     return this.byWaId.get(waId) ?? null;
   }
 
-  /** Keeps time order; messages from a catch-up may be older than the newest one. */
-  insert(message: StoredMessage): void {
+  /**
+   * Keeps time order; messages from a catch-up may be older than the newest one. Returns whether
+   * the message went last (false: it went before newer ones).
+   */
+  insert(message: StoredMessage): boolean {
     const index = this.firstIndexAfter(message.at);
-    if (index === this.ordered.length) this.ordered.push(message);
+    const last = index === this.ordered.length;
+    if (last) this.ordered.push(message);
     else this.ordered.splice(index, 0, message);
     this.index(message);
+    return last;
+  }
+
+  /** Every message, in time order. */
+  all(): readonly StoredMessage[] {
+    return this.ordered;
   }
 
   replace(previous: StoredMessage, next: StoredMessage): void {

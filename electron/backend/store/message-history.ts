@@ -6,7 +6,7 @@
  * The journal also carries the main document's changes between its full writes (the store's
  * business: they are handed over as read, and appended with the batch's messages).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../clock';
 import type { ChatId } from '../../../shared/domain';
@@ -14,7 +14,8 @@ import { ChatTimeline } from './chat-timeline';
 import { HistoryJournal } from './history-journal';
 import {
   formatMessageLines,
-  latestVersions,
+  markUpdate,
+  newestFromTail,
   parseJournalLines,
   parseMessageLines,
   toStoredMessage,
@@ -41,6 +42,8 @@ export interface MessageHistoryOptions {
 
 const defaultCachedChats = 2000;
 const checkpointConcurrency = 8;
+/** The newest page of a larger chat file is read from this many bytes at its end. */
+const tailBytes = 64 * 1024;
 
 export type MessagePatch = Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>;
 
@@ -53,7 +56,10 @@ export class MessageHistory {
   private readonly journaled = new Map<ChatId, StoredMessage[]>();
   /** Chats whose versions are pending or in flight: never evicted from the cache. */
   private readonly unsettled = new Map<ChatId, number>();
-  /** Chat files to rewrite whole at the next checkpoint (damaged, or a checkpoint failed midway). */
+  /**
+   * Chat files to rewrite whole at the next checkpoint: damaged, a checkpoint failed midway, or
+   * a message arrived older than the newest (the file is rewritten in time order).
+   */
   private readonly needsRewrite = new Set<ChatId>();
   private readonly reportedDamage = new Set<ChatId>();
   /** Chats whose files are being appended to right now: a half-written last line there is expected. */
@@ -116,7 +122,7 @@ export class MessageHistory {
     if (chat.get(checked.id)) return false;
     // A copy: the caller's object must not change what is cached without being journaled.
     const copy = { ...checked };
-    chat.insert(copy);
+    if (!chat.insert(copy)) this.needsRewrite.add(checked.chatId);
     this.enqueue(copy);
     return true;
   }
@@ -129,8 +135,9 @@ export class MessageHistory {
     const merged = Object.fromEntries(
       Object.entries({ ...previous, ...patch }).filter(([, value]) => value !== undefined),
     );
-    const next = toStoredMessage(merged);
-    if (!next) throw new Error('updateMessage: the change makes the message invalid');
+    const checked = toStoredMessage(merged);
+    if (!checked) throw new Error('updateMessage: the change makes the message invalid');
+    const next = markUpdate(checked);
     chat.replace(previous, next);
     this.enqueue(next);
     return next;
@@ -145,6 +152,11 @@ export class MessageHistory {
   }
 
   read(chatId: ChatId, options: ReadMessagesOptions): { messages: StoredMessage[]; hasMore: boolean } {
+    // Opening a long conversation reads its newest page from the end of its file, not all of it.
+    if (options.before === undefined && options.beforeId === undefined && !this.cache.has(chatId)) {
+      const newest = this.readNewest(chatId, options.limit);
+      if (newest) return { messages: newest, hasMore: true };
+    }
     return this.chat(chatId).read(options);
   }
 
@@ -178,12 +190,14 @@ export class MessageHistory {
       return;
     }
     const chats = [...this.journaled.keys()];
+    // Taken now: an out-of-order message arriving during the checkpoint asks for the next one.
+    const rewrite = new Set(chats.filter((chatId) => this.needsRewrite.delete(chatId)));
     for (const chatId of chats) this.checkpointing.add(chatId);
     let next = 0;
     const worker = async () => {
       while (next < chats.length) {
         const chatId = chats[next++] as ChatId;
-        await this.bringUpToDate(chatId, this.journaled.get(chatId) ?? []);
+        await this.bringUpToDate(chatId, this.journaled.get(chatId) ?? [], rewrite.has(chatId));
       }
     };
     try {
@@ -197,10 +211,7 @@ export class MessageHistory {
     } finally {
       this.checkpointing.clear();
     }
-    for (const chatId of chats) {
-      this.journaled.delete(chatId);
-      this.needsRewrite.delete(chatId);
-    }
+    for (const chatId of chats) this.journaled.delete(chatId);
   }
 
   /** Releases the journal; the store checkpoints first. */
@@ -208,10 +219,10 @@ export class MessageHistory {
     await this.journal.close();
   }
 
-  private async bringUpToDate(chatId: ChatId, versions: StoredMessage[]): Promise<void> {
+  private async bringUpToDate(chatId: ChatId, versions: StoredMessage[], rewrite: boolean): Promise<void> {
     const file = this.chatFile(chatId);
     const { fs } = this.options;
-    if (!this.needsRewrite.has(chatId)) {
+    if (!rewrite) {
       const handle = await fs.open(file, 'a');
       try {
         await handle.writeFile(formatMessageLines(versions));
@@ -227,8 +238,9 @@ export class MessageHistory {
       const kept = await copyAside(fs, file, this.options.clock.now());
       this.reportChatDamage(chatId, parsed.damagedLines, kept);
     }
-    const merged = latestVersions([...parsed.messages, ...versions]);
-    await writeFileDurably(fs, file, formatMessageLines(merged).slice(1));
+    // The latest version of each message, in time order, each written as a message of its own.
+    const merged = new ChatTimeline([...parsed.messages, ...versions]).all();
+    await writeFileDurably(fs, file, formatMessageLines(merged, true).slice(1));
   }
 
   private chat(chatId: ChatId): ChatTimeline {
@@ -243,6 +255,31 @@ export class MessageHistory {
     this.evict(1);
     this.cache.set(chatId, loaded);
     return loaded;
+  }
+
+  /**
+   * The newest `limit` messages of a chat whose file is larger than `tailBytes`, from its end
+   * alone; null when the whole file is needed (small, damaged, or changes not yet in it).
+   */
+  private readNewest(chatId: ChatId, limit: number): StoredMessage[] | null {
+    if (this.journaled.has(chatId) || this.needsRewrite.has(chatId) || this.checkpointing.has(chatId)) return null;
+    let descriptor: number;
+    try {
+      descriptor = openSync(this.chatFile(chatId), 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const size = fstatSync(descriptor).size;
+      if (size <= tailBytes) return null;
+      const tail = Buffer.alloc(tailBytes);
+      const read = readSync(descriptor, tail, 0, tailBytes, size - tailBytes);
+      return newestFromTail(tail.toString('utf8', 0, read), limit);
+    } catch {
+      return null;
+    } finally {
+      closeSync(descriptor);
+    }
   }
 
   private readChatFile(chatId: ChatId): StoredMessage[] {

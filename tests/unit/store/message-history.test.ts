@@ -1,7 +1,7 @@
 /** Conversation history: paging, de-duplication, status updates, reopening, and what loading reads. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { chatIdOf, message, open, tempDataDir } from './store-fixtures';
 
 let work: ReturnType<typeof tempDataDir>;
@@ -120,26 +120,81 @@ test('loading reads no history: damaged chat files are not even opened until a c
   await reopened.close();
 });
 
-test('the layout on disk: per-chat JSON Lines files, journal emptied at close', async () => {
+test('the layout on disk: per-chat JSON Lines files, updates marked, journal emptied at close', async () => {
   const store = await open(work.dir);
   store.appendMessage(message(1, 'a', 1000));
   store.appendMessage(message(2, 'b', 1000));
   store.updateMessage(chatIdOf(1), 'a', { status: 'read' });
   await store.flush();
-  const journal = readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8');
-  expect(
-    journal
+  const lines = (file: string) =>
+    readFileSync(file, 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line).id),
-  ).toEqual(['a', 'b', 'a']);
+      .map((line) => JSON.parse(line) as { id?: string; status?: string; update?: { id: string; status?: string } });
+  const journal = path.join(work.dir, 'history', 'journal.jsonl');
+  expect(lines(journal).map((line) => line.id ?? `update of ${line.update?.id}`)).toEqual(['a', 'b', 'update of a']);
   await store.close();
-  expect(readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8')).toBe('');
-  const chat1 = readFileSync(path.join(work.dir, 'history', 'chats', '5511900000001_c.us.jsonl'), 'utf8');
-  expect(
-    chat1
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line).status ?? null),
-  ).toEqual([null, 'read']);
+  expect(readFileSync(journal, 'utf8')).toBe('');
+  const chat1 = lines(path.join(work.dir, 'history', 'chats', '5511900000001_c.us.jsonl'));
+  expect(chat1.map((line) => line.status ?? line.update?.status ?? null)).toEqual([null, 'read']);
+  expect(chat1[1]?.update?.id).toBe('a');
+});
+
+describe('opening a long conversation reads the end of its file only', () => {
+  const chatFile = () => path.join(work.dir, 'history', 'chats', '5511900000001_c.us.jsonl');
+
+  /** 1,000 messages (~110 kB): every third one ours, each read by the customer soon after. */
+  async function longChat() {
+    const store = await open(work.dir);
+    for (let n = 1; n <= 1000; n++) {
+      const ours = n % 3 === 0;
+      store.appendMessage(message(1, `m${n}`, n * 1000, ours ? { direction: 'out', status: 'sent' } : {}));
+      if (ours) store.updateMessage(chatIdOf(1), `m${n}`, { status: 'read' });
+    }
+    // Late news about old messages: a failure noticed for m3 long after.
+    store.updateMessage(chatIdOf(1), 'm3', { status: 'failed', failureReason: 'late' });
+    await store.close();
+  }
+
+  test('the newest page, with each message in its last version, while the start of the file is never read', async () => {
+    await longChat();
+    // Damage at the start of the file: reading the whole file would find and report it.
+    const text = readFileSync(chatFile(), 'utf8');
+    writeFileSync(chatFile(), `\u0000\u0000garbage\n${text.slice(text.indexOf('\n') + 1)}`);
+
+    const store = await open(work.dir);
+    const told: string[] = [];
+    store.onNotice((notice) => told.push(notice.detail));
+    const newest = store.readMessages(chatIdOf(1), { limit: 50 });
+    expect(ids(newest)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 951}`));
+    expect(newest.hasMore).toBe(true);
+    expect(newest.messages.find((m) => m.id === 'm999')?.status).toBe('read');
+    // m3's late update is at the end of the file, but m3 is not among the newest.
+    expect(newest.messages.some((m) => m.id === 'm3')).toBe(false);
+    expect(told).toEqual([]);
+
+    // Paging back needs the whole conversation: now the damage is found and reported.
+    const older = store.readMessages(chatIdOf(1), { beforeId: 'm951', limit: 50 });
+    expect(ids(older)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i + 901}`));
+    expect(told).toEqual([expect.stringMatching(/^a conversation file in history\/chats had 1 damaged line/)]);
+    expect(store.getMessage(chatIdOf(1), 'm3')).toMatchObject({ status: 'failed', failureReason: 'late' });
+    await store.close();
+  });
+
+  test('a message arriving older than the newest is put in its place in time, also in the file', async () => {
+    await longChat();
+    const store = await open(work.dir);
+    // A catch-up brings a message from between m990 and m991.
+    store.appendMessage(message(1, 'late', 990_500));
+    await store.close();
+    const lines = readFileSync(chatFile(), 'utf8').trim().split('\n');
+    expect(lines.at(-11)).toContain('"id":"late"');
+    expect(lines.some((line) => line.startsWith('{"update"'))).toBe(false);
+
+    const reopened = await open(work.dir);
+    const newest = reopened.readMessages(chatIdOf(1), { limit: 11 });
+    expect(ids(newest)).toEqual(['late', ...Array.from({ length: 10 }, (_, i) => `m${i + 991}`)]);
+    expect(reopened.getMessage(chatIdOf(1), 'm3')).toMatchObject({ status: 'failed' });
+    await reopened.close();
+  });
 });
