@@ -111,10 +111,6 @@ export class MessageHistory {
     return this.journal.byteLength;
   }
 
-  get hasPendingWrites(): boolean {
-    return this.pending.length > 0;
-  }
-
   append(message: StoredMessage): boolean {
     const checked = toStoredMessage(message);
     if (!checked) throw new Error('appendMessage: not a valid stored message');
