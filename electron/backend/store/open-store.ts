@@ -12,7 +12,7 @@ import { DurableDocumentAdapter, mainFileName } from './durable-document-adapter
 import { MessageHistory } from './message-history';
 import { contactRow, decodeChanges, encodeChanges, encodeRest, type DecodedChanges } from './store-document-codec';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs';
-import type { JanelaStore, NoticeSink, StoreData, StoredContact, StoreNotice } from './store-types';
+import type { JanelaStore, NoticeSink, StoreData, StoreNotice } from './store-types';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -100,12 +100,14 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
 class BatchedStore implements JanelaStore {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writes: Promise<void> = Promise.resolve();
-  /** update() ran since the last batch: look for changed contacts and settings. */
+  /** update() ran since the last batch: look for changes. */
   private mainDirty = false;
+  /** Contacts assigned or removed by update() since the last batch. */
+  private touched = new Set<string>();
+  /** update() replaced the contacts object itself: janela.json is rewritten whole. */
+  private contactsReplaced = false;
   /** janela.json must be rewritten whole at the next batch. */
   private checkpointDue = false;
-  /** Each contact as it is on disk (journal or janela.json): a different object has changed. */
-  private readonly savedContacts = new Map<string, StoredContact>();
   /** Everything but the contacts as it is on disk. */
   private savedRest: string;
   /** 'closing' refuses changes while the last batch is written; a failed close reopens. */
@@ -118,7 +120,6 @@ class BatchedStore implements JanelaStore {
     readonly loadNotices: StoreNotice[],
     private readonly limits: { flushDelayMs: number; journalLimitBytes: number },
   ) {
-    for (const key in db.data.contacts) this.savedContacts.set(key, db.data.contacts[key] as StoredContact);
     this.savedRest = encodeRest(db.data);
   }
 
@@ -129,7 +130,7 @@ class BatchedStore implements JanelaStore {
   update(mutator: (data: StoreData) => void): void {
     this.assertOpen();
     try {
-      mutator(this.db.data);
+      mutator(this.watched());
     } finally {
       // Even a mutator that threw may have changed something: keep the disk in step with memory.
       this.mainDirty = true;
@@ -212,6 +213,33 @@ class BatchedStore implements JanelaStore {
   }
 
   /**
+   * The data as a mutator sees it: the same objects, except that assigning or removing a contact
+   * is noted, so that a batch serialises those contacts and not all 10,000.
+   */
+  private watched(): StoreData {
+    const data = this.db.data;
+    const original = data.contacts;
+    const touched = this.touched;
+    const contacts = new Proxy(original, {
+      set(target, key, value) {
+        if (typeof key === 'string') touched.add(key);
+        return Reflect.set(target, key, value);
+      },
+      deleteProperty(target, key) {
+        if (typeof key === 'string') touched.add(key);
+        return Reflect.deleteProperty(target, key);
+      },
+    });
+    return new Proxy(data, {
+      get: (target, key) => (key === 'contacts' && target.contacts === original ? contacts : Reflect.get(target, key)),
+      set: (target, key, value) => {
+        if (key === 'contacts') this.contactsReplaced = true;
+        return Reflect.set(target, key, value);
+      },
+    });
+  }
+
+  /**
    * One batch: the messages and the main document's changes go to the journal in one fsynced
    * append; a checkpoint follows when one is due.
    */
@@ -222,14 +250,17 @@ class BatchedStore implements JanelaStore {
       await this.history.writeBatch(changes?.line ?? null);
     } catch (error) {
       // Looked for again next time: nothing was marked as saved.
-      if (changes) this.mainDirty = true;
+      if (changes) {
+        this.mainDirty = true;
+        for (const key of changes.keys) this.touched.add(key);
+        this.contactsReplaced ||= changes.wholeDocument;
+      }
       throw this.writeFailed([{ file: 'history/journal.jsonl', error }]);
     }
     if (changes) {
-      for (const [key, contact] of changes.contacts) this.savedContacts.set(key, contact);
       this.savedRest = changes.rest;
-      for (const key of changes.removed) this.savedContacts.delete(key);
-      if (changes.removed.length > 0) this.checkpointDue = true;
+      // A removed contact, or a new contacts object, cannot be said in a journal line.
+      if (changes.wholeDocument) this.checkpointDue = true;
     }
     if (this.checkpointDue || this.history.journalBytes > this.limits.journalLimitBytes) {
       const failure = await this.checkpoint();
@@ -237,37 +268,25 @@ class BatchedStore implements JanelaStore {
     }
   }
 
-  /**
-   * The contacts replaced since they were saved (contacts are replaced, never changed in place,
-   * so an identity check finds them) and everything else if it changed, as one journal line.
-   */
-  private collectChanges(): {
-    line: string | null;
-    contacts: [string, StoredContact][];
-    rest: string;
-    removed: string[];
-  } {
-    const { contacts: current } = this.db.data;
-    const contacts: [string, StoredContact][] = [];
+  /** The contacts update() touched and everything else if it changed, as one journal line. */
+  private collectChanges(): { line: string | null; keys: Set<string>; rest: string; wholeDocument: boolean } {
+    const keys = this.touched;
+    let wholeDocument = this.contactsReplaced;
+    this.touched = new Set();
+    this.contactsReplaced = false;
+    const { contacts } = this.db.data;
     const rows: string[] = [];
-    let count = 0;
-    let added = 0;
-    for (const key in current) {
-      count++;
-      const contact = current[key] as StoredContact;
-      const saved = this.savedContacts.get(key);
-      if (saved === contact) continue;
-      if (saved === undefined) added++;
-      contacts.push([key, contact]);
-      rows.push(contactRow(key, contact));
+    if (!wholeDocument) {
+      for (const key of keys) {
+        const contact = contacts[key];
+        if (contact) rows.push(contactRow(key, contact));
+        else wholeDocument = true;
+      }
     }
     const rest = encodeRest(this.db.data);
     const restChanged = rest !== this.savedRest;
-    // A removed contact cannot be said in a journal line: janela.json is rewritten instead.
-    const removed =
-      this.savedContacts.size + added > count ? [...this.savedContacts.keys()].filter((key) => !(key in current)) : [];
     const line = rows.length > 0 || restChanged ? encodeChanges(rows, restChanged ? rest : null) : null;
-    return { line, contacts, rest, removed };
+    return { line, keys, rest, wholeDocument };
   }
 
   /**

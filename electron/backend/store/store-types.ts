@@ -81,8 +81,10 @@ export interface JanelaStore {
   /** The in-memory main document. Read freely; change it only inside `update`. */
   readonly data: StoreData;
   /**
-   * Applies a change and schedules a batched, durable write. Replace a contact to change it
-   * (`data.contacts[id] = { ...contact, … }`): written contacts are frozen, their rows cached.
+   * Applies a change and schedules a batched, durable write. Change contacts through the `data`
+   * given to the mutator (the store notes which ones were assigned), and replace a contact to
+   * change it (`data.contacts[id] = { ...contact, … }`): written contacts are frozen, their rows
+   * cached.
    */
   update(mutator: (data: StoreData) => void): void;
   /** Appends to a chat's history. Returns false (and stores nothing) when that id is already there. */

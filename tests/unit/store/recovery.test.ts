@@ -238,6 +238,27 @@ describe('changes carried by the journal', () => {
     await reopened.close();
   });
 
+  test('a new contacts object (as deleting a label makes) is written whole in that batch', async () => {
+    const store = await open(work.dir);
+    store.update((data) => {
+      data.contacts[chatIdOf(1)] = contact(1, { labels: ['vip'] });
+      data.contacts[chatIdOf(2)] = contact(2, { labels: ['vip'] });
+    });
+    await store.flush();
+    store.update((data) => {
+      data.contacts = Object.fromEntries(
+        Object.entries(data.contacts).map(([key, value]) => [key, { ...value, labels: [] }]),
+      );
+    });
+    await store.flush();
+    expect(readFileSync(mainFile(), 'utf8')).not.toContain('"vip"');
+    expect(readFileSync(journal(), 'utf8')).toBe('');
+    const reopened = await open(work.dir);
+    expect(Object.values(reopened.data.contacts).map((c) => c.labels)).toEqual([[], []]);
+    await reopened.close();
+    await store.close();
+  });
+
   test('a removed contact cannot be journaled: janela.json is rewritten in that batch', async () => {
     const store = await open(work.dir);
     store.update((data) => {
