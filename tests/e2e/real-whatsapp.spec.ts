@@ -186,7 +186,8 @@ test('a send cut off by a lost connection is uncertain, checked after reconnecti
   await expect(reply.getByRole('img', { name: 'Delivered' })).toBeVisible();
   standIn.control.ack(received[0]?.key ?? '', 3);
   await expect(reply.getByRole('img', { name: 'Read' })).toBeVisible();
-  expect(await tickStatuses(page)).toEqual(['pending', 'uncertain', 'sent', 'delivered', 'read']);
+  // Found while still in WhatsApp Web's own queue, it shows pending until the server's ack.
+  expect((await tickStatuses(page)).join(' ')).toMatch(/^pending uncertain (pending )?sent delivered read$/);
   await sleep(1_000);
   expect(standIn.control.received().filter((message) => message.text === text)).toHaveLength(1);
   await expect(page.getByRole('log').getByText(text)).toHaveCount(1);

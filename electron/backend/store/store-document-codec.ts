@@ -50,7 +50,7 @@ export function encodeRest(data: StoreData): string {
 }
 
 /**
- * The document in chunks of at most 1,000 rows, each turned into bytes on its own and with a
+ * The document in chunks of at most 250 rows, each turned into bytes on its own and with a
  * yield between them, so that neither serialising nor writing 2 MB blocks the event loop.
  */
 export async function encodeStoreDocument(data: StoreData): Promise<string[]> {
