@@ -21,6 +21,13 @@ const STATUS_RANK: Record<DeliveryStatus, number> = {
   delivered: 2,
   read: 3,
 };
+const ackKey = (chatId: ChatId, waId: string) => `${chatId} ${waId}`;
+
+/** The further along of two statuses (acks can arrive out of order). */
+function strongest(a: DeliveryStatus | undefined, b: DeliveryStatus): DeliveryStatus {
+  return a !== undefined && STATUS_RANK[a] > STATUS_RANK[b] ? a : b;
+}
+
 /** How much earlier than our own record of the attempt WhatsApp may have stamped the message. */
 const FIND_SENT_SLACK_MS = 60_000;
 
@@ -44,6 +51,13 @@ export class Outbox {
   /** Replies whose sendText is running: WhatsApp may echo them before it returns, even when an
    * earlier, lost attempt left an id on the message. */
   private readonly sending = new Set<string>();
+  /** Lookups of uncertain replies running now. */
+  private lookups = 0;
+  /**
+   * Acks for WhatsApp ids not linked to a reply yet, kept while a send or a lookup runs: that
+   * send or lookup may be about to link the id, and the ack must not be lost meanwhile.
+   */
+  private readonly unlinkedAcks = new Map<string, DeliveryStatus>();
 
   constructor(private readonly options: OutboxOptions) {
     // Anything handed to WhatsApp before a restart may or may not have arrived — also a reply
@@ -102,7 +116,13 @@ export class Outbox {
   /** WhatsApp reported delivery progress for one of the shop's messages. */
   applyAck(chatId: ChatId, waId: string, status: DeliveryStatus): void {
     const message = this.options.store.findMessageByWaId(chatId, waId);
-    if (!message) return;
+    if (!message) {
+      if (this.lookups > 0 || this.sending.size > 0) {
+        const key = ackKey(chatId, waId);
+        this.unlinkedAcks.set(key, strongest(this.unlinkedAcks.get(key), status));
+      }
+      return;
+    }
     this.setStatus(chatId, message.id, status);
     if (status === 'failed' || STATUS_RANK[status] >= STATUS_RANK.sent) this.removeEntry(message.id);
   }
@@ -165,22 +185,30 @@ export class Outbox {
     const { store, clock } = this.options;
     const gateway = this.options.gateway();
     if (entry.attemptedAt !== null) {
-      const found = await gateway.findSent(entry.chatId, entry.text, entry.attemptedAt - FIND_SENT_SLACK_MS).then(
-        (probe) => ({ probe }),
-        () => null,
-      );
+      this.lookups++;
+      const found = await gateway
+        .findSent(entry.chatId, entry.text, entry.attemptedAt - FIND_SENT_SLACK_MS)
+        .then(
+          (probe) => ({ probe }),
+          () => null,
+        )
+        .finally(() => this.lookups--);
+      // An ack that came during the lookup may be newer than what the lookup saw.
+      const early = found?.probe ? this.takeUnlinkedAck(entry.chatId, found.probe.waId) : undefined;
+      this.dropUnlinkableAcks();
       if (!found) return false;
       if (found.probe) {
-        store.updateMessage(entry.chatId, entry.messageId, { waId: found.probe.waId });
-        if (found.probe.status === 'pending') {
+        const { waId } = found.probe;
+        store.updateMessage(entry.chatId, entry.messageId, { waId });
+        const seen = strongest(early, found.probe.status);
+        if (seen === 'pending') {
           // Still in WhatsApp Web's own outgoing queue (no server ack): it sends it itself, so wait
           // for the ack instead of claiming "sent" or sending a second copy. A later disconnect
           // makes it uncertain again and it is looked up once more.
           this.setStatus(entry.chatId, entry.messageId, 'pending');
           return true;
         }
-        const status = STATUS_RANK[found.probe.status] >= STATUS_RANK.sent ? found.probe.status : 'sent';
-        this.applyAck(entry.chatId, found.probe.waId, status);
+        this.applyAck(entry.chatId, waId, STATUS_RANK[seen] >= STATUS_RANK.sent ? seen : 'sent');
         return true;
       }
     }
@@ -202,6 +230,8 @@ export class Outbox {
       const { waId } = await gateway.sendText(entry.chatId, entry.text);
       // A resend replaces the id a lost attempt left behind (that copy never reached WhatsApp).
       if (this.message(entry)?.waId !== waId) store.updateMessage(entry.chatId, entry.messageId, { waId });
+      const early = this.takeUnlinkedAck(entry.chatId, waId);
+      if (early) this.applyAck(entry.chatId, waId, early);
       return true;
     } catch (error) {
       if (error instanceof GatewayDisconnectedError) {
@@ -213,7 +243,20 @@ export class Outbox {
       return true;
     } finally {
       this.sending.delete(entry.messageId);
+      this.dropUnlinkableAcks();
     }
+  }
+
+  private takeUnlinkedAck(chatId: ChatId, waId: string): DeliveryStatus | undefined {
+    const key = ackKey(chatId, waId);
+    const status = this.unlinkedAcks.get(key);
+    this.unlinkedAcks.delete(key);
+    return status;
+  }
+
+  /** With no send or lookup running, no kept ack can be linked any more. */
+  private dropUnlinkableAcks(): void {
+    if (this.lookups === 0 && this.sending.size === 0) this.unlinkedAcks.clear();
   }
 
   private fail(entry: OutboxEntry, reason: string): void {

@@ -197,6 +197,22 @@ describe('a customer writes, staff answer, the window runs down', () => {
   });
 });
 
+describe('acks', () => {
+  it('an ack that comes before sendText returns is applied once the id is known', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.gateway.sendText = async (chatId) => {
+      // WhatsApp acknowledges before the library hands back the new message's id.
+      w.gateway.emit('ack', { chatId, waId: 'early-1', status: 'sent' });
+      return { waId: 'early-1' };
+    };
+    const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Rápido!' });
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'sent');
+    expect(w.store.getMessage(maria, pending.id)?.waId).toBe('early-1');
+    expect(w.store.data.outbox).toEqual([]);
+  });
+});
+
 describe('a send cut off by a lost connection', () => {
   it('becomes uncertain, is looked up after reconnecting, and is never sent twice', async () => {
     const w = await world();
@@ -277,6 +293,25 @@ describe('a send cut off by a lost connection', () => {
     expect(w.gateway.sent).toEqual([]);
     w.gateway.emit('ack', { chatId: maria, waId: 'queued-1', status: 'delivered' });
     await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'delivered');
+    expect(w.store.data.outbox).toEqual([]);
+  });
+
+  it('an ack that arrives while the reply is looked up is kept, not lost', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    const drop = dropConnectionDuringSends(w);
+    w.gateway.findSent = async (chatId) => {
+      // The customer's phone reports delivery while the lookup is still running.
+      w.gateway.emit('ack', { chatId, waId: 'found-1', status: 'delivered' });
+      return { waId: 'found-1', status: 'sent' };
+    };
+    const pending = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Chegou?' });
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'uncertain');
+    drop.restore();
+    w.gateway.setConnection(true);
+    await waitFor(() => w.store.getMessage(maria, pending.id)?.status === 'delivered');
+    expect(w.store.getMessage(maria, pending.id)?.waId).toBe('found-1');
+    expect(w.gateway.sent).toEqual([]);
     expect(w.store.data.outbox).toEqual([]);
   });
 
