@@ -59,6 +59,60 @@ test('labels are created in the profile, assigned, and filter the chat list', as
   await expect(rows(page)).toHaveCount(1);
 });
 
+test('Manage labels renames, recolours and deletes a label for every customer', async ({ page, host }) => {
+  await host.inbound({ ...maria, text: 'Oi' });
+  await host.inbound({ ...joao, text: 'Bom dia' });
+  await page.goto(host.url);
+  const chipOf = (name: string) => profile(page).locator('.profile__label-list .label-chip', { hasText: name });
+
+  // Two customers with the same label.
+  await list(page).getByRole('button', { name: maria.name, exact: true }).click();
+  await profile(page).getByRole('button', { name: 'New label' }).click();
+  await profile(page).getByRole('textbox', { name: 'Label name' }).fill('Atacado');
+  await profile(page).getByRole('button', { name: 'Create label' }).click();
+  await expect(profile(page).getByRole('button', { name: 'Remove label Atacado' })).toBeVisible();
+  await list(page).getByRole('button', { name: joao.name, exact: true }).click();
+  await expect(page.getByRole('heading', { name: joao.name, exact: true })).toBeVisible();
+  await profile(page).getByRole('combobox', { name: 'Add a label' }).selectOption({ label: 'Atacado' });
+  await expect(profile(page).getByRole('button', { name: 'Remove label Atacado' })).toBeVisible();
+
+  await profile(page).getByRole('button', { name: 'Manage labels' }).click();
+  const editor = profile(page).getByRole('form', { name: 'Label Atacado' });
+  await expect(editor.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await editor.getByRole('textbox', { name: 'Label name' }).fill('Revenda');
+  await editor.getByRole('combobox', { name: 'Label colour' }).selectOption({ label: 'Orange' });
+  await editor.getByRole('button', { name: 'Save' }).click();
+  // Renamed and recoloured everywhere: this profile, both chat rows, the list's filter.
+  await expect(profile(page).getByRole('button', { name: 'Remove label Revenda' })).toBeVisible();
+  await expect(chipOf('Revenda')).toHaveCSS('background-color', 'rgb(179, 84, 0)');
+  await expect(rows(page).filter({ hasText: 'Revenda' })).toHaveCount(2);
+  const filter = list(page).getByRole('group', { name: 'Filter by label' });
+  await expect(filter.getByRole('button', { name: 'Revenda' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/label-manager.png' });
+
+  // Deleting asks first; Cancel keeps the label.
+  const renamed = profile(page).getByRole('form', { name: 'Label Revenda' });
+  await renamed.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(renamed.getByText('Delete “Revenda”? It comes off every customer who has it.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/label-delete-confirm.png' });
+  await renamed.getByRole('button', { name: 'Cancel' }).click();
+  await expect(rows(page).filter({ hasText: 'Revenda' })).toHaveCount(2);
+  await renamed.getByRole('button', { name: 'Delete', exact: true }).click();
+  await renamed.getByRole('button', { name: 'Delete label Revenda from every customer' }).click();
+  await expect(rows(page).filter({ hasText: 'Revenda' })).toHaveCount(0);
+  await expect(filter).toHaveCount(0);
+  await expect(profile(page).getByRole('button', { name: 'Remove label Revenda' })).toHaveCount(0);
+  await profile(page).getByRole('button', { name: 'Done' }).click();
+  await expect(profile(page).getByRole('button', { name: 'Manage labels' })).toHaveCount(0);
+
+  // Gone after a restart too, from both customers.
+  await host.restart();
+  await page.goto(host.url);
+  await expect(rows(page)).toHaveCount(2);
+  await expect(rows(page).filter({ hasText: 'Revenda' })).toHaveCount(0);
+  await expect(list(page).getByRole('group', { name: 'Filter by label' })).toHaveCount(0);
+});
+
 test('the name overrides WhatsApp’s, the first name follows it unless chosen, and quick replies use them', async ({
   page,
   host,

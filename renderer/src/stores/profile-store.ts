@@ -20,6 +20,8 @@ interface ProfileState {
   update(chatId: ChatId, patch: ProfilePatch): Promise<CustomerProfile>;
   /** Creates or edits a label; the backend's `labelsChanged` also reaches the labels store. */
   saveLabel(label: Label): Promise<void>;
+  /** Deletes a label; the backend takes it off every customer (`chatsChanged` follows). */
+  deleteLabel(id: string): Promise<void>;
 }
 
 const inFlight = new Map<ChatId, Promise<void>>();
@@ -54,6 +56,9 @@ export const useProfiles = create<ProfileState>()((set, get) => {
     },
     saveLabel: async (label) => {
       useLabels.getState().set(await api().saveLabel(label));
+    },
+    deleteLabel: async (id) => {
+      useLabels.getState().set(await api().deleteLabel({ id }));
     },
   };
 });

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-i18n';
 import { useLabels } from '../../stores/labels-store';
 import { useProfiles } from '../../stores/profile-store';
 import { newId } from '../quick-replies/new-id';
+import { LabelManager } from './label-manager';
 
 /** Colours readable with white text on a chip; named, so the choice has an accessible name. */
 export const LABEL_COLORS: readonly { color: string; name: MessageKey }[] = [
@@ -46,7 +47,10 @@ export function LabelChip({
   );
 }
 
-/** The customer's labels: assign existing ones, take them off, or create a new one on the spot. */
+/**
+ * The customer's labels: assign existing ones, take them off, or create a new one on the spot;
+ * "Manage labels" renames, recolours or deletes the shop's labels.
+ */
 export function LabelsSection({ profile }: { profile: CustomerProfile }) {
   const t = useT();
   const labels = useLabels((state) => state.labels);
@@ -54,6 +58,7 @@ export function LabelsSection({ profile }: { profile: CustomerProfile }) {
   const saveLabel = useProfiles((state) => state.saveLabel);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [managing, setManaging] = useState(false);
   const [newName, setNewName] = useState('');
   const [newColor, setNewColor] = useState(LABEL_COLORS[0]?.color ?? '#1f8a4c');
 
@@ -130,7 +135,13 @@ export function LabelsSection({ profile }: { profile: CustomerProfile }) {
             {t('profile.newLabel')}
           </button>
         )}
+        {!managing && labels.length > 0 && (
+          <button type="button" className="button" onClick={() => setManaging(true)}>
+            {t('profile.manageLabels')}
+          </button>
+        )}
       </div>
+      {managing && <LabelManager onDone={() => setManaging(false)} />}
       {creating && (
         <form
           className="profile__new-label"
