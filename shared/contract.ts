@@ -81,6 +81,8 @@ export const commands = {
     output: z.array(quickReplySchema),
   },
   exportQuickReplies: { input: empty, output: z.object({ json: z.string() }) },
+  /** Every custom field name some customer has: what quick replies can fill. */
+  listCustomFields: { input: empty, output: z.array(z.string()) },
 } as const;
 
 export type CommandName = keyof typeof commands;

@@ -8,7 +8,14 @@ import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { GatewayMessage, WhatsAppGateway } from './gateway/gateway';
-import { applyProfileUpdate, deleteLabel, saveLabel, toChatSummary, toCustomerProfile } from './profiles/profiles';
+import {
+  applyProfileUpdate,
+  customFieldNames,
+  deleteLabel,
+  saveLabel,
+  toChatSummary,
+  toCustomerProfile,
+} from './profiles/profiles';
 import {
   deleteQuickReply,
   exportQuickReplies,
@@ -200,6 +207,7 @@ export function createBackend(options: BackendOptions): Backend {
     reorderQuickReplies: ({ ids }) => replaceQuickReplies(reorderQuickReplies(store.data.quickReplies, ids)),
     importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
     exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
+    listCustomFields: () => customFieldNames(store.data.contacts),
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {

@@ -62,6 +62,31 @@ async function createPickupReply(page: Page) {
   return dialog;
 }
 
+test('the editor knows the custom fields of every customer, also after a restart with no profile opened', async ({
+  page,
+  host,
+}) => {
+  await host.inbound({ ...maria, text: 'Oi, meu pedido já está pronto?' });
+  await host.inbound({ ...joao, text: 'Bom dia!' });
+  await page.goto(host.url);
+  await openChat(page, maria.name);
+  await fillCustomField(page, 'order_id', 'A-1001');
+
+  await host.restart();
+  await page.goto(host.url);
+  // João's chat: Maria's profile, which holds the field, is not opened in this session.
+  await openChat(page, joao.name);
+  const dialog = await openManager(page);
+  await dialog.getByRole('button', { name: 'New quick reply' }).click();
+  await expect(
+    dialog.getByRole('group', { name: 'Insert a field' }).getByRole('button', { name: 'order_id' }),
+  ).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Text' }).fill('Order {{order_id}} is ready.');
+  await expect(dialog.locator('[data-warning]')).toHaveCount(0);
+  await dialog.getByRole('textbox', { name: 'Text' }).fill('Order {{order_number}} is ready.');
+  await expect(dialog.locator('[data-warning]')).not.toHaveCount(0);
+});
+
 test('a quick reply with first name and a custom field is personalised for each customer', async ({ page, host }) => {
   await host.inbound({ ...maria, text: 'Oi, meu pedido já está pronto?' });
   await host.inbound({ ...joao, text: 'Bom dia! E o meu?' });

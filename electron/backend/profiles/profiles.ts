@@ -113,6 +113,13 @@ export function toCustomerProfile(contact: StoredContact): CustomerProfile {
 const labelKey = (name: string) => name.trim().normalize('NFC').toLowerCase();
 
 /** Creates a label (new id) or renames/recolours the one with the same id, keeping its place. */
+/** The custom field names in use across all customers, sorted. */
+export function customFieldNames(contacts: Readonly<Record<string, StoredContact>>): string[] {
+  const names = new Set<string>();
+  for (const contact of Object.values(contacts)) for (const name in contact.customFields) names.add(name);
+  return [...names].sort();
+}
+
 export function saveLabel(labels: readonly Label[], label: Label): Label[] {
   const parsed = labelSchema.safeParse(label);
   if (!parsed.success)

@@ -15,6 +15,9 @@ export type ProfilePatch = Omit<CommandInput<'updateProfile'>, 'chatId'>;
 interface ProfileState {
   byChat: ReadonlyMap<ChatId, CustomerProfile>;
   failed: ReadonlySet<ChatId>;
+  /** Custom field names any customer has, as the backend last said (profiles not opened too). */
+  fieldNames: readonly string[];
+  loadFieldNames(): Promise<void>;
   /** Loads once per chat; later calls reuse what is held (or in flight). */
   ensureLoaded(chatId: ChatId): Promise<void>;
   update(chatId: ChatId, patch: ProfilePatch): Promise<CustomerProfile>;
@@ -38,6 +41,10 @@ export const useProfiles = create<ProfileState>()((set, get) => {
   return {
     byChat: new Map(),
     failed: new Set(),
+    fieldNames: [],
+    loadFieldNames: async () => {
+      set({ fieldNames: await api().listCustomFields({}) });
+    },
     ensureLoaded: (chatId) => {
       if (get().byChat.has(chatId)) return Promise.resolve();
       const pending =
@@ -78,9 +85,15 @@ useChats.subscribe((chats, previous) => {
   if (changed) useProfiles.setState({ byChat: changed });
 });
 
-/** Custom field names held by any loaded profile: the editor's idea of which fields exist. */
-export function knownCustomFields(byChat: ReadonlyMap<ChatId, CustomerProfile>): string[] {
-  const names = new Set<string>();
+/**
+ * The editor's idea of which custom fields exist: those the backend listed, and those of any
+ * profile loaded or edited since.
+ */
+export function knownCustomFields(
+  byChat: ReadonlyMap<ChatId, CustomerProfile>,
+  fieldNames: readonly string[],
+): string[] {
+  const names = new Set(fieldNames);
   for (const profile of byChat.values()) for (const name of Object.keys(profile.customFields)) names.add(name);
   return [...names].sort();
 }

@@ -3,6 +3,7 @@ import { JanelaError } from '../../../shared/contract';
 import { chatSummarySchema, customerProfileSchema, type Label } from '../../../shared/domain';
 import {
   applyProfileUpdate,
+  customFieldNames,
   deleteLabel,
   MAX_LABELS,
   saveLabel,
@@ -123,5 +124,17 @@ describe('labels', () => {
     expect(result.contacts[ana.chatId]).toBe(ana);
     expect(maria.labels).toEqual(['vip', 'novo']);
     expect(codeOf(() => deleteLabel(labels, contacts, 'ghost'))).toBe('not-found');
+  });
+});
+
+describe('customFieldNames', () => {
+  it('lists every field some customer has, once each, sorted; nothing when nobody has one', () => {
+    const contacts = {
+      a: contact({ chatId: '5511900000001@c.us', customFields: { order_id: '1', cpf: '123' } }),
+      b: contact({ chatId: '5511900000002@c.us', customFields: { order_id: '2' } }),
+      c: contact({ chatId: '5511900000003@c.us', customFields: {} }),
+    };
+    expect(customFieldNames(contacts)).toEqual(['cpf', 'order_id']);
+    expect(customFieldNames({ c: contacts.c })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { errorCodeOf } from '../../../../shared/contract';
 import { quickReplySchema, type ChatId, type QuickReply } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
@@ -30,6 +30,8 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const t = useT();
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const profiles = useProfiles((state) => state.byChat);
+  const fieldNames = useProfiles((state) => state.fieldNames);
+  const loadFieldNames = useProfiles((state) => state.loadFieldNames);
   const customerName = useChats((state) => (chatId ? state.byId.get(chatId)?.name : undefined));
   const context = useTemplateContext(chatId);
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? '');
@@ -41,7 +43,11 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const textArea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  const fields = useMemo(() => knownCustomFields(profiles), [profiles]);
+  // Fresh each time the editor opens; until it answers (or if it fails) loaded profiles still count.
+  useEffect(() => {
+    loadFieldNames().catch(() => undefined);
+  }, [loadFieldNames]);
+  const fields = useMemo(() => knownCustomFields(profiles, fieldNames), [profiles, fieldNames]);
   const check = useMemo(() => checkQuickReplyText(text, fields), [text, fields]);
   const preview = useMemo(() => (context && text ? renderTemplate(text, context) : null), [context, text]);
 
