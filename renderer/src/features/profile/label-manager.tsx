@@ -5,7 +5,7 @@ import { errorMessageKey } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
 import { useLabels } from '../../stores/labels-store';
 import { useProfiles } from '../../stores/profile-store';
-import { LABEL_COLORS, LabelChip } from './labels-section';
+import { LABEL_COLORS, LabelChip } from './label-chip';
 
 /** Every label of the shop: rename it, recolour it, or delete it from every customer. */
 export function LabelManager({ onDone }: { onDone: () => void }) {
