@@ -18,7 +18,7 @@ import { SimulatedGateway } from './gateway/simulated-gateway';
 import { createNoticeBoard } from './notice-board';
 import { createRouter, type Dispatch } from './router';
 import { openStore } from './store/open-store';
-import type { JanelaStore, StoreData } from './store/store-types';
+import { emptyStoreData, type JanelaStore, type StoreData } from './store/store-types';
 
 export type GatewayMode = 'real' | 'simulated' | 'demo';
 
@@ -58,15 +58,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
 
   function defaults(): StoreData {
     const language = options.language ?? 'pt-BR';
-    return {
-      version: 1,
-      settings: defaultSettings(options.timeZone, language),
-      contacts: {},
-      labels: [],
-      quickReplies: starterQuickReplies(language),
-      outbox: [],
-      sync: { lastSyncAt: null },
-    };
+    return emptyStoreData(defaultSettings(options.timeZone, language), starterQuickReplies(language));
   }
 
   async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway }> {

@@ -8,7 +8,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { encodeStoreDocument } from '../../electron/backend/store/store-document-codec';
 import { formatMessageLines } from '../../electron/backend/store/message-lines';
-import type { StoreData, StoredContact, StoredMessage } from '../../electron/backend/store/store-types';
+import {
+  emptyStoreData,
+  type StoreData,
+  type StoredContact,
+  type StoredMessage,
+} from '../../electron/backend/store/store-types';
 import { defaultSettings } from '../../shared/default-settings';
 
 export const contactCount = 10_000;
@@ -42,15 +47,7 @@ export function makeMessage(
 }
 
 export function baseData(): StoreData {
-  return {
-    version: 1,
-    settings: defaultSettings('America/Sao_Paulo'),
-    contacts: {},
-    labels: [],
-    quickReplies: [],
-    outbox: [],
-    sync: { lastSyncAt: null },
-  };
+  return emptyStoreData(defaultSettings('America/Sao_Paulo'));
 }
 
 export interface GeneratedData {

@@ -22,7 +22,7 @@ export function markUpdate(message: StoredMessage): StoredMessage {
   return message;
 }
 
-export function isUpdate(message: StoredMessage): boolean {
+function isUpdate(message: StoredMessage): boolean {
   return updates.has(message);
 }
 
@@ -103,7 +103,7 @@ export function formatMessageLines(messages: readonly StoredMessage[], asFirstVe
   let text = '\n';
   for (const message of messages) {
     const json = JSON.stringify(message);
-    text += !asFirstVersions && updates.has(message) ? `{"update":${json}}\n` : `${json}\n`;
+    text += !asFirstVersions && isUpdate(message) ? `{"update":${json}}\n` : `${json}\n`;
   }
   return text;
 }

@@ -10,7 +10,7 @@ import { Low } from 'lowdb';
 import type { Clock } from '../clock';
 import { DurableDocumentAdapter, mainFileName } from './durable-document-adapter';
 import { MessageHistory } from './message-history';
-import { contactRow, decodeChanges, encodeChanges, encodeRest, type DecodedChanges } from './store-document-codec';
+import { contactRow, decodeChanges, encodeChanges, encodeRest, type DocumentChanges } from './store-document-codec';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs';
 import type { JanelaStore, NoticeSink, StoreData, StoreNotice } from './store-types';
 
@@ -43,8 +43,6 @@ const maxFlushDelayMs = 1000;
 const retryDelayMs = 2000;
 const defaultJournalLimitBytes = 4 * 1024 * 1024;
 
-type JournaledChange = Extract<DecodedChanges, { ok: true }>;
-
 interface WriteFailure {
   file: string;
   error: unknown;
@@ -67,7 +65,7 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
   const db = new Low<StoreData>(new DurableDocumentAdapter(options.dataDir, fs, options.clock, notices), defaults);
   await db.read();
   const found = db.data !== defaults;
-  const { history, changes } = await MessageHistory.open<JournaledChange>(
+  const { history, changes } = await MessageHistory.open<DocumentChanges>(
     {
       dataDir: options.dataDir,
       fs,
@@ -75,10 +73,7 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
       notices,
       ...(options.cachedChats === undefined ? {} : { cachedChats: options.cachedChats }),
     },
-    (record) => {
-      const decoded = decodeChanges(record);
-      return decoded.ok ? decoded : null;
-    },
+    decodeChanges,
   );
   // After a crash: what the journal holds after janela.json's last full write.
   for (const change of changes) {

@@ -81,23 +81,26 @@ export function encodeChanges(rows: readonly string[], rest: string | null): str
   return `{"changes":{"contactColumns":${JSON.stringify(contactColumns)},"contactRows":[${rows.join(',')}]${restPart}}}`;
 }
 
-export type DecodedChanges =
-  { ok: true; contacts: Record<string, StoredContact>; rest: Omit<StoreData, 'contacts'> | null } | { ok: false };
+export interface DocumentChanges {
+  contacts: Record<string, StoredContact>;
+  /** Everything but the contacts, when it changed. */
+  rest: Omit<StoreData, 'contacts'> | null;
+}
 
-/** Checks a journal `changes` record as strictly as the main document. */
-export function decodeChanges(value: unknown): DecodedChanges {
-  if (!isRecord(value) || !isRecord(value.changes)) return { ok: false };
+/** Checks a journal `changes` record as strictly as the main document; null when it fails. */
+export function decodeChanges(value: unknown): DocumentChanges | null {
+  if (!isRecord(value) || !isRecord(value.changes)) return null;
   const { contactColumns: columns, contactRows: rows, rest } = value.changes;
   let contacts = checkedRows(columns, rows);
   if (!contacts) {
     const candidates = rowsToContacts(columns, rows);
     const checked = candidates ? contactsSchema.safeParse(candidates) : null;
-    if (!checked?.success) return { ok: false };
+    if (!checked?.success) return null;
     contacts = checked.data;
   }
-  if (rest === undefined) return { ok: true, contacts, rest: null };
+  if (rest === undefined) return { contacts, rest: null };
   const checkedRest = restSchema.safeParse(rest);
-  return checkedRest.success ? { ok: true, contacts, rest: checkedRest.data } : { ok: false };
+  return checkedRest.success ? { contacts, rest: checkedRest.data } : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,8 @@ import {
   settingsSchema,
   type ChatId,
   type ChatMessage,
+  type QuickReply,
+  type Settings,
 } from '../../../shared/domain';
 
 export const storedContactSchema = z.object({
@@ -54,6 +56,11 @@ export const storeDataSchema = z.object({
   sync: z.object({ lastSyncAt: z.number().int().nullable() }),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
+
+/** What a store holds before anything happened: no contacts, labels, outbox or sync yet. */
+export function emptyStoreData(settings: Settings, quickReplies: QuickReply[] = []): StoreData {
+  return { version: 1, settings, contacts: {}, labels: [], quickReplies, outbox: [], sync: { lastSyncAt: null } };
+}
 
 /** Where loading and reading report recoveries; the store forwards those found after loading. */
 export interface NoticeSink {

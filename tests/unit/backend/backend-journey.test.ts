@@ -9,7 +9,7 @@ import { GatewayDisconnectedError } from '../../../electron/backend/gateway/gate
 import { SimulatedGateway } from '../../../electron/backend/gateway/simulated-gateway';
 import { createNoticeBoard } from '../../../electron/backend/notice-board';
 import { openStore } from '../../../electron/backend/store/open-store';
-import type { JanelaStore } from '../../../electron/backend/store/store-types';
+import { emptyStoreData, type JanelaStore } from '../../../electron/backend/store/store-types';
 import { defaultSettings } from '../../../shared/default-settings';
 import { errorCodeOf } from '../../../shared/contract';
 
@@ -37,15 +37,7 @@ async function world(
     dataDir,
     clock,
     flushDelayMs: 5,
-    defaults: () => ({
-      version: 1,
-      settings: { ...defaultSettings('America/Sao_Paulo', 'en'), sendIntervalMs: 0 },
-      contacts: {},
-      labels: [],
-      quickReplies: [],
-      outbox: [],
-      sync: { lastSyncAt: null },
-    }),
+    defaults: () => emptyStoreData({ ...defaultSettings('America/Sao_Paulo', 'en'), sendIntervalMs: 0 }),
   });
   const gateway = new SimulatedGateway({ clock, ackDelaysMs: [5, 10, 15] });
   const hub = new EventHub();

@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createManualClock } from '../../../electron/backend/clock';
 import { openStore, type OpenStoreOptions } from '../../../electron/backend/store/open-store';
-import type { StoreData, StoredContact, StoredMessage } from '../../../electron/backend/store/store-types';
+import {
+  emptyStoreData,
+  type StoreData,
+  type StoredContact,
+  type StoredMessage,
+} from '../../../electron/backend/store/store-types';
 import { defaultSettings } from '../../../shared/default-settings';
 
 export const start = 1_750_000_000_000;
@@ -15,15 +20,7 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 }
 
 export function defaultData(): StoreData {
-  return {
-    version: 1,
-    settings: defaultSettings('America/Sao_Paulo'),
-    contacts: {},
-    labels: [],
-    quickReplies: [],
-    outbox: [],
-    sync: { lastSyncAt: null },
-  };
+  return emptyStoreData(defaultSettings('America/Sao_Paulo'));
 }
 
 export function chatIdOf(n: number): string {
