@@ -30,6 +30,7 @@ export type JanelaApi = CommandFunctions & EventFunctions;
 export const commandNames = Object.keys(commands) as CommandName[];
 export const eventNames: EventName[] = [
   'chatsChanged',
+  'chatsLoaded',
   'messageChanged',
   'connectionChanged',
   'clockChanged',

@@ -16,17 +16,29 @@ export function isUnanswered(chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutb
   return chat.lastOutboundAt === null || chat.lastOutboundAt < chat.lastInboundAt;
 }
 
-function lastActivityAt(chat: OrderedChat): number {
-  return Math.max(chat.lastMessage?.at ?? 0, chat.lastInboundAt ?? 0, chat.lastOutboundAt ?? 0);
+/** What a chat's place in the order depends on, besides its name and id for ties. */
+export interface UrgencyTimes {
+  lastInboundAt: number | null;
+  lastOutboundAt: number | null;
+  lastMessageAt: number | null;
 }
 
-/** Where a chat sorts: its group, then a number ascending within the group. */
-function sortKey(chat: OrderedChat, now: number): { group: 0 | 1 | 2; rank: number } {
-  if (chat.lastInboundAt === null || windowExpiresAt(chat.lastInboundAt) <= now) {
-    return { group: 2, rank: -lastActivityAt(chat) };
+/**
+ * Where a chat sorts: its group, then a number ascending within the group. Chats with the same
+ * group and rank sort by name, then id.
+ */
+export function urgencyKey(times: UrgencyTimes, now: number): { group: 0 | 1 | 2; rank: number } {
+  if (times.lastInboundAt === null || windowExpiresAt(times.lastInboundAt) <= now) {
+    const lastActivityAt = Math.max(times.lastMessageAt ?? 0, times.lastInboundAt ?? 0, times.lastOutboundAt ?? 0);
+    return { group: 2, rank: -lastActivityAt };
   }
   // Within the open groups, the window closing soonest (the oldest customer message) comes first.
-  return { group: isUnanswered(chat) ? 0 : 1, rank: chat.lastInboundAt };
+  return { group: isUnanswered(times) ? 0 : 1, rank: times.lastInboundAt };
+}
+
+function sortKey(chat: OrderedChat, now: number): { group: 0 | 1 | 2; rank: number } {
+  const { lastInboundAt, lastOutboundAt, lastMessage } = chat;
+  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt: lastMessage?.at ?? null }, now);
 }
 
 const collator = new Intl.Collator('pt-BR', { sensitivity: 'base' });

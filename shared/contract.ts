@@ -27,6 +27,11 @@ export const snapshotSchema = z.object({
   connection: connectionStatusSchema,
   settings: settingsSchema,
   chats: z.array(chatSummarySchema),
+  /**
+   * False while the backend still reads its stored contacts after starting: `chats` then holds
+   * the top of the list, in order, and a `chatsLoaded` event brings every chat soon after.
+   */
+  chatsComplete: z.boolean(),
   labels: z.array(labelSchema),
   quickReplies: z.array(quickReplySchema),
   notices: z.array(noticeSchema),
@@ -91,6 +96,8 @@ export type CommandOutput<K extends CommandName> = z.output<(typeof commands)[K]
 
 export const events = {
   chatsChanged: z.object({ chats: z.array(chatSummarySchema) }),
+  /** Every chat, once the backend has read them all: follows a snapshot with `chatsComplete` false. */
+  chatsLoaded: z.object({ chats: z.array(chatSummarySchema) }),
   messageChanged: z.object({ message: chatMessageSchema }),
   connectionChanged: z.object({ status: connectionStatusSchema, gatewayKind: gatewayKindSchema }),
   clockChanged: z.object({ now: z.number() }),

@@ -4,6 +4,7 @@
  */
 import { JanelaError } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
+import { chatListHead } from './chats/chat-list-head';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
@@ -29,6 +30,11 @@ import type { JanelaStore, StoredMessage } from './store/store-types';
 
 /** A burst of messages becomes one list update instead of one per message. */
 const CHAT_PUSH_DELAY_MS = 30;
+/**
+ * Chats in a snapshot taken while the store still reads contacts in the background: more than a
+ * screen holds, so the list can be scrolled at once; `chatsLoaded` brings the rest.
+ */
+export const snapshotHeadSize = 100;
 
 export interface BackendOptions {
   store: JanelaStore;
@@ -112,6 +118,13 @@ export function createBackend(options: BackendOptions): Backend {
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
   };
   const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
+  // A snapshot sent before every contact was read holds the head of the list only.
+  let partialSnapshotSent = false;
+  let closed = false;
+  void store.contactsLoaded().then(() => {
+    if (partialSnapshotSent && !closed) hub.emit('chatsLoaded', { chats: allChats() });
+  });
+  const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
   const stopStoreNotices = store.onNotice(() => hub.emit('noticesChanged', { notices: options.notices.list() }));
 
   function contactOrThrow(chatId: ChatId) {
@@ -121,16 +134,21 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   const handlers: Handlers = {
-    getSnapshot: () => ({
-      now: clock.now(),
-      gatewayKind: gateway.kind,
-      connection: gateway.status(),
-      settings: store.data.settings,
-      chats: Object.values(store.data.contacts).map(toChatSummary),
-      labels: store.data.labels,
-      quickReplies: store.data.quickReplies,
-      notices: options.notices.list(),
-    }),
+    getSnapshot: () => {
+      const chatsComplete = store.allContactsLoaded;
+      partialSnapshotSent ||= !chatsComplete;
+      return {
+        now: clock.now(),
+        gatewayKind: gateway.kind,
+        connection: gateway.status(),
+        settings: store.data.settings,
+        chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize),
+        chatsComplete,
+        labels: store.data.labels,
+        quickReplies: store.data.quickReplies,
+        notices: options.notices.list(),
+      };
+    },
     getConversation: ({ chatId, beforeId, limit }) => {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
       return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
@@ -226,6 +244,7 @@ export function createBackend(options: BackendOptions): Backend {
       await gateway.start();
     },
     async close() {
+      closed = true;
       stopClockListener();
       stopStoreNotices();
       outbox.close();

@@ -99,7 +99,8 @@ export async function generateData(root: string, messageCount: number): Promise<
     contact.lastMessage = { text: message.text, at: message.at, direction: message.direction };
   }
   const data = { ...baseData(), contacts };
-  writeFileSync(path.join(janelaDir, 'janela.json'), (await encodeStoreDocument(data)).join(''));
+  const document = await encodeStoreDocument(data);
+  writeFileSync(path.join(janelaDir, 'janela.json'), Buffer.concat(document.map((chunk) => Buffer.from(chunk))));
   for (const [chat, messages] of perChat) {
     writeFileSync(
       path.join(chatsDir, `${chatIdOf(chat).replace('@', '_')}.jsonl`),

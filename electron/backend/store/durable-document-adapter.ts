@@ -7,12 +7,14 @@
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { Clock } from '../clock';
-import { decodeStoreDocument, encodeStoreDocument } from './store-document-codec';
+import { openRowsDocument } from './rows-layout';
+import { decodeRowsHead, decodeStoreDocument, encodeStoreDocument, type ContactProblems } from './store-document-codec';
 import {
   errorCode,
   isMissing,
   moveAside,
-  readIfExists,
+  copyAside,
+  readBytesIfExists,
   syncDirectory,
   writeAndSync,
   writeFileDurably,
@@ -39,9 +41,13 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
   }
 
   async read(): Promise<StoreData | null> {
-    const text = await readIfExists(this.fs, this.file);
-    if (text === null) return this.readWithoutMainFile();
-    const decoded = decodeStoreDocument(text);
+    // The fast way reads the head only; anything it does not accept is read whole, which says why.
+    const opened = openRowsDocument(this.file);
+    const fast = opened && decodeRowsHead(opened.head, opened.source, this.contactProblems);
+    if (fast?.ok) return fast.data;
+    const bytes = await readBytesIfExists(this.fs, this.file);
+    if (bytes === null) return this.readWithoutMainFile();
+    const decoded = this.decode(bytes);
     if (decoded.ok) return decoded.data;
     const kept = await moveAside(this.fs, this.file, this.clock.now());
     const restored = await this.restoreBackup();
@@ -73,9 +79,9 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
 
   /** No janela.json: first start, or a crash between the two renames of a write. */
   private async readWithoutMainFile(): Promise<StoreData | null> {
-    const pending = await readIfExists(this.fs, this.temp);
+    const pending = await readBytesIfExists(this.fs, this.temp);
     if (pending !== null) {
-      const decoded = decodeStoreDocument(pending);
+      const decoded = this.decode(pending);
       if (decoded.ok) {
         await this.fs.rename(this.temp, this.file);
         await syncDirectory(this.fs, path.dirname(this.file));
@@ -84,8 +90,7 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
       // A temp file cut short by a crash was never the store's content.
       await this.fs.unlink(this.temp);
     }
-    const backupText = await readIfExists(this.fs, this.backup);
-    if (backupText === null) return null;
+    if ((await readBytesIfExists(this.fs, this.backup)) === null) return null;
     const restored = await this.restoreBackup();
     this.report(
       restored
@@ -96,17 +101,37 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
   }
 
   private async restoreBackup(): Promise<StoreData | null> {
-    const text = await readIfExists(this.fs, this.backup);
-    if (text === null) return null;
-    const decoded = decodeStoreDocument(text);
+    const bytes = await readBytesIfExists(this.fs, this.backup);
+    if (bytes === null) return null;
+    const decoded = this.decode(bytes);
     if (!decoded.ok) {
       // Keep it, but out of the way so that the next write does not rotate it over a good copy.
       await moveAside(this.fs, this.backup, this.clock.now());
       return null;
     }
-    await writeFileDurably(this.fs, this.file, text);
+    await writeFileDurably(this.fs, this.file, bytes);
     return decoded.data;
   }
+
+  private decode(bytes: Buffer) {
+    return decodeStoreDocument(bytes, this.contactProblems);
+  }
+
+  /** Found while contacts are read after opening (lazy-contacts.ts). */
+  private readonly contactProblems: ContactProblems = {
+    onUnreadable: () => this.report(`a contact in ${mainFileName} could not be read and was left out`),
+    onDamaged: async () => {
+      const kept = await copyAside(this.fs, this.file, this.clock.now());
+      const backup = await readBytesIfExists(this.fs, this.backup);
+      const decoded = backup && decodeStoreDocument(backup);
+      this.report(
+        decoded?.ok
+          ? `the contacts in ${mainFileName} were damaged; kept a copy as ${kept} and took them from ${mainFileName}.bak`
+          : `the contacts in ${mainFileName} were damaged; kept a copy as ${kept}; no good copy was found, so the contacts that still read were kept`,
+      );
+      return decoded?.ok ? { ...decoded.data.contacts } : null;
+    },
+  };
 
   private report(detail: string): void {
     this.notices.push({ kind: 'store-recovered', detail });

@@ -9,6 +9,7 @@
 import { Low } from 'lowdb';
 import type { Clock } from '../clock';
 import { DurableDocumentAdapter, mainFileName } from './durable-document-adapter';
+import { lazyContactsOf, type ContactTimesTable, type LazyContacts } from './lazy-contacts';
 import { MessageHistory } from './message-history';
 import { contactRow, decodeChanges, encodeChanges, encodeRest, type DocumentChanges } from './store-document-codec';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs';
@@ -89,6 +90,7 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
   // folded into janela.json and the chat files, then emptied (damage found there is a load notice).
   if (!found || history.journalBytes > 0) await store.checkpointAtOpen();
   afterLoad = (notice) => store.tell(notice);
+  store.startLoadingContacts();
   return store;
 }
 
@@ -108,6 +110,9 @@ class BatchedStore implements JanelaStore {
   /** 'closing' refuses changes while the last batch is written; a failed close reopens. */
   private state: 'open' | 'closing' | 'closed' = 'open';
   private readonly noticeListeners = new Set<(notice: StoreNotice) => void>();
+  /** Contacts still partly unread (janela.json's rows are parsed lazily), and their loading. */
+  private lazy: LazyContacts | null;
+  private loading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Low<StoreData>,
@@ -116,10 +121,49 @@ class BatchedStore implements JanelaStore {
     private readonly limits: { flushDelayMs: number; journalLimitBytes: number },
   ) {
     this.savedRest = encodeRest(db.data);
+    this.lazy = lazyContactsOf(db.data.contacts);
   }
 
   get data(): StoreData {
     return this.db.data;
+  }
+
+  get allContactsLoaded(): boolean {
+    return this.lazy === null;
+  }
+
+  contactsLoaded(): Promise<void> {
+    return this.loading;
+  }
+
+  contactTimes(): ContactTimesTable {
+    if (this.lazy) return this.lazy.timesTable();
+    const contacts = Object.values(this.db.data.contacts);
+    return {
+      chatIds: Object.keys(this.db.data.contacts),
+      times: Float64Array.from(
+        contacts.flatMap((contact) => [contact.lastInboundAt, contact.lastOutboundAt, contact.lastMessage?.at]),
+        (time) => time ?? NaN,
+      ),
+    };
+  }
+
+  /** Reads the rows not read yet in the background, then swaps in a plain record. */
+  startLoadingContacts(): void {
+    const lazy = this.lazy;
+    if (!lazy) return;
+    this.loading = lazy
+      .loadAll(() => this.state === 'closed')
+      .then(() => {
+        if (!lazy.fullyLoaded) return;
+        // Unless update() replaced the record meanwhile, the loaded contacts are the whole record.
+        if (this.db.data.contacts === lazy.record) this.db.data.contacts = lazy.loaded;
+        this.lazy = null;
+        if (lazy.damaged) {
+          this.checkpointDue = true;
+          this.schedule(this.limits.flushDelayMs);
+        }
+      });
   }
 
   update(mutator: (data: StoreData) => void): void {
@@ -289,6 +333,8 @@ class BatchedStore implements JanelaStore {
    * files brought up to date and the journal emptied. Returns what failed, if anything.
    */
   private async checkpoint(): Promise<WriteFailure | null> {
+    // Every row is read before janela.json is rewritten; the background loading is nearly done.
+    await this.loading;
     try {
       await this.db.write();
     } catch (error) {

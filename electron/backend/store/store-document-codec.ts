@@ -1,12 +1,14 @@
 /**
- * How the main document is laid out in janela.json, and how changes to it are written to the
- * history journal between two full writes. Contacts are stored as rows under a column header
- * instead of 10,000 keyed objects: the file is half the size and parses twice as fast, and rows
- * can be serialised and written in slices so that writing never blocks the event loop for long.
- * A plain StoreData object (lowdb's usual layout) is read too, for hand-made files and fixtures.
+ * How the main document is written in janela.json (see rows-layout.ts: a checksummed head, then
+ * one contact row per line, read lazily), and how changes to it are written to the history
+ * journal between two full writes. A plain StoreData object (lowdb's usual layout, for hand-made
+ * files and fixtures) is read too, as is the single JSON document of rows that earlier versions
+ * wrote.
  */
-import { storeDataSchema, storedContactSchema, type StoreData, type StoredContact } from './store-types';
 import { contactFromRow, contactRowColumns, isStoredContact } from './fast-checks';
+import { LazyContacts, type LazyContactsHooks } from './lazy-contacts';
+import { decodeRowsDocument, encodeRowsDocument, isRowsLayout, type RowSource, type RowsHead } from './rows-layout';
+import { storeDataSchema, storedContactSchema, type StoreData, type StoredContact } from './store-types';
 
 const documentFormat = 'janela-store';
 const contactColumns = Object.keys(storedContactSchema.shape) as (keyof StoredContact)[];
@@ -15,8 +17,6 @@ const restSchema = storeDataSchema.omit({ contacts: true });
 const contactsSchema = storeDataSchema.shape.contacts;
 
 export type DecodedDocument = { ok: true; data: StoreData } | { ok: false; problem: string };
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Each contact's serialised row, kept until the contact object is replaced. A burst of messages
@@ -38,9 +38,13 @@ export function contactRow(key: string, contact: StoredContact): string {
   const cached = rowCache.get(contact);
   if (cached !== undefined) return cached;
   const row = JSON.stringify([key, ...contactColumns.map((column) => contact[column])]);
+  cacheRow(contact, row);
+  return row;
+}
+
+function cacheRow(contact: StoredContact, row: string): void {
   rowCache.set(contact, row);
   freezeContact(contact);
-  return row;
 }
 
 /** Everything but the contacts, as written: a change here means the journal must carry it. */
@@ -49,27 +53,10 @@ export function encodeRest(data: StoreData): string {
   return JSON.stringify({ ...data, contacts: undefined });
 }
 
-/**
- * The document in chunks of at most 250 rows, each turned into bytes on its own and with a
- * yield between them, so that neither serialising nor writing 2 MB blocks the event loop.
- */
-export async function encodeStoreDocument(data: StoreData): Promise<string[]> {
-  const rest = encodeRest(data);
-  const chunks = [
-    `{"format":"${documentFormat}",${rest.slice(1, -1)},"contactColumns":${JSON.stringify(contactColumns)},"contactRows":[`,
-  ];
-  let rows: string[] = [];
-  for (const key in data.contacts) {
-    rows.push(contactRow(key, data.contacts[key] as StoredContact));
-    if (rows.length === rowsPerSlice) {
-      chunks.push(`${chunks.length > 1 ? ',' : ''}${rows.join(',')}`);
-      rows = [];
-      await yieldToEventLoop();
-    }
-  }
-  if (rows.length > 0) chunks.push(`${chunks.length > 1 ? ',' : ''}${rows.join(',')}`);
-  chunks.push(']}\n');
-  return chunks;
+/** The document as chunks to write (see rows-layout.ts), serialised a slice of rows at a time. */
+export function encodeStoreDocument(data: StoreData): Promise<(string | Buffer)[]> {
+  const head = `{${encodeRest(data).slice(1, -1)},"contactColumns":${JSON.stringify(contactColumns)}}`;
+  return encodeRowsDocument(head, data.contacts, contactRow, rowsPerSlice);
 }
 
 /**
@@ -140,12 +127,24 @@ function describeIssue(path: readonly PropertyKey[]): string {
   return `wrong shape at ${safe.join('.') || 'top level'}`;
 }
 
-export function decodeStoreDocument(text: string): DecodedDocument {
-  if (text.trim() === '') return { ok: false, problem: 'empty file' };
-  if (text.includes('\u0000')) return { ok: false, problem: 'NUL bytes in file' };
+/** What reading contacts later may need to tell: see LazyContactsHooks. */
+export type ContactProblems = Pick<LazyContactsHooks, 'onUnreadable' | 'onDamaged'>;
+
+const noProblems: ContactProblems = { onUnreadable: () => undefined, onDamaged: () => Promise.resolve(null) };
+
+/** Reads janela.json held whole in memory: a backup, a temp file, or a file the fast path refused. */
+export function decodeStoreDocument(bytes: Buffer, problems: ContactProblems = noProblems): DecodedDocument {
+  if (bytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d))
+    return { ok: false, problem: 'empty file' };
+  // Checked before looking for NUL bytes: its binary index holds zeros, and checksums guard it.
+  if (isRowsLayout(bytes)) {
+    const decoded = decodeRowsDocument(bytes);
+    return decoded.ok ? decodeRowsHead(decoded.head, decoded.source, problems) : decoded;
+  }
+  if (bytes.includes(0)) return { ok: false, problem: 'NUL bytes in file' };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch {
     return { ok: false, problem: 'not valid JSON (truncated or damaged)' };
   }
@@ -160,6 +159,46 @@ export function decodeStoreDocument(text: string): DecodedDocument {
     candidate = { ...parsed, contacts };
   }
   return validate(candidate);
+}
+
+/** The document from a checked head; its contacts are read from `source` when first needed. */
+export function decodeRowsHead(head: RowsHead, source: RowSource, problems: ContactProblems): DecodedDocument {
+  const columns = head.fields.contactColumns;
+  if (
+    !Array.isArray(columns) ||
+    columns.length !== contactRowColumns.length ||
+    !contactRowColumns.every((column, index) => columns[index] === column)
+  ) {
+    source.close();
+    return { ok: false, problem: 'wrong shape at contactColumns' };
+  }
+  const rest = restSchema.safeParse(head.fields);
+  if (!rest.success) {
+    source.close();
+    return { ok: false, problem: describeIssue(rest.error.issues[0]?.path ?? []) };
+  }
+  const contacts = new LazyContacts(head, source, { decodeRow: contactFromRowText, ...problems });
+  return { ok: true, data: { ...rest.data, contacts: contacts.record } };
+}
+
+/** One row as written by contactRow, checked as strictly as the rest of the document. */
+function contactFromRowText(text: string, key: string): StoredContact | null {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(row) || row[0] !== key) return null;
+  const contact = contactFromRow(row);
+  if (contact) {
+    // The text is exactly what contactRow makes of it: a later write need not serialise it again.
+    cacheRow(contact, text);
+    return contact;
+  }
+  const candidate = rowsToContacts(contactColumns, [row])?.[key];
+  const checked = storedContactSchema.safeParse(candidate);
+  return checked.success ? checked.data : null;
 }
 
 function validate(candidate: Record<string, unknown>): DecodedDocument {

@@ -7,7 +7,7 @@ import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
 
 export interface StoreFileHandle {
-  writeFile(data: string): Promise<void>;
+  writeFile(data: string | Uint8Array): Promise<void>;
   sync(): Promise<void>;
   truncate(length?: number): Promise<void>;
   close(): Promise<void>;
@@ -15,7 +15,7 @@ export interface StoreFileHandle {
 
 export interface StoreFs {
   open(file: string, flags: string): Promise<StoreFileHandle>;
-  readFile(file: string, encoding: 'utf8'): Promise<string>;
+  readFile(file: string): Promise<Buffer>;
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
   mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
@@ -35,8 +35,12 @@ export function isMissing(error: unknown): boolean {
 }
 
 export async function readIfExists(fs: StoreFs, file: string): Promise<string | null> {
+  return (await readBytesIfExists(fs, file))?.toString('utf8') ?? null;
+}
+
+export async function readBytesIfExists(fs: StoreFs, file: string): Promise<Buffer | null> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await fs.readFile(file);
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;
@@ -54,7 +58,7 @@ export async function exists(fs: StoreFs, file: string): Promise<boolean> {
 }
 
 /** Writes a whole file so that it is either the old or the new content after a crash. */
-export async function writeFileDurably(fs: StoreFs, file: string, content: string): Promise<void> {
+export async function writeFileDurably(fs: StoreFs, file: string, content: string | Uint8Array): Promise<void> {
   const temp = `${file}.tmp`;
   await writeAndSync(fs, temp, content);
   await fs.rename(temp, file);
@@ -62,10 +66,14 @@ export async function writeFileDurably(fs: StoreFs, file: string, content: strin
 }
 
 /** Chunks are written one after another: each is turned into bytes on its own, never all at once. */
-export async function writeAndSync(fs: StoreFs, file: string, content: string | readonly string[]): Promise<void> {
+export async function writeAndSync(
+  fs: StoreFs,
+  file: string,
+  content: string | Uint8Array | readonly (string | Uint8Array)[],
+): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
-    for (const chunk of typeof content === 'string' ? [content] : content) await handle.writeFile(chunk);
+    for (const chunk of Array.isArray(content) ? content : [content]) await handle.writeFile(chunk);
     await handle.sync();
   } finally {
     await handle.close();

@@ -1,5 +1,6 @@
 /** The shape of Janela's local store and the operations the services use. */
 import { z } from 'zod';
+import type { ContactTimesTable } from './lazy-contacts';
 import {
   chatIdSchema,
   chatMessageSchema,
@@ -108,6 +109,15 @@ export interface JanelaStore {
   getMessage(chatId: ChatId, id: string): StoredMessage | null;
   /** Newest last; `hasMore` says whether older messages exist. */
   readMessages(chatId: ChatId, options: ReadMessagesOptions): { messages: StoredMessage[]; hasMore: boolean };
+  /**
+   * Whether every contact has been read. janela.json's contacts are read in the background after
+   * opening (a contact read before that is read on the spot), so that the chat list need not wait.
+   */
+  readonly allContactsLoaded: boolean;
+  /** Resolves once every contact has been read. */
+  contactsLoaded(): Promise<void>;
+  /** Every contact's window times, without reading contacts that are not read yet. */
+  contactTimes(): ContactTimesTable;
   /** Resolves once everything changed so far is on disk and fsynced. */
   flush(): Promise<void>;
   /** Flushes and releases the files. */

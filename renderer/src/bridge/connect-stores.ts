@@ -46,7 +46,7 @@ export function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useClock.getState().sync(snapshot.now, localNow);
   useSettings.getState().set(snapshot.settings);
   useConnection.getState().set(snapshot.connection, snapshot.gatewayKind);
-  useChats.getState().replaceAll(snapshot.chats, snapshot.now, closingSoonMs());
+  useChats.getState().replaceAll(snapshot.chats, snapshot.now, closingSoonMs(), snapshot.chatsComplete);
   useLabels.getState().set(snapshot.labels);
   useQuickReplies.getState().set(snapshot.quickReplies);
   useNotices.getState().set(snapshot.notices);
@@ -95,6 +95,13 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     janela.onChatsChanged(({ chats }) => {
       pendingChats.push(...chats);
       flushTimer ??= setTimeout(flushChats, options.chatsBatchMs ?? 50);
+    }),
+    janela.onChatsLoaded(({ chats }) => {
+      // Every chat as it is now: changes gathered before this are older, so they are dropped.
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
+      pendingChats = [];
+      useChats.getState().replaceAll(chats, now(), closingSoonMs(), true);
     }),
     janela.onMessageChanged(({ message }) => {
       const conversation = useConversation.getState();

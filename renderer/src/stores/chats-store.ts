@@ -14,7 +14,9 @@ interface ChatsState {
   orderedAt: number;
   nextChangeAt: number | null;
   loaded: boolean;
-  replaceAll(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
+  /** False while the list holds only its top chats: the backend is still reading the others. */
+  complete: boolean;
+  replaceAll(chats: readonly ChatSummary[], now: number, closingSoonMs: number, complete: boolean): void;
   /** `chatsChanged` carries the chats that changed; unknown ids are added. */
   upsert(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
   reorder(now: number, closingSoonMs: number): void;
@@ -36,8 +38,13 @@ export const useChats = create<ChatsState>()((set, get) => ({
   orderedAt: 0,
   nextChangeAt: null,
   loaded: false,
-  replaceAll: (chats, now, closingSoonMs) =>
-    set({ ...arrange(new Map(chats.map((chat) => [chat.chatId, chat])), now, closingSoonMs), loaded: true }),
+  complete: false,
+  replaceAll: (chats, now, closingSoonMs, complete) =>
+    set({
+      ...arrange(new Map(chats.map((chat) => [chat.chatId, chat])), now, closingSoonMs),
+      loaded: true,
+      complete,
+    }),
   upsert: (chats, now, closingSoonMs) => {
     const byId = new Map(get().byId);
     for (const chat of chats) byId.set(chat.chatId, chat);

@@ -77,6 +77,7 @@ function snapshotWith(chats: ChatSummary[], extra: Partial<Snapshot> = {}): Snap
     connection: { state: 'connected', since: start },
     settings: defaultSettings('America/Sao_Paulo', 'en'),
     chats,
+    chatsComplete: true,
     labels: [],
     quickReplies: [],
     notices: [],

@@ -36,7 +36,7 @@ test('under NODE_ENV=test the store is on disk, not in memory', async () => {
   await second.close();
 
   const mainFile = path.join(work.dir, 'janela.json');
-  const onDisk = decodeStoreDocument(readFileSync(mainFile, 'utf8'));
+  const onDisk = decodeStoreDocument(readFileSync(mainFile));
   expect(onDisk.ok && onDisk.data.contacts[chatIdOf(7)]?.notes).toBe('pagou no pix');
   expect(onDisk.ok && onDisk.data.sync.lastSyncAt).toBe(42);
 });
@@ -70,7 +70,7 @@ test('a burst of 500 messages and contact updates costs one journal append; jane
   expect(JSON.parse(changes[0] ?? '').changes.contactRows).toHaveLength(50);
 
   await store.close();
-  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json'), 'utf8'));
+  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json')));
   expect(onDisk.ok && onDisk.data.contacts[chatIdOf(49)]?.unreadCount).toBe(499);
   expect(readFileSync(path.join(work.dir, 'history', 'journal.jsonl'), 'utf8')).toBe('');
 });
@@ -84,7 +84,7 @@ test('the journal is checkpointed once it passes its limit: janela.json rewritte
   }
   const journalBytes = readFileSync(path.join(work.dir, 'history', 'journal.jsonl')).length;
   expect(journalBytes).toBeLessThanOrEqual(4096);
-  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json'), 'utf8'));
+  const onDisk = decodeStoreDocument(readFileSync(path.join(work.dir, 'janela.json')));
   // Whatever the last checkpoint left in janela.json plus the journal after it is everything.
   expect(onDisk.ok && Object.keys(onDisk.data.contacts).length).toBeGreaterThan(0);
   const reopened = await open(work.dir);

@@ -45,7 +45,7 @@ export function faultyFs(): FaultyFs {
       if (fs.failWith) throw fault(fs.failWith);
       await nodeStoreFs.rename(from, to);
     },
-    readFile: (file, encoding) => nodeStoreFs.readFile(file, encoding),
+    readFile: (file) => nodeStoreFs.readFile(file),
     unlink: (file) => nodeStoreFs.unlink(file),
     mkdir: (dir, options) => nodeStoreFs.mkdir(dir, options),
     stat: (file) => nodeStoreFs.stat(file),

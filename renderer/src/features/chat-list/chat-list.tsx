@@ -18,6 +18,7 @@ export function ChatList() {
   const ordered = useChats((state) => state.ordered);
   const orderedAt = useChats((state) => state.orderedAt);
   const total = useChats((state) => state.byId.size);
+  const complete = useChats((state) => state.complete);
   const closingSoonMs = useSettings(selectClosingSoonMs);
   const filters = useUi((state) => state.filters);
   const search = useUi((state) => state.search);
@@ -105,9 +106,10 @@ export function ChatList() {
           ))}
         </div>
         <LabelFilter />
-        {filtering && (
+        {/* Until every chat has arrived, a count or a search result would be short. */}
+        {(filtering || !complete) && (
           <div className="chat-list__count" role="status">
-            {t('chatList.count', { shown: visible.length, total })}
+            {complete ? t('chatList.count', { shown: visible.length, total }) : t('chatList.loadingRest')}
           </div>
         )}
       </div>
