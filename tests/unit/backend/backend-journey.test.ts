@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { createBackend, snapshotHeadSize, type Backend } from '../../../electron/backend/backend';
 import { createManualClock, type AdjustableClock } from '../../../electron/backend/clock';
 import { EventHub } from '../../../electron/backend/event-hub';
 import { GatewayDisconnectedError } from '../../../electron/backend/gateway/gateway';
@@ -371,6 +371,49 @@ describe('a send cut off by a lost connection', () => {
 });
 
 describe('everything survives a restart', () => {
+  it('a snapshot taken while stored contacts are still being read holds the top of the list; chatsLoaded brings them all', async () => {
+    const first = await world();
+    for (let customer = 0; customer < 150; customer++) {
+      first.gateway.receive({
+        phone: `55119${String(customer).padStart(8, '0')}`,
+        name: `Cliente ${customer}`,
+        text: 'Oi!',
+      });
+      first.clock.advance(60_000);
+    }
+    await closeWorld(first);
+    const store = await openStore({
+      dataDir: first.dataDir,
+      clock: first.clock,
+      defaults: () => emptyStoreData(defaultSettings('America/Sao_Paulo', 'en')),
+    });
+    const hub = new EventHub();
+    const loaded: unknown[] = [];
+    hub.subscribe((name, payload) => name === 'chatsLoaded' && loaded.push(payload));
+    const gateway = new SimulatedGateway({ clock: first.clock });
+    const backend = createBackend({
+      store,
+      gateway,
+      clock: first.clock,
+      hub,
+      notices: createNoticeBoard(first.clock),
+      log: () => undefined,
+      startDemo: async () => undefined,
+    });
+    const early = await backend.handlers.getSnapshot({});
+    expect(early.chatsComplete).toBe(false);
+    // The customer whose window closes first (the first to write) leads; 100 of the 150 come now.
+    expect(early.chats).toHaveLength(snapshotHeadSize);
+    expect(early.chats[0]).toMatchObject({ name: 'Cliente 0' });
+    await store.contactsLoaded();
+    await waitFor(() => loaded.length === 1);
+    expect((loaded[0] as { chats: unknown[] }).chats).toHaveLength(150);
+    const later = await backend.handlers.getSnapshot({});
+    expect(later.chatsComplete).toBe(true);
+    expect(later.chats).toHaveLength(150);
+    await backend.close();
+  });
+
   it('keeps contacts, windows and history', async () => {
     const first = await world();
     first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });

@@ -149,6 +149,25 @@ describe('connectStores', () => {
     expect(useChats.getState().byId.size).toBe(3);
   });
 
+  it('shows the top of the list while the backend reads its chats, then every chat from chatsLoaded', async () => {
+    const caio = chat('Caio', '5511933333333', start - 2 * HOUR);
+    const backend = fakeBackend(snapshotWith([ana], { chatsComplete: false }));
+    await connect(backend);
+    expect(names()).toEqual(['Ana']);
+    expect(useChats.getState().complete).toBe(false);
+    // A change sent before chatsLoaded is older than it: chatsLoaded has every chat as it is now.
+    backend.emit('chatsChanged', { chats: [{ ...bia, lastInboundAt: start - 23.9 * HOUR }] });
+    backend.emit('chatsLoaded', { chats: [ana, bia, caio] });
+    expect(names()).toEqual(['Ana', 'Caio', 'Bia']);
+    expect(useChats.getState().complete).toBe(true);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(names()).toEqual(['Ana', 'Caio', 'Bia']);
+    // Changes after it apply as usual.
+    backend.emit('chatsChanged', { chats: [{ ...caio, lastOutboundAt: start }] });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(names()).toEqual(['Ana', 'Bia', 'Caio']);
+  });
+
   it('puts live messages into the open conversation only, and marks inbound ones read', async () => {
     const backend = fakeBackend(snapshotWith([ana, bia]));
     backend.history.set(ana.chatId, [message('a1', ana.chatId, start - 23 * HOUR)]);
