@@ -118,13 +118,13 @@ export function createBackend(options: BackendOptions): Backend {
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
   };
   const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
+  const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
   // A snapshot sent before every contact was read holds the head of the list only.
   let partialSnapshotSent = false;
   let closed = false;
   void store.contactsLoaded().then(() => {
     if (partialSnapshotSent && !closed) hub.emit('chatsLoaded', { chats: allChats() });
   });
-  const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
   const stopStoreNotices = store.onNotice(() => hub.emit('noticesChanged', { notices: options.notices.list() }));
 
   function contactOrThrow(chatId: ChatId) {

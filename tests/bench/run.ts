@@ -1,6 +1,6 @@
 /**
  * Janela store benchmark (npm run bench). On generated data of 10,000 contacts with 20,000 and
- * 200,000 messages it prints: hot load time (beside SQLite's for the same contacts), amortised
+ * 200,000 messages it prints: hot load time (beside SQLite's answering the same question), amortised
  * cost per inbound message (durable), the same for SQLite (WAL, synchronous=FULL, one
  * transaction per message) and for a naive lowdb store that rewrites its whole file per message,
  * the longest event-loop block during a 100 messages/s burst (also with checkpoints), and the

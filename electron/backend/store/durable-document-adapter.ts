@@ -120,14 +120,18 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
   /** Found while contacts are read after opening (lazy-contacts.ts). */
   private readonly contactProblems: ContactProblems = {
     onUnreadable: () => this.report(`a contact in ${mainFileName} could not be read and was left out`),
+    // Never throws: the store keeps running on what it has, and the person is told.
     onDamaged: async () => {
-      const kept = await copyAside(this.fs, this.file, this.clock.now());
-      const backup = await readBytesIfExists(this.fs, this.backup);
+      const kept = await copyAside(this.fs, this.file, this.clock.now()).then(
+        (name) => `kept a copy as ${name}`,
+        (error: unknown) => `could not keep a copy (${errorCode(error)})`,
+      );
+      const backup = await readBytesIfExists(this.fs, this.backup).catch(() => null);
       const decoded = backup && decodeStoreDocument(backup);
       this.report(
         decoded?.ok
-          ? `the contacts in ${mainFileName} were damaged; kept a copy as ${kept} and took them from ${mainFileName}.bak`
-          : `the contacts in ${mainFileName} were damaged; kept a copy as ${kept}; no good copy was found, so the contacts that still read were kept`,
+          ? `the contacts in ${mainFileName} were damaged; ${kept} and took them from ${mainFileName}.bak`
+          : `the contacts in ${mainFileName} were damaged; ${kept}; no good copy was found, so the contacts that still read were kept`,
       );
       return decoded?.ok ? { ...decoded.data.contacts } : null;
     },

@@ -31,7 +31,7 @@ export interface LazyContactsHooks {
   onDamaged: () => Promise<Record<string, StoredContact> | null>;
 }
 
-const rowsPerSlice = 250;
+const rowsPerSlice = 100;
 const controllers = new WeakMap<object, LazyContacts>();
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

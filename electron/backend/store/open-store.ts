@@ -86,11 +86,12 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
     flushDelayMs: delay,
     journalLimitBytes: options.journalLimitBytes ?? defaultJournalLimitBytes,
   });
+  // Started first: a checkpoint waits for every contact to be read, from memory, not row by row.
+  store.startLoadingContacts();
   // A first start writes the defaults, so that the file exists; a journal left by a crash is
   // folded into janela.json and the chat files, then emptied (damage found there is a load notice).
   if (!found || history.journalBytes > 0) await store.checkpointAtOpen();
   afterLoad = (notice) => store.tell(notice);
-  store.startLoadingContacts();
   return store;
 }
 

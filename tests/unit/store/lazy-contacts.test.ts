@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { StoreNotice } from '../../../electron/backend/store/store-types';
-import { chatIdOf, contact, open, start, tempDataDir } from './store-fixtures';
+import { chatIdOf, contact, defaultData, open, start, tempDataDir } from './store-fixtures';
 
 let work: ReturnType<typeof tempDataDir>;
 beforeEach(() => (work = tempDataDir()));
@@ -50,6 +50,8 @@ test('a reopened store reads contacts on demand and in the background, and ends 
     Object.fromEntries([1, 2, 3, 4, 5].map((chat) => [chatIdOf(chat), contact(chat, { lastInboundAt: start + chat })])),
   );
   expect(store.loadNotices).toEqual([]);
+  const loadedTimes = store.contactTimes();
+  expect(loadedTimes.times[loadedTimes.chatIds.indexOf(chatIdOf(4)) * 3]).toBe(start + 4);
   await store.close();
 });
 
@@ -135,5 +137,30 @@ test('closing while contacts are still being read loses nothing', async () => {
   const again = await open(work.dir);
   await again.contactsLoaded();
   expect(Object.keys(again.data.contacts)).toHaveLength(601);
+  await again.close();
+});
+
+test('a janela.json in the single-document layout of earlier versions is read, then rewritten in the current one', async () => {
+  const saved = contact(1);
+  const { contacts, ...rest } = defaultData();
+  expect(contacts).toEqual({});
+  const columns = Object.keys(saved) as (keyof typeof saved)[];
+  const legacy = {
+    format: 'janela-store',
+    ...rest,
+    contactColumns: columns,
+    contactRows: [[saved.chatId, ...columns.map((column) => saved[column])]],
+  };
+  writeFileSync(mainFile(), JSON.stringify(legacy));
+  const store = await open(work.dir);
+  expect(store.loadNotices).toEqual([]);
+  expect(store.data.contacts).toEqual({ [chatIdOf(1)]: saved });
+  store.update((data) => void (data.contacts[chatIdOf(2)] = contact(2)));
+  await store.close();
+  expect(readFileSync(mainFile(), 'latin1')).toMatch(/^\{"format":"janela-store","layout":"rows",/);
+  const again = await open(work.dir);
+  expect(again.allContactsLoaded).toBe(false);
+  await again.contactsLoaded();
+  expect(again.data.contacts).toEqual({ [chatIdOf(1)]: saved, [chatIdOf(2)]: contact(2) });
   await again.close();
 });
