@@ -120,7 +120,7 @@ export interface RowsHead {
   starts: Uint32Array;
 }
 
-export type HeadResult = { ok: true; head: RowsHead } | { ok: false; problem: string };
+type HeadResult = { ok: true; head: RowsHead } | { ok: false; problem: string };
 
 function decodeHead(bytes: Buffer, frame: Frame): HeadResult {
   if (bytes.length !== frame.headBytes || crc32(bytes) !== frame.headChecksum)
