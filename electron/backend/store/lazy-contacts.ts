@@ -7,6 +7,7 @@
  * Record<string, StoredContact>; the chat list orders itself from the window times in the file's
  * head (`timesTable`), without reading a contact.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RowSource, RowsHead } from './rows-layout';
 import type { StoredContact } from './store-types';
 
@@ -33,7 +34,6 @@ export interface LazyContactsHooks {
 
 const rowsPerSlice = 100;
 const controllers = new WeakMap<object, LazyContacts>();
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class LazyContacts {
   /** The contacts read so far, and every contact assigned since opening. */
@@ -124,7 +124,7 @@ export class LazyContacts {
         this.take(key);
         if (++count === rowsPerSlice) break;
       }
-      await yieldToEventLoop();
+      await nextTurn();
     }
   }
 

@@ -13,6 +13,7 @@
  */
 import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
 import { endianness } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 
 const framePrefix = '{"format":"janela-store","layout":"rows",';
@@ -20,8 +21,6 @@ const newline = 0x0a;
 /** The frame line is short; more than this is not a frame. */
 const frameReadBytes = 512;
 const crcSliceBytes = 256 * 1024;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A contact as the head indexes it and the rows part holds it. */
 export interface RowContact {
@@ -64,7 +63,7 @@ export async function encodeRowsDocument<C extends RowContact>(
     rows.push(row);
     if (rows.length === rowsPerSlice) {
       endSlice();
-      await yieldToEventLoop();
+      await nextTurn();
     }
   }
   if (rows.length > 0) endSlice();
@@ -278,7 +277,7 @@ class FileRows implements RowSource {
     let checksum = 0;
     for (let at = 0; at < this.rows.length && !stopped(); at += crcSliceBytes) {
       checksum = crc32(this.rows.subarray(at, at + crcSliceBytes), checksum);
-      await yieldToEventLoop();
+      await nextTurn();
     }
     return bytesRead === rows.length && checksum === this.frame.rowsChecksum;
   }
