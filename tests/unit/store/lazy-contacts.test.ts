@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { nodeStoreFs, type StoreFs } from '../../../electron/backend/store/store-fs';
 import type { StoreNotice } from '../../../electron/backend/store/store-types';
 import { chatIdOf, contact, defaultData, open, start, tempDataDir } from './store-fixtures';
 
@@ -106,6 +107,25 @@ describe('rows damaged on disk behind an intact head', () => {
     expect(again.loadNotices).toEqual([]);
     expect(Object.keys(again.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(3)]);
     await again.close();
+  });
+
+  test('when the damaged file cannot be copied aside, that is said, and loading still finishes', async () => {
+    await saveContacts([1]);
+    await saveContacts([2]);
+    damageRow('Cliente 2', 'Cliente X');
+    const denied: StoreFs = {
+      ...nodeStoreFs,
+      copyFile: () => Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' })),
+    };
+    const store = await open(work.dir, { fs: denied });
+    const notices: StoreNotice[] = [];
+    store.onNotice((notice) => notices.push(notice));
+    await store.contactsLoaded();
+    expect(Object.keys(store.data.contacts)).toEqual([chatIdOf(1)]);
+    expect(notices.map((notice) => notice.detail)).toEqual([
+      'the contacts in janela.json were damaged; could not keep a copy (EACCES) and took them from janela.json.bak',
+    ]);
+    await store.close();
   });
 
   test('with no backup: the contacts that still read are kept, the unreadable one is reported', async () => {
