@@ -8,7 +8,7 @@
  * head (`timesTable`), without reading a contact.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { RowSource, RowsHead } from './rows-layout';
+import { indexedTimes, type RowSource, type RowsHead } from './rows-layout';
 import type { StoredContact } from './store-types';
 
 /** Every contact's window times, three per contact: lastInboundAt, lastOutboundAt, lastMessage.at. */
@@ -104,7 +104,7 @@ export class LazyContacts {
       const contact = this.loaded[key];
       if (!contact) continue;
       chatIds.push(key);
-      times.push(contact.lastInboundAt ?? NaN, contact.lastOutboundAt ?? NaN, contact.lastMessage?.at ?? NaN);
+      times.push(...indexedTimes(contact));
     }
     return { chatIds, times: new Float64Array(times) };
   }

@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import { DurableDocumentAdapter, mainFileName } from './durable-document-adapter';
 import { lazyContactsOf, type ContactTimesTable, type LazyContacts } from './lazy-contacts';
 import { MessageHistory } from './message-history';
+import { indexedTimes } from './rows-layout';
 import { contactRow, decodeChanges, encodeChanges, encodeRest, type DocumentChanges } from './store-document-codec';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs';
 import type { JanelaStore, NoticeSink, StoreData, StoreNotice } from './store-types';
@@ -139,14 +140,8 @@ class BatchedStore implements JanelaStore {
 
   contactTimes(): ContactTimesTable {
     if (this.lazy) return this.lazy.timesTable();
-    const contacts = Object.values(this.db.data.contacts);
-    return {
-      chatIds: Object.keys(this.db.data.contacts),
-      times: Float64Array.from(
-        contacts.flatMap((contact) => [contact.lastInboundAt, contact.lastOutboundAt, contact.lastMessage?.at]),
-        (time) => time ?? NaN,
-      ),
-    };
+    const { contacts } = this.db.data;
+    return { chatIds: Object.keys(contacts), times: new Float64Array(Object.values(contacts).flatMap(indexedTimes)) };
   }
 
   /** Reads the rows not read yet in the background, then swaps in a plain record. */

@@ -29,6 +29,11 @@ export interface RowContact {
   lastMessage: { at: number } | null;
 }
 
+/** A contact's three window times as the head's index holds them, NaN for none. */
+export function indexedTimes(contact: RowContact): [number, number, number] {
+  return [contact.lastInboundAt ?? NaN, contact.lastOutboundAt ?? NaN, contact.lastMessage?.at ?? NaN];
+}
+
 /**
  * The file as chunks to write: frame, head (`headJson` plus the contacts' index), then the rows
  * in slices of `rowsPerSlice`, each serialised on its own with a yield between them, so that
@@ -57,7 +62,7 @@ export async function encodeRowsDocument<C extends RowContact>(
     const contact = contacts[key] as C;
     const row = rowOf(key, contact);
     keys.push(key);
-    times.push(contact.lastInboundAt ?? NaN, contact.lastOutboundAt ?? NaN, contact.lastMessage?.at ?? NaN);
+    times.push(...indexedTimes(contact));
     offsets.push(rowsBytes);
     rowsBytes += Buffer.byteLength(row) + 1;
     rows.push(row);
