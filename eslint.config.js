@@ -57,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/backend/**/*.ts'],
+    files: ['electron/backend/**/*.ts', 'electron/host/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -65,7 +65,7 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             {
-              group: ['**/renderer/**', '**/electron/main/**'],
+              group: ['**/renderer/**', '**/electron/main/**', '**/main/**'],
               message: 'The backend core does not depend on the shell or the UI.',
             },
           ],

@@ -8,7 +8,7 @@ import { chatListHead } from './chats/chat-list-head';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
-import type { GatewayMessage, WhatsAppGateway } from './gateway/gateway';
+import type { GatewayMessage, WhatsAppGateway } from './gateways/gateway';
 import {
   applyProfileUpdate,
   customFieldNames,

@@ -9,9 +9,9 @@ import { commands } from '../../shared/contract';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../shared/wire';
 import type { AppSession } from '../backend/app-session';
 import { defaultDataDir } from '../backend/data-dir';
-import { startBrowserHost } from '../backend/host/browser-host';
-import { parseServeArgs } from '../backend/host/serve-args';
-import { launchSession } from '../backend/launch-session';
+import { startBrowserHost } from '../host/browser-host';
+import { parseServeArgs } from '../backend/launch/launch-options';
+import { launchSession } from '../backend/launch/launch-session';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
 

@@ -1,6 +1,6 @@
 /** Builds a render context from what both sides already hold: a profile and the settings. */
 import type { CustomerProfile, Settings } from '../domain';
-import { windowExpiresAt } from '../window-rules';
+import { windowExpiresAt } from '../chats/window-rules';
 import type { TemplateContext } from './render-template';
 
 export type TemplateCustomerSource = Pick<CustomerProfile, 'name' | 'firstName' | 'phone' | 'lastInboundAt'> & {

@@ -20,7 +20,7 @@ import { recordGatewayMessage } from '../../electron/backend/chats/record-messag
 import { createClock } from '../../electron/backend/clock';
 import { openStore } from '../../electron/backend/store/open-store';
 import { toChatSummary } from '../../electron/backend/profiles/profiles';
-import { orderChats } from '../../shared/chat-order';
+import { orderChats } from '../../shared/chats/chat-order';
 import type { StoreData, StoredMessage } from '../../electron/backend/store/store-types';
 import {
   baseData,

@@ -36,7 +36,7 @@ export class JanelaHost {
   }
 
   async start(): Promise<this> {
-    const args = ['--import', 'tsx', 'electron/backend/host/cli.ts', '--data-dir', this.dataDir, '--port', '0'];
+    const args = ['--import', 'tsx', 'electron/host/cli.ts', '--data-dir', this.dataDir, '--port', '0'];
     const mode = this.options.mode === undefined ? '--simulated' : this.options.mode;
     if (mode) args.push(mode);
     if (this.options.testControl ?? true) args.push('--test-control');

@@ -4,7 +4,7 @@
  * order comes from each contact's window times; only the contacts that can be among the first
  * `limit` are read, then ordered exactly as the full list orders them (name and id break ties).
  */
-import { orderChats, urgencyKey, type UrgencyTimes } from '../../../shared/chat-order';
+import { orderChats, urgencyKey, type UrgencyTimes } from '../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../shared/domain';
 import { toChatSummary } from '../profiles/profiles';
 import type { JanelaStore } from '../store/store-types';

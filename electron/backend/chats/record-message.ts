@@ -3,8 +3,8 @@
  * `lastInboundAt`; the shop's own messages (also those typed on the phone) never extend a window.
  */
 import type { ChatId } from '../../../shared/domain';
-import { nextLastInboundAt } from '../../../shared/window-rules';
-import type { GatewayMessage } from '../gateway/gateway';
+import { nextLastInboundAt } from '../../../shared/chats/window-rules';
+import type { GatewayMessage } from '../gateways/gateway';
 import type { JanelaStore, StoredContact, StoredMessage } from '../store/store-types';
 
 export function phoneOf(chatId: ChatId): string {

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { JanelaError, type commands } from '../../../shared/contract';
-import { deriveFirstName } from '../../../shared/customer-name';
+import { deriveFirstName } from '../../../shared/profiles/customer-name';
 import { labelSchema, type ChatSummary, type CustomerProfile, type Label } from '../../../shared/domain';
 import { formatPhone } from '../../../shared/templates/format-phone';
 import { isBuiltInPlaceholder } from '../../../shared/templates/placeholders';

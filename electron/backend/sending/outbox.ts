@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatId, DeliveryStatus, Settings } from '../../../shared/domain';
-import { isWindowOpen } from '../../../shared/window-rules';
+import { isWindowOpen } from '../../../shared/chats/window-rules';
 import { foldMessage } from '../chats/record-message';
 import type { Clock } from '../clock';
-import { GatewayDisconnectedError, type GatewayMessage, type WhatsAppGateway } from '../gateway/gateway';
+import { GatewayDisconnectedError, type GatewayMessage, type WhatsAppGateway } from '../gateways/gateway';
 import type { JanelaStore, OutboxEntry, StoredMessage } from '../store/store-types';
 import { assertConnected, assertMaySend } from './send-guard';
 

@@ -5,7 +5,7 @@
 import { JanelaError } from '../../../shared/contract';
 import type { ConnectionStatus } from '../../../shared/domain';
 import { hasUnfilledPlaceholder } from '../../../shared/templates/render-template';
-import { isWindowOpen, windowExpiresAt } from '../../../shared/window-rules';
+import { isWindowOpen, windowExpiresAt } from '../../../shared/chats/window-rules';
 import type { StoredContact } from '../store/store-types';
 
 export function assertMaySend(

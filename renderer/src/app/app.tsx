@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
-import { ChatList } from '../features/chat-list/chat-list';
+import { ChatList } from '../features/chats/chat-list';
 import { ConnectScreen } from '../features/connect/connect-screen';
 import { ConversationPane } from '../features/conversation/conversation-pane';
 import { NoticeBanner } from '../features/notices/notice-banner';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-i18n';
-import { useChats } from '../stores/chats-store';
-import { useConnection } from '../stores/connection-store';
-import { selectLanguage, useSettings } from '../stores/settings-store';
-import { useUi } from '../stores/ui-store';
+import { useChats } from '../features/chats/chats-store';
+import { useConnection } from '../features/connect/connection-store';
+import { selectLanguage, useSettings } from '../features/settings/settings-store';
+import { useUi } from './ui-store';
 import { TopBar } from './top-bar';
 import './app.css';
 

@@ -4,7 +4,7 @@
  */
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import type { ChatId } from '../../../shared/domain';
-import { SidePanel } from '../features/profile/side-panel';
+import { SidePanel } from '../features/profiles/side-panel';
 import { QuickReplyAssist } from '../features/quick-replies/quick-reply-assist';
 
 export interface ConversationSidePanelProps {

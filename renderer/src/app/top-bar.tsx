@@ -1,8 +1,8 @@
 import { StatusPill } from '../features/connect/status-pill';
 import { useT } from '../i18n/use-i18n';
-import { useConnection } from '../stores/connection-store';
-import { useSettings } from '../stores/settings-store';
-import { useUi } from '../stores/ui-store';
+import { useConnection } from '../features/connect/connection-store';
+import { useSettings } from '../features/settings/settings-store';
+import { useUi } from './ui-store';
 import './app.css';
 
 export function TopBar() {

@@ -5,15 +5,15 @@
 import type { JanelaApi } from '../../../shared/bridge';
 import type { Snapshot } from '../../../shared/contract';
 import type { ChatSummary, ConnectionState } from '../../../shared/domain';
-import { useChats } from '../stores/chats-store';
-import { useClock } from '../stores/clock-store';
-import { useConnection } from '../stores/connection-store';
-import { useConversation } from '../stores/conversation-store';
-import { useLabels } from '../stores/labels-store';
-import { useNotices } from '../stores/notices-store';
-import { useQuickReplies } from '../stores/quick-replies-store';
-import { selectClosingSoonMs, useSettings } from '../stores/settings-store';
-import { useUi } from '../stores/ui-store';
+import { useChats } from '../features/chats/chats-store';
+import { useClock } from '../app/clock-store';
+import { useConnection } from '../features/connect/connection-store';
+import { useConversation } from '../features/conversation/conversation-store';
+import { useLabels } from '../features/profiles/labels-store';
+import { useNotices } from '../features/notices/notices-store';
+import { useQuickReplies } from '../features/quick-replies/quick-replies-store';
+import { selectClosingSoonMs, useSettings } from '../features/settings/settings-store';
+import { useUi } from '../app/ui-store';
 import { setApi } from './api';
 import type { LinkState } from './websocket-transport';
 

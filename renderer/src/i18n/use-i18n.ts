@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { Language } from '../../../shared/domain';
 import { createFormatter, translatorFor, type Formatter, type Translate } from '../../../shared/i18n';
-import { selectLanguage, useSettings } from '../stores/settings-store';
+import { selectLanguage, useSettings } from '../features/settings/settings-store';
 
 export function useT(): Translate {
   const language = useSettings(selectLanguage);

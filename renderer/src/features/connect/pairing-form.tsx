@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
-import { useConnection } from '../../stores/connection-store';
+import { useConnection } from './connection-store';
 
 /** "Link with phone number": WhatsApp shows an 8-character code to type on the phone instead of a QR. */
 export function PairingForm() {

@@ -1,6 +1,6 @@
-import { useClock } from '../../stores/clock-store';
-import { useConnection } from '../../stores/connection-store';
-import { useUi } from '../../stores/ui-store';
+import { useClock } from '../../app/clock-store';
+import { useConnection } from './connection-store';
+import { useUi } from '../../app/ui-store';
 import { useT } from '../../i18n/use-i18n';
 import { statusText, statusTone } from './status-text';
 import './connect.css';

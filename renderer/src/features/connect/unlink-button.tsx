@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
-import { useConnection } from '../../stores/connection-store';
+import { useConnection } from './connection-store';
 
 /** "Unlink this computer", behind a confirmation: it logs out and deletes the session. */
 export function UnlinkButton({ onError }: { onError: (message: string | null) => void }) {

@@ -1,6 +1,6 @@
-import { windowExpiresAt, type WindowState } from '../../../../shared/window-rules';
+import { windowExpiresAt, type WindowState } from '../../../../shared/chats/window-rules';
 import { useFormatter, useT } from '../../i18n/use-i18n';
-import { useUi } from '../../stores/ui-store';
+import { useUi } from '../../app/ui-store';
 
 /** Why the composer cannot send right now, or a nudge when the window is about to close. */
 export function ComposerNotices({

@@ -3,10 +3,10 @@ import type { ChatId } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { ComposerAssist, type ComposerKeyHandler, type ComposerSendGuard } from '../../app/extension-slots';
 import { useT } from '../../i18n/use-i18n';
-import { useChats } from '../../stores/chats-store';
-import { useConnection } from '../../stores/connection-store';
-import { useConversation } from '../../stores/conversation-store';
-import { useWindowBadge } from '../chat-list/window-badge';
+import { useChats } from '../chats/chats-store';
+import { useConnection } from '../connect/connection-store';
+import { useConversation } from './conversation-store';
+import { useWindowBadge } from '../chats/window-badge';
 import { ComposerNotices } from './composer-notices';
 
 // Drafts survive switching chats (not a restart): losing a half-typed answer is worse than a leak.

@@ -1,9 +1,9 @@
 import type { ChatSummary } from '../../../../shared/domain';
-import { windowExpiresAt } from '../../../../shared/window-rules';
+import { windowExpiresAt } from '../../../../shared/chats/window-rules';
 import { useFormatter, useT } from '../../i18n/use-i18n';
-import { useClock } from '../../stores/clock-store';
-import { Avatar } from '../chat-list/avatar';
-import { WindowBadge, useWindowBadge } from '../chat-list/window-badge';
+import { useClock } from '../../app/clock-store';
+import { Avatar } from '../chats/avatar';
+import { WindowBadge, useWindowBadge } from '../chats/window-badge';
 import { formatPhone } from './format-phone';
 
 const MINUTE_MS = 60_000;

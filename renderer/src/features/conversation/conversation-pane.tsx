@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { ConversationSidePanel } from '../../app/extension-slots';
 import { useT } from '../../i18n/use-i18n';
-import { useChats } from '../../stores/chats-store';
-import { useConversation } from '../../stores/conversation-store';
-import { useUi } from '../../stores/ui-store';
+import { useChats } from '../chats/chats-store';
+import { useConversation } from './conversation-store';
+import { useUi } from '../../app/ui-store';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { MessageHistory } from './message-history';

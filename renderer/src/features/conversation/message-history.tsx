@@ -1,7 +1,7 @@
 import { Fragment, useLayoutEffect, useRef, type UIEvent } from 'react';
 import { useFormatter, useT } from '../../i18n/use-i18n';
-import { useClock } from '../../stores/clock-store';
-import { useConversation } from '../../stores/conversation-store';
+import { useClock } from '../../app/clock-store';
+import { useConversation } from './conversation-store';
 import { MessageBubble } from './message-bubble';
 
 const NEAR_EDGE_PX = 120;

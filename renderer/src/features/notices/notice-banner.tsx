@@ -1,7 +1,7 @@
 import type { Notice } from '../../../../shared/domain';
 import type { Translate } from '../../../../shared/i18n';
 import { useFormatter, useT } from '../../i18n/use-i18n';
-import { useNotices } from '../../stores/notices-store';
+import { useNotices } from './notices-store';
 import './notices.css';
 
 function noticeText(notice: Notice, t: Translate): string {

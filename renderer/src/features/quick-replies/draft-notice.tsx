@@ -1,7 +1,7 @@
 import type { ChatId } from '../../../../shared/domain';
 import { useT } from '../../i18n/use-i18n';
-import { useUi } from '../../stores/ui-store';
-import { useSidePanel } from '../profile/side-panel-store';
+import { useUi } from '../../app/ui-store';
+import { useSidePanel } from '../profiles/side-panel-store';
 import type { DraftCheck, DraftProblem } from './draft-check';
 
 /** Fields the profile panel can focus: the customer's own fields. */

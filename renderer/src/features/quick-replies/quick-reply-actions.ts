@@ -4,7 +4,7 @@
  */
 import type { QuickReply } from '../../../../shared/domain';
 import { api } from '../../bridge/api';
-import { useQuickReplies } from '../../stores/quick-replies-store';
+import { useQuickReplies } from './quick-replies-store';
 
 const keep = (list: QuickReply[]) => {
   useQuickReplies.getState().set(list);

@@ -6,10 +6,10 @@ import { useMemo } from 'react';
 import type { ChatId } from '../../../../shared/domain';
 import type { TemplateContext } from '../../../../shared/templates/render-template';
 import { buildTemplateContext } from '../../../../shared/templates/template-context';
-import { useChats } from '../../stores/chats-store';
-import { useClock } from '../../stores/clock-store';
-import { useProfiles } from '../../stores/profile-store';
-import { useSettings } from '../../stores/settings-store';
+import { useChats } from '../chats/chats-store';
+import { useClock } from '../../app/clock-store';
+import { useProfiles } from '../profiles/profile-store';
+import { useSettings } from '../settings/settings-store';
 
 const MINUTE_MS = 60_000;
 

@@ -3,8 +3,8 @@ import { useModalDialog } from '../../app/use-modal-dialog';
 import type { Language, Settings, SettingsPatch } from '../../../../shared/domain';
 import { errorMessageKey, languages } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
-import { useSettings } from '../../stores/settings-store';
-import { useUi } from '../../stores/ui-store';
+import { useSettings } from './settings-store';
+import { useUi } from '../../app/ui-store';
 import './settings.css';
 
 /** Settings in a modal dialog; the form mounts on open so it always starts from the saved values. */

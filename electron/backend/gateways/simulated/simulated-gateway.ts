@@ -1,0 +1,154 @@
+/**
+ * A WhatsApp that lives in memory: the demo, the browser host's test control and the unit tests
+ * drive it. It behaves like the real gateway at the interface: ids, acks, disconnects.
+ */
+import { EventEmitter } from 'node:events';
+import type { ChatId, ConnectionStatus, GatewayKind } from '../../../../shared/domain';
+import type { Clock } from '../../clock';
+import {
+  GatewayDisconnectedError,
+  type GatewayEvents,
+  type GatewayMessage,
+  type SentMessageProbe,
+  type WhatsAppGateway,
+} from '../gateway';
+
+export interface SimulatedSend {
+  waId: string;
+  chatId: ChatId;
+  phone: string;
+  text: string;
+  at: number;
+}
+
+export interface SimulatedInbound {
+  phone: string;
+  name: string | null;
+  text: string;
+  /** Defaults to now. */
+  at?: number;
+  kind?: GatewayMessage['kind'];
+}
+
+export interface SimulatedGatewayOptions {
+  clock: Clock;
+  kind?: Extract<GatewayKind, 'simulated' | 'demo'>;
+  /** Delays of the server, delivered and read acks after a send; null stops at that step. */
+  ackDelaysMs?: [number | null, number | null, number | null];
+  /** Messages that "arrived while the app was closed", delivered as catch-up on start. */
+  history?: () => GatewayMessage[];
+}
+
+export function phoneChatId(phone: string): ChatId {
+  return `${phone}@c.us`;
+}
+
+export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
+  readonly kind: Extract<GatewayKind, 'simulated' | 'demo'>;
+  readonly sent: SimulatedSend[] = [];
+  private current: ConnectionStatus = { state: 'starting' };
+  private sequence = 0;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly options: SimulatedGatewayOptions) {
+    super();
+    this.kind = options.kind ?? 'simulated';
+  }
+
+  status(): ConnectionStatus {
+    return this.current;
+  }
+
+  async start(): Promise<void> {
+    this.setStatus({ state: 'connected', since: this.options.clock.now() });
+    for (const message of this.options.history?.() ?? []) this.emit('message', { ...message, catchUp: true });
+    this.emit('synced', { at: this.options.clock.now() });
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.setStatus({ state: 'disconnected', reason: 'STOPPED' });
+  }
+
+  /** A customer writes now (test control, demo). */
+  receive(inbound: SimulatedInbound): GatewayMessage {
+    const message: GatewayMessage = {
+      waId: `sim-in-${++this.sequence}`,
+      chatId: phoneChatId(inbound.phone),
+      fromMe: false,
+      kind: inbound.kind ?? 'text',
+      text: inbound.text,
+      at: inbound.at ?? this.options.clock.now(),
+      contactName: inbound.name,
+    };
+    this.emit('message', message);
+    return message;
+  }
+
+  /** Test control: drop or restore the connection. */
+  setConnection(connected: boolean, reason = 'TIMEOUT'): void {
+    this.setStatus(
+      connected
+        ? { state: 'connected', since: this.options.clock.now() }
+        : { state: 'offline', reason, retryAt: this.options.clock.now() + 5000 },
+    );
+  }
+
+  /** Test control: show any connection state (QR, pairing, update needed…) as the real gateway would. */
+  showStatus(status: ConnectionStatus): void {
+    this.setStatus(status);
+  }
+
+  async sendText(chatId: ChatId, text: string): Promise<{ waId: string }> {
+    if (this.current.state !== 'connected') throw new GatewayDisconnectedError();
+    const waId = `sim-out-${++this.sequence}`;
+    this.sent.push({ waId, chatId, phone: chatId.split('@')[0] ?? '', text, at: this.options.clock.now() });
+    const [server, delivered, read] = this.options.ackDelaysMs ?? [50, 400, 1200];
+    this.later(server, () => this.emit('ack', { waId, chatId, status: 'sent' }));
+    this.later(delivered, () => this.emit('ack', { waId, chatId, status: 'delivered' }));
+    this.later(read, () => this.emit('ack', { waId, chatId, status: 'read' }));
+    return { waId };
+  }
+
+  async findSent(chatId: ChatId, text: string, since: number): Promise<SentMessageProbe | null> {
+    const match = this.sent.find((sent) => sent.chatId === chatId && sent.text === text && sent.at >= since);
+    return match ? { waId: match.waId, status: 'sent' } : null;
+  }
+
+  async requestPairingCode(): Promise<string> {
+    const code = 'JANE-LA42';
+    this.setStatus({ state: 'pairing-code', code });
+    return code;
+  }
+
+  async unlink(): Promise<void> {
+    this.setStatus({ state: 'disconnected', reason: 'LOGOUT' });
+  }
+
+  async reconnect(): Promise<void> {
+    this.setConnection(true);
+  }
+
+  private later(delayMs: number | null, action: () => void): void {
+    if (delayMs === null) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.current.state === 'connected') action();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.current = status;
+    this.emit('status', status);
+  }
+
+  override on<E extends keyof GatewayEvents>(event: E, listener: (...args: GatewayEvents[E]) => void): this {
+    return super.on(event, listener as (...args: unknown[]) => void);
+  }
+
+  override off<E extends keyof GatewayEvents>(event: E, listener: (...args: GatewayEvents[E]) => void): this {
+    return super.off(event, listener as (...args: unknown[]) => void);
+  }
+}

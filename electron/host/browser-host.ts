@@ -1,0 +1,178 @@
+/**
+ * The browser host: the same backend serving the same renderer over HTTP and a WebSocket on
+ * 127.0.0.1, so the app can be used and tested in any browser. Every request passes the guard.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { clientFrameSchema, WS_PATH, type ServerFrame } from '../../shared/wire';
+import type { AppSession } from '../backend/app-session';
+import { checkRequest, SECRET_PARAM, SESSION_COOKIE, secretMatches, type Refusal } from './request-guard';
+import { readStaticFile } from './static-files';
+import { handleTestControl } from './test-control';
+
+const MAX_BODY_BYTES = 1_000_000;
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export interface BrowserHostOptions {
+  session: AppSession;
+  rendererDir: string;
+  port: number;
+  testControl: boolean;
+  log: (line: string) => void;
+}
+
+export interface BrowserHost {
+  /** The address to open; carries the per-launch secret unless test control is on. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const REFUSAL_TEXT: Record<Refusal, string> = {
+  'bad-host': 'Refused: this Janela answers only on its own loopback address.',
+  'bad-origin': 'Refused: requests must come from Janela’s own page.',
+  'no-session': 'This Janela is private. Open the address printed by “npm run serve” (it carries a one-time secret).',
+};
+
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
+    ...headers,
+  });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const { session, testControl, log } = options;
+  const secret = testControl ? null : randomBytes(24).toString('base64url');
+  let port = options.port;
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      log(`request failed: ${error instanceof Error ? error.name : 'unknown'}`);
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'Internal error');
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const guarded = { host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie };
+    // The printed URL carries the secret once; it becomes a cookie and leaves the address bar.
+    if (secret !== null && request.method === 'GET' && secretMatches(url.searchParams.get(SECRET_PARAM), secret)) {
+      const refusal = checkRequest({ ...guarded, cookie: `${SESSION_COOKIE}=${secret}` }, port, secret);
+      if (refusal) return send(response, 403, 'text/plain; charset=utf-8', REFUSAL_TEXT[refusal]);
+      return send(response, 302, 'text/plain; charset=utf-8', '', {
+        location: '/',
+        'set-cookie': `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+      });
+    }
+    const refusal = checkRequest(guarded, port, secret);
+    if (refusal)
+      return send(response, refusal === 'no-session' ? 401 : 403, 'text/plain; charset=utf-8', REFUSAL_TEXT[refusal]);
+
+    if (testControl && url.pathname.startsWith('/test/')) {
+      const body = request.method === 'POST' ? await readBody(request) : '';
+      if (body === null) return send(response, 413, 'application/json', JSON.stringify({ error: 'body too large' }));
+      const result = handleTestControl(session, request.method ?? 'GET', url.pathname, body);
+      if (result) return send(response, result.status, 'application/json', JSON.stringify(result.body));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file)
+      return send(
+        response,
+        404,
+        'text/plain; charset=utf-8',
+        'The app is not built: run “npm run serve”, which builds it first.',
+      );
+    send(response, 200, file.type, file.body);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_BODY_BYTES });
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const refusal = checkRequest(
+      { host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie },
+      port,
+      secret,
+    );
+    // A WebSocket must come from a browser page of ours: Origin is required here, not optional.
+    if (path !== WS_PATH || refusal || request.headers.origin === undefined) {
+      log(`refused websocket: ${path !== WS_PATH ? 'bad-path' : (refusal ?? 'no-origin')}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws));
+  });
+
+  function serveSocket(ws: WebSocket): void {
+    const write = (frame: ServerFrame) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    const unsubscribe = session.hub.subscribe((name, payload) => write({ type: 'event', name, payload }));
+    ws.on('close', unsubscribe);
+    ws.on('message', (data) => {
+      let frame;
+      try {
+        frame = clientFrameSchema.parse(JSON.parse(String(data)));
+      } catch {
+        log('dropped a malformed websocket frame');
+        return;
+      }
+      const { id, name, input } = frame;
+      void session
+        .dispatch(name, input, { trusted: true, description: 'browser-host websocket' })
+        .then((result) => write({ type: 'result', id, result }));
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/${secret ? `?${SECRET_PARAM}=${secret}` : ''}`;
+
+  return {
+    url,
+    port,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

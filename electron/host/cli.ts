@@ -1,0 +1,45 @@
+/** `npm run serve`: the browser host, on 127.0.0.1 only. Prints the URL to open. */
+import { join } from 'node:path';
+import { defaultDataDir } from '../backend/data-dir';
+import { DataDirBusyError } from '../backend/data-dir-lock';
+import { launchSession } from '../backend/launch/launch-session';
+import { createLog } from '../backend/log';
+import { startBrowserHost } from './browser-host';
+import { parseServeArgs, UsageError } from '../backend/launch/launch-options';
+
+async function main(): Promise<void> {
+  const args = parseServeArgs(process.argv.slice(2), process.cwd());
+  const dataDir = args.dataDir ?? defaultDataDir();
+  const log = createLog(dataDir);
+  const session = await launchSession(args, dataDir, log);
+  const host = await startBrowserHost({
+    session,
+    rendererDir: join(import.meta.dirname, '../../out/renderer'),
+    port: args.port,
+    testControl: args.testControl,
+    log,
+  });
+  process.stdout.write(`Janela is running at ${host.url}\n`);
+  if (args.testControl) process.stdout.write('Test control is ON: /test/* endpoints drive the simulated WhatsApp.\n');
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Flush the store before exiting: nothing reported saved may be lost.
+    void host
+      .close()
+      .then(() => session.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError || error instanceof DataDirBusyError) process.stderr.write(`${error.message}\n`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    process.stderr.write('That port is in use: choose another with --port N (0 picks a free one).\n');
+  else process.stderr.write(`Janela could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

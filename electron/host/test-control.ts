@@ -1,0 +1,97 @@
+/**
+ * `--test-control` endpoints that drive the simulated world: a customer writes, the clock moves,
+ * and what the simulated WhatsApp sent can be read back. Never registered without the flag.
+ */
+import { z } from 'zod';
+import { connectionStatusSchema, phoneSchema } from '../../shared/domain';
+import type { AppSession } from '../backend/app-session';
+
+const inboundSchema = z
+  .object({
+    phone: phoneSchema,
+    name: z.string().trim().min(1).max(120).optional(),
+    text: z.string().min(1).max(4096),
+    kind: z.enum(['text', 'call', 'media', 'reaction']).optional(),
+  })
+  .strict();
+const clockSchema = z
+  .object({
+    advanceMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(365 * 24 * 3600 * 1000),
+  })
+  .strict();
+const connectionSchema = z.object({ connected: z.boolean(), reason: z.string().max(40).optional() }).strict();
+
+export interface TestControlResponse {
+  status: number;
+  body: unknown;
+}
+
+const notSimulated: TestControlResponse = {
+  status: 409,
+  body: { error: 'test control drives the simulated WhatsApp; start with --simulated or --demo' },
+};
+
+function badRequest(error: z.ZodError | string): TestControlResponse {
+  const message =
+    typeof error === 'string'
+      ? error
+      : error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+  return { status: 400, body: { error: message } };
+}
+
+export function handleTestControl(
+  session: AppSession,
+  method: string,
+  path: string,
+  rawBody: string,
+): TestControlResponse | null {
+  if (!path.startsWith('/test/')) return null;
+  let body: unknown = undefined;
+  if (method === 'POST') {
+    try {
+      body = JSON.parse(rawBody || 'null');
+    } catch {
+      return badRequest('body is not valid JSON');
+    }
+  }
+  const gateway = session.simulatedGateway();
+  const route = `${method} ${path}`;
+  switch (route) {
+    case 'POST /test/inbound': {
+      const parsed = inboundSchema.safeParse(body);
+      if (!parsed.success) return badRequest(parsed.error);
+      if (!gateway) return notSimulated;
+      const { phone, name, text, kind } = parsed.data;
+      const message = gateway.receive({ phone, name: name ?? null, text, ...(kind ? { kind } : {}) });
+      return { status: 200, body: { id: message.waId, at: message.at } };
+    }
+    case 'POST /test/clock': {
+      const parsed = clockSchema.safeParse(body);
+      if (!parsed.success) return badRequest(parsed.error);
+      return { status: 200, body: { now: session.clock.advance(parsed.data.advanceMs) } };
+    }
+    case 'GET /test/sent':
+      if (!gateway) return notSimulated;
+      return { status: 200, body: gateway.sent.map(({ phone, text, at }) => ({ phone, text, at })) };
+    case 'POST /test/connection': {
+      const parsed = connectionSchema.safeParse(body);
+      if (!parsed.success) return badRequest(parsed.error);
+      if (!gateway) return notSimulated;
+      gateway.setConnection(parsed.data.connected, parsed.data.reason);
+      return { status: 200, body: { state: gateway.status().state } };
+    }
+    case 'POST /test/status': {
+      const parsed = connectionStatusSchema.safeParse(body);
+      if (!parsed.success) return badRequest(parsed.error);
+      if (!gateway) return notSimulated;
+      gateway.showStatus(parsed.data);
+      return { status: 200, body: { state: parsed.data.state } };
+    }
+    default:
+      return { status: 404, body: { error: `no test endpoint ${route}` } };
+  }
+}

@@ -1,0 +1,153 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { ChatId } from '../../../../shared/domain';
+import { useT } from '../../i18n/use-i18n';
+import { useChats } from './chats-store';
+import { selectClosingSoonMs, useSettings } from '../settings/settings-store';
+import { useUi, type ChatFilter } from '../../app/ui-store';
+import { filterByLabels, LabelFilter, useLabelFilter } from '../profiles/label-filter';
+import { filterChats } from './chat-filter';
+import { ChatRow } from './chat-row';
+import './chat-list.css';
+
+const ROW_HEIGHT = 84;
+const filterOrder: readonly ChatFilter[] = ['open', 'closing', 'closed', 'unanswered'];
+
+export function ChatList() {
+  const t = useT();
+  const ordered = useChats((state) => state.ordered);
+  const orderedAt = useChats((state) => state.orderedAt);
+  const total = useChats((state) => state.byId.size);
+  const complete = useChats((state) => state.complete);
+  const closingSoonMs = useSettings(selectClosingSoonMs);
+  const filters = useUi((state) => state.filters);
+  const search = useUi((state) => state.search);
+  const setSearch = useUi((state) => state.setSearch);
+  const toggleFilter = useUi((state) => state.toggleFilter);
+  const clearFilters = useUi((state) => state.clearFilters);
+  const selectChat = useUi((state) => state.selectChat);
+  const selectedChatId = useUi((state) => state.selectedChatId);
+  // Typing stays responsive while 10,000 chats are filtered behind it.
+  const deferredSearch = useDeferredValue(search);
+  const labelIds = useLabelFilter((state) => state.labelIds);
+  const clearLabels = useLabelFilter((state) => state.clear);
+
+  // Window states only change when the store re-sorts (orderedAt), so filtering with that time is exact.
+  const visible = useMemo(
+    () => filterByLabels(filterChats(ordered, filters, deferredSearch, orderedAt, closingSoonMs), labelIds),
+    [ordered, filters, deferredSearch, orderedAt, closingSoonMs, labelIds],
+  );
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // No React Compiler here, so the virtualizer's unmemoisable functions are fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => visible[index]?.chatId ?? index,
+  });
+
+  const onSelect = useCallback((chatId: ChatId) => selectChat(chatId), [selectChat]);
+
+  // Arrow keys move through the whole list, also to rows not rendered yet.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    const current = visible.findIndex((chat) => chat.chatId === selectedChatId);
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? visible.length - 1
+          : Math.min(visible.length - 1, Math.max(0, current + (event.key === 'ArrowDown' ? 1 : -1)));
+    const chat = visible[next];
+    if (!chat) return;
+    selectChat(chat.chatId);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-chat-id="${chat.chatId}"]`)?.focus(),
+    );
+  };
+
+  const filtering = filters.size > 0 || search.trim() !== '' || labelIds.size > 0;
+
+  return (
+    <nav className="chat-list" aria-label={t('chatList.label')}>
+      <div className="chat-list__tools">
+        <div className="chat-list__search">
+          <svg className="chat-list__search-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 14 15.5l.3.3v.8l5 5 1.5-1.5-5-5Zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Z"
+            />
+          </svg>
+          <input
+            type="search"
+            className="chat-list__search-input"
+            aria-label={t('chatList.searchLabel')}
+            placeholder={t('chatList.searchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+        <div className="chat-list__filters" role="group" aria-label={t('chatList.filtersLabel')}>
+          {filterOrder.map((filter) => (
+            <button
+              key={filter}
+              type="button"
+              className={`filter-chip filter-chip--${filter}`}
+              aria-pressed={filters.has(filter)}
+              onClick={() => toggleFilter(filter)}
+            >
+              {t(`chatList.filter.${filter}`)}
+            </button>
+          ))}
+        </div>
+        <LabelFilter />
+        {/* Until every chat has arrived, a count or a search result would be short. */}
+        {(filtering || !complete) && (
+          <div className="chat-list__count" role="status">
+            {complete ? t('chatList.count', { shown: visible.length, total }) : t('chatList.loadingRest')}
+          </div>
+        )}
+      </div>
+      {visible.length === 0 ? (
+        <div className="chat-list__empty">
+          <p>{total === 0 ? t('chatList.empty') : t('chatList.noMatch')}</p>
+          {total > 0 && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                clearFilters();
+                clearLabels();
+              }}
+            >
+              {t('chatList.clearFilters')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <div className="chat-list__scroll" ref={scrollRef} onKeyDown={onKeyDown}>
+          <ul className="chat-list__rows" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const chat = visible[item.index];
+              if (!chat) return null;
+              return (
+                <li
+                  key={item.key}
+                  className="chat-list__row"
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <ChatRow chatId={chat.chatId} onSelect={onSelect} />
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,80 @@
+import { memo } from 'react';
+import { isUnanswered } from '../../../../shared/chats/chat-order';
+import type { ChatId, ChatSummary } from '../../../../shared/domain';
+import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useChats } from './chats-store';
+import { useClock } from '../../app/clock-store';
+import { useUi } from '../../app/ui-store';
+import { Avatar } from './avatar';
+import { ChatRowLabels } from './chat-row-labels';
+import { WindowBadge } from './window-badge';
+
+const MINUTE_MS = 60_000;
+
+function previewOf(chat: ChatSummary, youPrefix: string, empty: string): string {
+  if (!chat.lastMessage) return empty;
+  const text = chat.lastMessage.text.replace(/\s+/g, ' ').trim();
+  return chat.lastMessage.direction === 'out' ? `${youPrefix}${text}` : text;
+}
+
+/** One row; it selects only its own chat, so a change elsewhere does not re-render it. */
+export const ChatRow = memo(function ChatRow({
+  chatId,
+  onSelect,
+}: {
+  chatId: ChatId;
+  onSelect: (chatId: ChatId) => void;
+}) {
+  const t = useT();
+  const format = useFormatter();
+  const chat = useChats((state) => state.byId.get(chatId));
+  const selected = useUi((state) => state.selectedChatId === chatId);
+  // "Today" and "Yesterday" change with the date; minute resolution is enough for that.
+  const minute = useClock((state) => Math.floor(state.now / MINUTE_MS));
+  if (!chat) return null;
+  const unanswered = isUnanswered(chat);
+  const domId = `chat-${chat.chatId.replace(/\W/g, '-')}`;
+  return (
+    <button
+      type="button"
+      className={`chat-row${selected ? ' chat-row--selected' : ''}`}
+      aria-label={chat.name}
+      aria-describedby={`${domId}-badge ${domId}-status ${domId}-labels ${domId}-preview`}
+      aria-current={selected ? 'true' : undefined}
+      data-chat-id={chat.chatId}
+      onClick={() => onSelect(chat.chatId)}
+    >
+      <Avatar name={chat.name} />
+      <span className="chat-row__body">
+        <span className="chat-row__line">
+          <span className="chat-row__name">{chat.name}</span>
+          {chat.lastMessage && (
+            <span className={`chat-row__time${chat.unreadCount > 0 ? ' chat-row__time--unread' : ''}`}>
+              {format.listTime(chat.lastMessage.at, minute * MINUTE_MS, {
+                today: t('time.today'),
+                yesterday: t('time.yesterday'),
+              })}
+            </span>
+          )}
+        </span>
+        <span className="chat-row__line">
+          <span id={`${domId}-preview`} className="chat-row__preview">
+            {previewOf(chat, t('chatList.youPrefix'), t('chatList.noMessages'))}
+          </span>
+          {chat.unreadCount > 0 && (
+            <span className="chat-row__unread" aria-label={t('chatList.unread', { count: chat.unreadCount })}>
+              {chat.unreadCount}
+            </span>
+          )}
+        </span>
+        <span className="chat-row__line chat-row__line--meta">
+          <WindowBadge lastInboundAt={chat.lastInboundAt} id={`${domId}-badge`} />
+          <span id={`${domId}-status`} className="chat-row__unanswered">
+            {unanswered ? t('chatList.unanswered') : ''}
+          </span>
+          <ChatRowLabels labelIds={chat.labels} id={`${domId}-labels`} />
+        </span>
+      </span>
+    </button>
+  );
+});

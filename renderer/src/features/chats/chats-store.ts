@@ -1,0 +1,54 @@
+/**
+ * The chat list's data. Summaries are kept by id (a row selects only its own chat, so a change
+ * re-renders one row) and in urgency order, re-sorted only when a message arrives or a window
+ * changes state (`nextChangeAt`), not on every clock tick.
+ */
+import { create } from 'zustand';
+import { nextOrderChangeAt, orderChats } from '../../../../shared/chats/chat-order';
+import type { ChatId, ChatSummary } from '../../../../shared/domain';
+
+interface ChatsState {
+  byId: ReadonlyMap<ChatId, ChatSummary>;
+  ordered: readonly ChatSummary[];
+  /** The time the order and window states were computed for. */
+  orderedAt: number;
+  nextChangeAt: number | null;
+  loaded: boolean;
+  /** False while the list holds only its top chats: the backend is still reading the others. */
+  complete: boolean;
+  replaceAll(chats: readonly ChatSummary[], now: number, closingSoonMs: number, complete: boolean): void;
+  /** `chatsChanged` carries the chats that changed; unknown ids are added. */
+  upsert(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
+  reorder(now: number, closingSoonMs: number): void;
+}
+
+function arrange(byId: ReadonlyMap<ChatId, ChatSummary>, now: number, closingSoonMs: number) {
+  const all = [...byId.values()];
+  return {
+    byId,
+    ordered: orderChats(all, now),
+    orderedAt: now,
+    nextChangeAt: nextOrderChangeAt(all, now, closingSoonMs),
+  };
+}
+
+export const useChats = create<ChatsState>()((set, get) => ({
+  byId: new Map(),
+  ordered: [],
+  orderedAt: 0,
+  nextChangeAt: null,
+  loaded: false,
+  complete: false,
+  replaceAll: (chats, now, closingSoonMs, complete) =>
+    set({
+      ...arrange(new Map(chats.map((chat) => [chat.chatId, chat])), now, closingSoonMs),
+      loaded: true,
+      complete,
+    }),
+  upsert: (chats, now, closingSoonMs) => {
+    const byId = new Map(get().byId);
+    for (const chat of chats) byId.set(chat.chatId, chat);
+    set(arrange(byId, now, closingSoonMs));
+  },
+  reorder: (now, closingSoonMs) => set(arrange(get().byId, now, closingSoonMs)),
+}));

@@ -1,0 +1,91 @@
+/**
+ * The chat list's order: what needs an answer before its window closes comes first.
+ *  1. unanswered chats with an open (or closing) window, the soonest to close first;
+ *  2. the other chats whose window is open, the soonest to close first;
+ *  3. closed chats, the most recent activity first.
+ * The order only changes when a chat's window closes, so callers re-sort at `nextOrderChangeAt`.
+ */
+import type { ChatSummary } from '../domain';
+import { windowExpiresAt } from './window-rules';
+
+type OrderedChat = Pick<ChatSummary, 'chatId' | 'name' | 'lastInboundAt' | 'lastOutboundAt' | 'lastMessage'>;
+
+/** The customer wrote last and the shop has not replied since. */
+export function isUnanswered(chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutboundAt'>): boolean {
+  if (chat.lastInboundAt === null) return false;
+  return chat.lastOutboundAt === null || chat.lastOutboundAt < chat.lastInboundAt;
+}
+
+/** What a chat's place in the order depends on, besides its name and id for ties. */
+export interface UrgencyTimes {
+  lastInboundAt: number | null;
+  lastOutboundAt: number | null;
+  lastMessageAt: number | null;
+}
+
+/**
+ * Where a chat sorts: its group, then a number ascending within the group. Chats with the same
+ * group and rank sort by name, then id.
+ */
+export function urgencyKey(times: UrgencyTimes, now: number): { group: 0 | 1 | 2; rank: number } {
+  if (times.lastInboundAt === null || windowExpiresAt(times.lastInboundAt) <= now) {
+    const lastActivityAt = Math.max(times.lastMessageAt ?? 0, times.lastInboundAt ?? 0, times.lastOutboundAt ?? 0);
+    return { group: 2, rank: -lastActivityAt };
+  }
+  // Within the open groups, the window closing soonest (the oldest customer message) comes first.
+  return { group: isUnanswered(times) ? 0 : 1, rank: times.lastInboundAt };
+}
+
+function sortKey(chat: OrderedChat, now: number): { group: 0 | 1 | 2; rank: number } {
+  const { lastInboundAt, lastOutboundAt, lastMessage } = chat;
+  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt: lastMessage?.at ?? null }, now);
+}
+
+const collator = new Intl.Collator('pt-BR', { sensitivity: 'base' });
+
+function compareKeyed(a: Keyed<OrderedChat>, b: Keyed<OrderedChat>): number {
+  return (
+    a.group - b.group ||
+    a.rank - b.rank ||
+    collator.compare(a.chat.name, b.chat.name) ||
+    (a.chat.chatId < b.chat.chatId ? -1 : a.chat.chatId > b.chat.chatId ? 1 : 0)
+  );
+}
+
+interface Keyed<T> {
+  chat: T;
+  group: number;
+  rank: number;
+}
+
+export function compareByUrgency(a: OrderedChat, b: OrderedChat, now: number): number {
+  return compareKeyed({ chat: a, ...sortKey(a, now) }, { chat: b, ...sortKey(b, now) });
+}
+
+/** Keys are computed once per chat, not per comparison: the list holds up to 10,000 chats. */
+export function orderChats<T extends OrderedChat>(chats: readonly T[], now: number): T[] {
+  return chats
+    .map((chat) => ({ chat, ...sortKey(chat, now) }))
+    .sort(compareKeyed)
+    .map((keyed) => keyed.chat);
+}
+
+/**
+ * The next moment any chat changes window state (opening → closing soon, or → closed), after
+ * `now`; null when nothing will change without a new message. Lists re-sort and re-filter then.
+ */
+export function nextOrderChangeAt(
+  chats: readonly Pick<ChatSummary, 'lastInboundAt'>[],
+  now: number,
+  closingSoonMs: number,
+): number | null {
+  let next: number | null = null;
+  for (const chat of chats) {
+    if (chat.lastInboundAt === null) continue;
+    const expiresAt = windowExpiresAt(chat.lastInboundAt);
+    for (const moment of [expiresAt - closingSoonMs, expiresAt]) {
+      if (moment > now && (next === null || moment < next)) next = moment;
+    }
+  }
+  return next;
+}

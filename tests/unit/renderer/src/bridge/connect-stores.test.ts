@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createJanelaApi, type Transport } from '../../../../../shared/bridge';
+import type { CommandName, EventName, Snapshot } from '../../../../../shared/contract';
+import { defaultSettings } from '../../../../../shared/default-settings';
+import type { ChatMessage, ChatSummary } from '../../../../../shared/domain';
+import { connectStores, type BackendLink } from '../../../../../renderer/src/bridge/connect-stores';
+import { useChats } from '../../../../../renderer/src/features/chats/chats-store';
+import { useClock } from '../../../../../renderer/src/app/clock-store';
+import { useConnection } from '../../../../../renderer/src/features/connect/connection-store';
+import { useConversation } from '../../../../../renderer/src/features/conversation/conversation-store';
+import { useNotices } from '../../../../../renderer/src/features/notices/notices-store';
+import { useSettings } from '../../../../../renderer/src/features/settings/settings-store';
+
+const HOUR = 3_600_000;
+const start = Date.UTC(2025, 5, 10, 12);
+
+function chat(name: string, phone: string, lastInboundAt: number | null): ChatSummary {
+  return {
+    chatId: `${phone}@c.us`,
+    phone,
+    name,
+    firstName: name,
+    lastInboundAt,
+    lastOutboundAt: null,
+    lastMessage: null,
+    unreadCount: 0,
+    labels: [],
+  };
+}
+
+const ana = chat('Ana', '5511911111111', start - 23 * HOUR);
+const bia = chat('Bia', '5511922222222', start - 1 * HOUR);
+
+function message(id: string, chatId: string, at: number, direction: 'in' | 'out' = 'in'): ChatMessage {
+  return { id, chatId, direction, kind: 'text', text: id, at };
+}
+
+function fakeBackend(snapshot: Snapshot) {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const calls: [CommandName, unknown][] = [];
+  const history = new Map<string, ChatMessage[]>();
+  const handlers: Partial<Record<CommandName, (input: never) => unknown>> = {
+    getSnapshot: () => snapshot,
+    getConversation: (input: { chatId: string }) => ({ messages: history.get(input.chatId) ?? [], hasMore: false }),
+    markRead: () => null,
+  };
+  const transport: Transport = {
+    async invoke(name, input) {
+      calls.push([name, input]);
+      const handler = handlers[name] as ((input: unknown) => unknown) | undefined;
+      return { ok: true, value: handler ? handler(input) : null };
+    },
+    subscribe(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener);
+      listeners.set(name, set);
+      return () => set.delete(listener);
+    },
+  };
+  return {
+    api: createJanelaApi(transport),
+    calls,
+    history,
+    setSnapshot(next: Snapshot) {
+      snapshot = next;
+    },
+    emit(name: EventName, payload: unknown) {
+      listeners.get(name)?.forEach((listener) => listener(payload));
+    },
+  };
+}
+
+function snapshotWith(chats: ChatSummary[], extra: Partial<Snapshot> = {}): Snapshot {
+  return {
+    now: start,
+    gatewayKind: 'simulated',
+    connection: { state: 'connected', since: start },
+    settings: defaultSettings('America/Sao_Paulo', 'en'),
+    chats,
+    chatsComplete: true,
+    labels: [],
+    quickReplies: [],
+    notices: [],
+    ...extra,
+  };
+}
+
+let localNow = 0;
+let disconnect: () => void = () => undefined;
+const names = () => useChats.getState().ordered.map((c) => c.name);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  localNow = 0;
+  useConversation.getState().close();
+});
+afterEach(() => {
+  disconnect();
+  vi.useRealTimers();
+});
+
+async function connect(backend: ReturnType<typeof fakeBackend>, link?: BackendLink) {
+  disconnect = connectStores(backend.api, { localNow: () => localNow, link });
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+describe('connectStores', () => {
+  it('fills every store from the snapshot', async () => {
+    const notice = { id: 'n1', kind: 'store-recovered' as const, at: start, detail: 'janela.json' };
+    const backend = fakeBackend(snapshotWith([bia, ana], { notices: [notice] }));
+    await connect(backend);
+    expect(useClock.getState().now).toBe(start);
+    expect(useSettings.getState().settings?.language).toBe('en');
+    expect(useConnection.getState().status.state).toBe('connected');
+    expect(names()).toEqual(['Ana', 'Bia']);
+    expect(useNotices.getState().notices).toEqual([notice]);
+  });
+
+  it('moves the clock with local time between backend updates, and jumps with clockChanged', async () => {
+    const backend = fakeBackend(snapshotWith([]));
+    await connect(backend);
+    localNow = 2500;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(useClock.getState().now).toBe(start + 2500);
+    backend.emit('clockChanged', { now: start + 5 * HOUR });
+    expect(useClock.getState().now).toBe(start + 5 * HOUR);
+  });
+
+  it('re-sorts the list when a window closes, on the tick or on a clock jump', async () => {
+    const later = chat('Caio', '5511933333333', start - 2 * HOUR);
+    const backend = fakeBackend(snapshotWith([ana, later]));
+    await connect(backend);
+    expect(names()).toEqual(['Ana', 'Caio']);
+    // Ana's window closes in one hour: she drops below Caio, whose window is still open.
+    backend.emit('clockChanged', { now: start + HOUR });
+    expect(names()).toEqual(['Caio', 'Ana']);
+  });
+
+  it('upserts changed chats in one batch and keeps the urgency order', async () => {
+    const backend = fakeBackend(snapshotWith([ana, bia]));
+    await connect(backend);
+    const newcomer = chat('Duda', '5511944444444', start - 23.5 * HOUR);
+    backend.emit('chatsChanged', { chats: [newcomer] });
+    backend.emit('chatsChanged', { chats: [{ ...ana, lastOutboundAt: start }] });
+    expect(names()).toEqual(['Ana', 'Bia']);
+    await vi.advanceTimersByTimeAsync(50);
+    // Duda is unanswered and closes first; Ana was answered, so she goes after the unanswered Bia.
+    expect(names()).toEqual(['Duda', 'Bia', 'Ana']);
+    expect(useChats.getState().byId.size).toBe(3);
+  });
+
+  it('shows the top of the list while the backend reads its chats, then every chat from chatsLoaded', async () => {
+    const caio = chat('Caio', '5511933333333', start - 2 * HOUR);
+    const backend = fakeBackend(snapshotWith([ana], { chatsComplete: false }));
+    await connect(backend);
+    expect(names()).toEqual(['Ana']);
+    expect(useChats.getState().complete).toBe(false);
+    // A change sent before chatsLoaded is older than it: chatsLoaded has every chat as it is now.
+    backend.emit('chatsChanged', { chats: [{ ...bia, lastInboundAt: start - 23.9 * HOUR }] });
+    backend.emit('chatsLoaded', { chats: [ana, bia, caio] });
+    expect(names()).toEqual(['Ana', 'Caio', 'Bia']);
+    expect(useChats.getState().complete).toBe(true);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(names()).toEqual(['Ana', 'Caio', 'Bia']);
+    // Changes after it apply as usual.
+    backend.emit('chatsChanged', { chats: [{ ...caio, lastOutboundAt: start }] });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(names()).toEqual(['Ana', 'Bia', 'Caio']);
+  });
+
+  it('puts live messages into the open conversation only, and marks inbound ones read', async () => {
+    const backend = fakeBackend(snapshotWith([ana, bia]));
+    backend.history.set(ana.chatId, [message('a1', ana.chatId, start - 23 * HOUR)]);
+    await connect(backend);
+    await useConversation.getState().open(ana.chatId);
+    expect(useConversation.getState().messages.map((m) => m.id)).toEqual(['a1']);
+    expect(backend.calls.filter(([name]) => name === 'markRead')).toHaveLength(1);
+
+    backend.emit('messageChanged', { message: message('b1', bia.chatId, start) });
+    backend.emit('messageChanged', { message: message('a2', ana.chatId, start) });
+    backend.emit('messageChanged', { message: { ...message('a3', ana.chatId, start + 1, 'out'), status: 'pending' } });
+    backend.emit('messageChanged', { message: { ...message('a3', ana.chatId, start + 1, 'out'), status: 'read' } });
+    const messages = useConversation.getState().messages;
+    expect(messages.map((m) => m.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(messages[2]?.status).toBe('read');
+    expect(backend.calls.filter(([name]) => name === 'markRead')).toHaveLength(2);
+  });
+
+  it('fetches a fresh snapshot after the link reconnects, and when the gateway kind changes', async () => {
+    let reconnect: () => void = () => undefined;
+    const link = {
+      onReconnect: (listener: () => void) => ((reconnect = listener), () => undefined),
+      onLinkState: () => () => undefined,
+    };
+    const backend = fakeBackend(snapshotWith([ana]));
+    await connect(backend, link);
+    backend.setSnapshot(snapshotWith([ana, bia]));
+    reconnect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(names()).toEqual(['Ana', 'Bia']);
+
+    backend.setSnapshot(snapshotWith([bia], { gatewayKind: 'demo' }));
+    backend.emit('connectionChanged', { status: { state: 'connected', since: start }, gatewayKind: 'demo' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(names()).toEqual(['Bia']);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { isUnanswered, nextOrderChangeAt, orderChats } from '../../../../shared/chats/chat-order';
+import type { ChatSummary } from '../../../../shared/domain';
+
+const hour = 3_600_000;
+const now = Date.UTC(2025, 5, 1, 12);
+
+function chat(name: string, fields: Partial<ChatSummary>): ChatSummary {
+  return {
+    chatId: `55119${String(name.length).padStart(8, '0')}${name.charCodeAt(0)}@c.us`,
+    phone: '5511900000000',
+    name,
+    firstName: name,
+    lastInboundAt: null,
+    lastOutboundAt: null,
+    lastMessage: null,
+    unreadCount: 0,
+    labels: [],
+    ...fields,
+  };
+}
+
+describe('isUnanswered', () => {
+  it('is true only when the customer wrote after the shop’s last reply', () => {
+    expect(isUnanswered({ lastInboundAt: null, lastOutboundAt: null })).toBe(false);
+    expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: null })).toBe(true);
+    expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: 5 })).toBe(true);
+    expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: 10 })).toBe(false);
+    expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: 11 })).toBe(false);
+  });
+});
+
+describe('orderChats', () => {
+  const unansweredSoon = chat('Ana', { lastInboundAt: now - 23 * hour });
+  const unansweredLater = chat('Bruno', { lastInboundAt: now - 1 * hour });
+  const answeredSoon = chat('Carla', { lastInboundAt: now - 22 * hour, lastOutboundAt: now - 21 * hour });
+  const answeredLater = chat('Davi', { lastInboundAt: now - 2 * hour, lastOutboundAt: now - hour });
+  const closedRecent = chat('Elisa', {
+    lastInboundAt: now - 30 * hour,
+    lastOutboundAt: now - 3 * hour,
+    lastMessage: { text: 'ok', at: now - 3 * hour, direction: 'out' },
+  });
+  const closedOld = chat('Fabio', {
+    lastInboundAt: now - 50 * hour,
+    lastMessage: { text: 'oi', at: now - 50 * hour, direction: 'in' },
+  });
+  const neverWrote = chat('Gil', { lastOutboundAt: now - 40 * hour });
+
+  it('puts unanswered open chats first (closing soonest first), then other open chats, then closed by recency', () => {
+    const shuffled = [
+      closedOld,
+      answeredLater,
+      neverWrote,
+      unansweredLater,
+      closedRecent,
+      answeredSoon,
+      unansweredSoon,
+    ];
+    expect(orderChats(shuffled, now).map((c) => c.name)).toEqual([
+      'Ana',
+      'Bruno',
+      'Carla',
+      'Davi',
+      'Elisa',
+      'Gil',
+      'Fabio',
+    ]);
+  });
+
+  it('treats a window at exactly 24 h as closed', () => {
+    const justClosed = chat('Hugo', { lastInboundAt: now - 24 * hour });
+    const stillOpen = chat('Iris', { lastInboundAt: now - 24 * hour + 1 });
+    expect(orderChats([justClosed, stillOpen, closedRecent], now).map((c) => c.name)).toEqual([
+      'Iris',
+      'Elisa',
+      'Hugo',
+    ]);
+  });
+
+  it('moves a chat down once its window closes', () => {
+    const list = [unansweredSoon, unansweredLater];
+    expect(orderChats(list, now)[0]?.name).toBe('Ana');
+    expect(orderChats(list, now + 1 * hour)[0]?.name).toBe('Bruno');
+  });
+
+  it('does not change the array it was given', () => {
+    const list = [closedOld, unansweredSoon];
+    orderChats(list, now);
+    expect(list[0]?.name).toBe('Fabio');
+  });
+
+  it('breaks ties by name so the order is stable', () => {
+    const a = chat('Zeca', { lastInboundAt: now - hour });
+    const b = chat('Alice', { lastInboundAt: now - hour });
+    expect(orderChats([a, b], now).map((c) => c.name)).toEqual(['Alice', 'Zeca']);
+  });
+});
+
+describe('nextOrderChangeAt', () => {
+  it('returns the next closing-soon or closing moment after now', () => {
+    const closingSoonMs = 4 * hour;
+    const chats = [{ lastInboundAt: now - 23 * hour }, { lastInboundAt: now - 10 * hour }, { lastInboundAt: null }];
+    // First chat: closing-soon moment is past, it closes in 1 h. Second: closing soon in 10 h.
+    expect(nextOrderChangeAt(chats, now, closingSoonMs)).toBe(now + hour);
+    expect(nextOrderChangeAt(chats, now + hour, closingSoonMs)).toBe(now + 10 * hour);
+    expect(nextOrderChangeAt([{ lastInboundAt: now - 25 * hour }], now, closingSoonMs)).toBeNull();
+  });
+});
