@@ -18,7 +18,7 @@
  */
 import type { Direction, Language } from '../../../shared/domain';
 import { notificationMessages, type NotificationMessageKey } from '../../../shared/i18n/messages/notifications';
-import { WINDOW_LENGTH_MS } from '../../../shared/window-rules';
+import { WINDOW_LENGTH_MS } from '../../../shared/chats/window-rules';
 import { type AttentionMemory, type ChatAttentionMemory, emptyChatMemory } from './attention-memory';
 
 export const BURST_MS = 2 * 60_000;
