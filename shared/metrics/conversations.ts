@@ -1,0 +1,218 @@
+/**
+ * Turns a chat's messages into conversation records, one message at a time.
+ *
+ * The fold keeps, per chat, only the latest conversation and the messages it may still need, so the
+ * cost of a message depends on that conversation, never on the chat's history. After each fold the
+ * backend stores `state.latest` under (`chatId`, `sequence`), replacing the record with that key: a
+ * late message may move the latest conversation's start, never its sequence, and an earlier
+ * conversation never changes again.
+ *
+ * Out of order: a late message gives exactly the records `rebuild` gives over the sorted messages
+ * when it falls in the latest conversation, or — if it is a customer message that moves the latest
+ * conversation's start or end, or starts a new one — when it is also at most 24 h older than the
+ * chat's newest message. That covers a customer's messages arriving swapped and a reply typed on the
+ * phone arriving before the question it answers. For that, the shop's messages of the last 24 h sent
+ * outside any window are kept too. A message that would change an earlier conversation, or insert
+ * one, sets `needsRebuild`: the backend then rebuilds that chat from its stored history. Duplicates
+ * (same id) are folded once; the store drops duplicates of messages older than the fold keeps.
+ */
+import { WINDOW_LENGTH_MS, windowExpiresAt } from '../window-rules';
+import type { ChatFoldState, ConversationRecord, FoldedMessage, MetricsMessage } from './conversation-record';
+import { parseCsatAnswer } from './csat-answer';
+
+export function emptyChatState(chatId: string): ChatFoldState {
+  return {
+    chatId,
+    earlierConversations: 0,
+    latest: null,
+    previousExpiresAt: null,
+    waitingSince: null,
+    awaitingCsatAnswer: false,
+    tail: [],
+    needsRebuild: false,
+  };
+}
+
+/** Null for a reaction, which the metrics leave out: a 👍 to a reply is not a customer to answer. */
+function foldedMessage(message: MetricsMessage): FoldedMessage | null {
+  if (message.kind === 'reaction') return null;
+  if (message.direction === 'in') {
+    return { id: message.id, at: message.at, role: 'customer', csatScore: parseCsatAnswer(message.text) };
+  }
+  const role = message.csatSurvey ? 'survey' : message.automatic ? 'automatic' : 'reply';
+  return { id: message.id, at: message.at, role, csatScore: null };
+}
+
+/** Time order; at the same millisecond the customer's message first, so a reply can answer it. */
+function compareMessages(a: FoldedMessage, b: FoldedMessage): number {
+  if (a.at !== b.at) return a.at - b.at;
+  const byRole = Number(a.role !== 'customer') - Number(b.role !== 'customer');
+  if (byRole !== 0) return byRole;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function newConversation(chatId: string, at: number, sequence: number): ConversationRecord {
+  return {
+    chatId,
+    startedAt: at,
+    lastInboundAt: at,
+    expiresAt: windowExpiresAt(at),
+    customerMessageAts: [at],
+    firstResponseAt: null,
+    firstResponseMs: null,
+    sequence,
+    restarted: sequence > 0,
+    replyWaitsMs: [],
+    automaticReplies: 0,
+    surveySentAt: null,
+    csatScore: null,
+  };
+}
+
+function copyOf(record: ConversationRecord): ConversationRecord {
+  return { ...record, customerMessageAts: [...record.customerMessageAts], replyWaitsMs: [...record.replyWaitsMs] };
+}
+
+/** Applies one message that sorts after every message already applied; mutates `state`. */
+function applyInOrder(state: ChatFoldState, message: FoldedMessage): void {
+  const conversation = state.latest;
+  const windowOpen = conversation !== null && message.at < conversation.expiresAt;
+  if (message.role === 'customer') {
+    if (!windowOpen) {
+      if (conversation) {
+        state.earlierConversations += 1;
+        state.previousExpiresAt = conversation.expiresAt;
+      }
+      state.latest = newConversation(state.chatId, message.at, state.earlierConversations);
+      state.waitingSince = message.at;
+      state.awaitingCsatAnswer = false;
+      return;
+    }
+    conversation.customerMessageAts.push(message.at);
+    conversation.lastInboundAt = message.at;
+    conversation.expiresAt = windowExpiresAt(message.at);
+    state.waitingSince ??= message.at;
+    if (state.awaitingCsatAnswer) {
+      conversation.csatScore = message.csatScore;
+      state.awaitingCsatAnswer = false;
+    }
+    return;
+  }
+  // The shop writing with no window open (before the first customer message, or too late) is no reply.
+  if (!windowOpen) return;
+  if (message.role === 'survey') {
+    if (conversation.surveySentAt === null) {
+      conversation.surveySentAt = message.at;
+      state.awaitingCsatAnswer = true;
+    }
+  } else if (message.role === 'automatic') {
+    conversation.automaticReplies += 1;
+  } else {
+    if (conversation.firstResponseAt === null) {
+      conversation.firstResponseAt = message.at;
+      conversation.firstResponseMs = message.at - conversation.startedAt;
+    }
+    if (state.waitingSince !== null) {
+      conversation.replyWaitsMs.push(message.at - state.waitingSince);
+      state.waitingSince = null;
+    }
+  }
+}
+
+/** Keeps what a message within the tolerance could still need (see the module comment). */
+function trimmedTail(tail: readonly FoldedMessage[], state: ChatFoldState): FoldedMessage[] {
+  const { latest, previousExpiresAt } = state;
+  const recentFrom = (tail.at(-1)?.at ?? 0) - WINDOW_LENGTH_MS;
+  return tail.filter((message) => {
+    if (latest && message.at >= latest.startedAt) {
+      const outsideWindow = message.role !== 'customer' && message.at >= latest.expiresAt;
+      return !outsideWindow || message.at >= recentFrom;
+    }
+    const outsideWindows =
+      message.role !== 'customer' && (previousExpiresAt === null || message.at >= previousExpiresAt);
+    return outsideWindows && message.at >= recentFrom;
+  });
+}
+
+function withinTolerance(state: ChatFoldState, message: FoldedMessage, newestAt: number): boolean {
+  const { latest, previousExpiresAt } = state;
+  const recent = message.at >= newestAt - WINDOW_LENGTH_MS;
+  if (latest && message.at >= latest.startedAt) {
+    const movesEnd = message.role === 'customer' && message.at > latest.lastInboundAt;
+    return !movesEnd || recent;
+  }
+  const afterPrevious = previousExpiresAt === null || message.at >= previousExpiresAt;
+  if (message.role !== 'customer') return afterPrevious;
+  // Earlier than the latest start: it may only become that conversation's new start.
+  const joinsLatest = latest === null || latest.startedAt < windowExpiresAt(message.at);
+  return afterPrevious && joinsLatest && recent;
+}
+
+function refolded(state: ChatFoldState, tail: readonly FoldedMessage[]): ChatFoldState {
+  const next: ChatFoldState = {
+    ...emptyChatState(state.chatId),
+    earlierConversations: state.earlierConversations,
+    previousExpiresAt: state.previousExpiresAt,
+  };
+  for (const message of tail) applyInOrder(next, message);
+  next.tail = trimmedTail(tail, next);
+  return next;
+}
+
+function foldOne(state: ChatFoldState, message: FoldedMessage): ChatFoldState {
+  if (state.needsRebuild || state.tail.some((kept) => kept.id === message.id)) return state;
+  const newest = state.tail.at(-1);
+  if (newest === undefined || compareMessages(newest, message) < 0) {
+    const next: ChatFoldState = { ...state, latest: state.latest && copyOf(state.latest) };
+    applyInOrder(next, message);
+    next.tail = trimmedTail([...state.tail, message], next);
+    return next;
+  }
+  if (!withinTolerance(state, message, newest.at)) return { ...state, needsRebuild: true };
+  return refolded(state, [...state.tail, message].sort(compareMessages));
+}
+
+/** Folds one message into its chat's state; the state given is left unchanged. */
+export function foldMessage(state: ChatFoldState, message: MetricsMessage): ChatFoldState {
+  const folded = foldedMessage(message);
+  return folded ? foldOne(state, folded) : state;
+}
+
+export interface RebuiltConversations {
+  /** Every conversation, by start time (then chat). */
+  records: ConversationRecord[];
+  /** Each chat's state, to keep folding from. */
+  states: Map<string, ChatFoldState>;
+}
+
+/** Builds every record from stored history, in any order, with duplicates: the fold's reference. */
+export function rebuild(messages: Iterable<MetricsMessage>): RebuiltConversations {
+  const byChat = new Map<string, Map<string, FoldedMessage>>();
+  for (const message of messages) {
+    const folded = foldedMessage(message);
+    if (!folded) continue;
+    let chat = byChat.get(message.chatId);
+    if (!chat) {
+      chat = new Map();
+      byChat.set(message.chatId, chat);
+    }
+    // The first copy of a message wins, as in the fold.
+    if (!chat.has(folded.id)) chat.set(folded.id, folded);
+  }
+  const records: ConversationRecord[] = [];
+  const states = new Map<string, ChatFoldState>();
+  for (const [chatId, chat] of byChat) {
+    const state = emptyChatState(chatId);
+    const sorted = [...chat.values()].sort(compareMessages);
+    for (const message of sorted) {
+      const previous = state.latest;
+      applyInOrder(state, message);
+      if (previous && state.latest !== previous) records.push(previous);
+    }
+    if (state.latest) records.push(state.latest);
+    state.tail = trimmedTail(sorted, state);
+    states.set(chatId, state);
+  }
+  records.sort((a, b) => a.startedAt - b.startedAt || (a.chatId < b.chatId ? -1 : a.chatId > b.chatId ? 1 : 0));
+  return { records, states };
+}
