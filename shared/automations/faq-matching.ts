@@ -4,7 +4,7 @@
  * content tokens against each trigger's, after normalising both sides the same way.
  */
 import { z } from 'zod';
-import { phraseScore } from './fuzzy-score';
+import { messageScorer } from './fuzzy-score';
 import { contentTokens } from './text-normalise';
 
 export const faqRuleSchema = z.object({
@@ -50,12 +50,13 @@ export function scoreFaqRules(rules: readonly FaqRule[], message: string): FaqMa
   const messageTokens = contentTokens(message);
   const matches: FaqMatch[] = [];
   if (messageTokens.length === 0) return matches;
+  const score = messageScorer(messageTokens);
   for (const rule of rules) {
     if (!rule.enabled) continue;
     let best: FaqMatch | null = null;
     for (const phrase of rule.triggers) {
-      const score = phraseScore(messageTokens, phraseTokens(phrase));
-      if (best === null || score > best.score) best = { ruleId: rule.id, score, phrase };
+      const phraseScore = score(phraseTokens(phrase));
+      if (best === null || phraseScore > best.score) best = { ruleId: rule.id, score: phraseScore, phrase };
     }
     if (best) matches.push(best);
   }

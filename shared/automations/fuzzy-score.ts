@@ -54,15 +54,6 @@ export function tokenSimilarity(a: string, b: string): number {
   return 0;
 }
 
-function bestSimilarity(token: string, among: readonly string[]): number {
-  let best = 0;
-  for (const other of among) {
-    best = Math.max(best, tokenSimilarity(token, other));
-    if (best === SIMILARITY.exact) break;
-  }
-  return best;
-}
-
 export const COVERAGE_WEIGHT = 0.6;
 
 /**
@@ -77,12 +68,40 @@ export const COVERAGE_WEIGHT = 0.6;
  * funcionamento". Order is ignored. No tokens on either side scores 0.
  */
 export function phraseScore(messageTokens: readonly string[], phraseTokens: readonly string[]): number {
-  if (messageTokens.length === 0 || phraseTokens.length === 0) return 0;
-  let covered = 0;
-  for (const token of phraseTokens) covered += bestSimilarity(token, messageTokens);
-  let explained = 0;
-  for (const token of messageTokens) explained += bestSimilarity(token, phraseTokens);
-  const coverage = covered / phraseTokens.length;
-  const precision = explained / messageTokens.length;
-  return COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * precision;
+  return messageScorer(messageTokens)(phraseTokens);
+}
+
+/**
+ * phraseScore for one message against many phrases. Each phrase word's similarities to the message's
+ * words are remembered, since a hundred rules' triggers share many words and the edit distance is
+ * the matcher's main cost.
+ */
+export function messageScorer(messageTokens: readonly string[]): (phraseTokens: readonly string[]) => number {
+  const rows = new Map<string, number[]>();
+  const rowFor = (phraseToken: string) => {
+    let row = rows.get(phraseToken);
+    if (!row) {
+      row = messageTokens.map((messageToken) => tokenSimilarity(phraseToken, messageToken));
+      rows.set(phraseToken, row);
+    }
+    return row;
+  };
+  return (phraseTokens) => {
+    if (messageTokens.length === 0 || phraseTokens.length === 0) return 0;
+    const bestForMessage = new Array<number>(messageTokens.length).fill(0);
+    let covered = 0;
+    for (const phraseToken of phraseTokens) {
+      const row = rowFor(phraseToken);
+      let bestForPhrase = 0;
+      row.forEach((value, index) => {
+        bestForPhrase = Math.max(bestForPhrase, value);
+        bestForMessage[index] = Math.max(bestForMessage[index] ?? 0, value);
+      });
+      covered += bestForPhrase;
+    }
+    const explained = bestForMessage.reduce((sum, value) => sum + value, 0);
+    const coverage = covered / phraseTokens.length;
+    const precision = explained / messageTokens.length;
+    return COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * precision;
+  };
 }
