@@ -1,6 +1,6 @@
 /**
  * Which FAQ rule answers a customer's message: the rule with the best-scoring trigger phrase, if that
- * score clears FAQ_MATCH_THRESHOLD. The score is `phraseScore` (see fuzzy-score.ts) of the message's
+ * score clears FAQ_MATCH_THRESHOLD. The score is phraseScore's (see fuzzy-score.ts, which documents the formula) of the message's
  * content tokens against each trigger's, after normalising both sides the same way.
  */
 import { z } from 'zod';

@@ -2,7 +2,7 @@
  * Two things a customer can ask for in any words, which override every automatic answer: a person,
  * and no more automatic messages.
  */
-import { tokenSimilarity } from './fuzzy-score';
+import { SIMILARITY, tokenSimilarity } from './fuzzy-score';
 import { tokenise } from './text-normalise';
 
 /** Each phrase matches as a run of consecutive words, typos allowed per word. */
@@ -31,7 +31,8 @@ const HUMAN_PHRASES: readonly string[] = [
 
 function containsRun(tokens: readonly string[], phrase: readonly string[]): boolean {
   for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
-    if (phrase.every((word, offset) => tokenSimilarity(word, tokens[start + offset] ?? '') >= 0.85)) return true;
+    if (phrase.every((word, offset) => tokenSimilarity(word, tokens[start + offset] ?? '') >= SIMILARITY.typo))
+      return true;
   }
   return false;
 }
