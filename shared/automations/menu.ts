@@ -1,0 +1,124 @@
+/**
+ * The numbered text menu sent with the greeting (a linked device cannot send buttons or lists).
+ * Options are a small typed registry: a later feature (bookings, orders) adds its action kind to
+ * `menuActionSchema` and the compiler then points at every place that must handle it.
+ */
+import { z } from 'zod';
+import { languageSchema, type Language } from '../domain';
+import { neutraliseBraces } from '../templates/placeholders';
+import { phraseScore } from './fuzzy-score';
+import { STARTER_FAQ_RULE_IDS } from './starter-faq-rules';
+import { contentTokens, tokenise } from './text-normalise';
+
+export const menuActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('faq'), ruleId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('handoff') }),
+]);
+export type MenuAction = z.infer<typeof menuActionSchema>;
+
+export const menuOptionSchema = z.object({
+  id: z.string().min(1).max(64),
+  label: z.record(languageSchema, z.string().trim().min(1).max(60)),
+  action: menuActionSchema,
+});
+export type MenuOption = z.infer<typeof menuOptionSchema>;
+
+/** The most options a customer can pick by number word ("um" … "nove"); a longer menu is a wall. */
+export const MAX_MENU_OPTIONS = 9;
+
+export function starterMenuOptions(): MenuOption[] {
+  return [
+    { id: 'menu-hours', label: { 'pt-BR': 'Horários', en: 'Opening hours' }, action: faq(STARTER_FAQ_RULE_IDS.hours) },
+    { id: 'menu-address', label: { 'pt-BR': 'Endereço', en: 'Address' }, action: faq(STARTER_FAQ_RULE_IDS.address) },
+    {
+      id: 'menu-payment',
+      label: { 'pt-BR': 'Formas de pagamento', en: 'Payment methods' },
+      action: faq(STARTER_FAQ_RULE_IDS.payment),
+    },
+    { id: 'menu-delivery', label: { 'pt-BR': 'Entrega', en: 'Delivery' }, action: faq(STARTER_FAQ_RULE_IDS.delivery) },
+    {
+      id: 'menu-person',
+      label: { 'pt-BR': 'Falar com uma pessoa', en: 'Talk to a person' },
+      action: { kind: 'handoff' },
+    },
+  ];
+}
+
+function faq(ruleId: string): MenuAction {
+  return { kind: 'faq', ruleId };
+}
+
+const intro: Record<Language, string> = {
+  'pt-BR': 'Responda com o número da opção:',
+  en: 'Reply with the number of an option:',
+};
+
+/**
+ * One option per line after a short instruction, "1. Horários": a line each reads well on a phone,
+ * and "1." is what customers copy back. Labels are data, so braces in them cannot become placeholders.
+ */
+export function renderMenu(options: readonly MenuOption[], language: Language): string {
+  const lines = options
+    .slice(0, MAX_MENU_OPTIONS)
+    .map((option, index) => `${index + 1}. ${neutraliseBraces(option.label[language])}`);
+  return [intro[language], ...lines].join('\n');
+}
+
+// Position i holds the words for option i + 1, cardinal and ordinal, pt-BR and en.
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  [
+    'um uma primeiro primeira one first',
+    'dois duas segundo segunda two second',
+    'tres terceiro terceira three third',
+    'quatro quarto quarta four fourth',
+    'cinco quinto quinta five fifth',
+    'seis sexto sexta six sixth',
+    'sete setimo setima seven seventh',
+    'oito oitavo oitava eight eighth',
+    'nove nono nona nine ninth',
+  ].flatMap((words, index) => words.split(' ').map((word): [string, number] => [word, index + 1])),
+);
+
+/** Words around a number that do not change which option it picks: "opção 2", "a número 3", "option 1". */
+const NUMBER_FILLERS: ReadonlySet<string> = new Set([
+  'opcao',
+  'numero',
+  'option',
+  'number',
+  'a',
+  'o',
+  'e',
+  'the',
+  'quero',
+  'n',
+]);
+
+/** Option words must say the option about as clearly as a FAQ trigger must say its rule. */
+export const MENU_WORDS_THRESHOLD = 0.65;
+
+function pickedNumber(message: string): number | null {
+  const tokens = tokenise(message).filter((token) => !NUMBER_FILLERS.has(token));
+  if (tokens.length !== 1) return null;
+  const [token = ''] = tokens;
+  if (/^\d+$/.test(token)) return Number(token);
+  return NUMBER_WORDS.get(token) ?? null;
+}
+
+/**
+ * The option a reply picks: a number alone (digits, "1.", "1️⃣", "um", "opção 1") by position, else
+ * the option whose label the message says best in either language, if clearly enough.
+ */
+export function pickMenuOption(options: readonly MenuOption[], message: string): MenuOption | null {
+  const shown = options.slice(0, MAX_MENU_OPTIONS);
+  const number = pickedNumber(message);
+  if (number !== null) return shown[number - 1] ?? null;
+  const messageTokens = contentTokens(message);
+  let best: { option: MenuOption; score: number } | null = null;
+  for (const option of shown) {
+    for (const label of Object.values(option.label)) {
+      const score = phraseScore(messageTokens, contentTokens(label));
+      if (score >= MENU_WORDS_THRESHOLD && (best === null || score > best.score)) best = { option, score };
+    }
+  }
+  return best?.option ?? null;
+}
