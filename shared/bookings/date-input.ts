@@ -43,8 +43,9 @@ function validDate(year: number, month: number, day: number): LocalDate | null {
 /** Day and month with no year: this year's if it has not passed, else next year's. */
 function nextDayMonth(today: LocalDate, day: number, month: number): LocalDate | null {
   const year = Number(today.slice(0, 4));
-  for (const candidateYear of [year, year + 1, year + 4]) {
-    const date = validDate(candidateYear, month, day);
+  // Up to four years ahead, for 29/02.
+  for (let offset = 0; offset <= 4; offset += 1) {
+    const date = validDate(year + offset, month, day);
     if (date && date >= today) return date;
   }
   return null;
