@@ -16,13 +16,13 @@ import type { BookingFlowState } from './booking-flow-state';
 import { nextFreeSlotsAfter } from './claim-slot';
 import { parseDayInput } from './date-input';
 import { foldText } from './fold-text';
+import { isFlowTimedOut } from './flow-timeout';
 import { groupSlotsByDay } from './free-slots';
 import { formatNumberedList, pageOf, parseChoice, parseYesNo } from './numbered-list';
 import { addDays, formatLocalDay, formatLocalDayTime, formatLocalTime, localDateOf } from './zoned-day';
 import { formatBrl } from '../orders/money';
 
 const MINUTE_MS = 60_000;
-export const DEFAULT_FLOW_TIMEOUT_MIN = 15;
 
 export interface BookingFlowContext {
   /** Every service, inactive ones too: a booking being moved or cancelled may use one. */
@@ -368,7 +368,7 @@ export function bookingFlowStep(
 ): BookingFlowResult | null {
   if (state === null) return whenIdle(text, ctx);
   const t = bookingTexts(ctx.language);
-  if (ctx.now - state.updatedAt >= (ctx.timeoutMin ?? DEFAULT_FLOW_TIMEOUT_MIN) * MINUTE_MS) {
+  if (isFlowTimedOut(state.updatedAt, ctx.now, ctx.timeoutMin)) {
     return finish([t.timedOut], true);
   }
   if (state.step === 'cancel') return onCancel(state, text, ctx);
