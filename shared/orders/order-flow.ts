@@ -198,7 +198,7 @@ function confirmStep(state: OrderFlowState, ctx: OrderFlowContext): OrderFlowRes
     ...(refreshed.repriced.length > 0 ? [t.priceChanged(refreshed.repriced.join(', '))] : []),
   ];
   const next = { ...state, cart: [...refreshed.cart] };
-  if (refreshed.dropped.length > 0) return checkout(next, ctx, notices);
+  if (refreshed.dropped.length > 0) return cartStep(next, ctx, notices);
   const text = `${summary(next, ctx)}\n\n${t.confirmOptions}`;
   return say({ ...next, step: 'confirm', choices: [], page: 0, hasMore: false }, [...notices, text], ctx);
 }
