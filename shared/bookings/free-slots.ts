@@ -1,0 +1,92 @@
+/**
+ * Free slots: where a service fits into the shop's open time, minus what is already booked. Open time
+ * comes in as epoch-ms intervals (business hours with closed dates already removed), so this stays a
+ * pure function of its inputs and knows nothing of weekdays or holidays.
+ */
+import type { AgendaSettings, Booking, Service } from './booking-schemas';
+import { peakOccupancy, type TimeRange } from './occupancy';
+import { addDays, localDateOf, startOfLocalDay, type LocalDate } from './zoned-day';
+
+const MINUTE_MS = 60_000;
+
+export interface FreeSlotsInput {
+  service: Pick<Service, 'durationMin'>;
+  settings: Pick<AgendaSettings, 'maxDaysAhead' | 'minNoticeMin' | 'slotStepMin' | 'capacity'>;
+  openIntervals: ReadonlyArray<TimeRange>;
+  bookings: ReadonlyArray<Pick<Booking, 'id' | 'start' | 'end' | 'status'>>;
+  now: number;
+  timeZone: string;
+  /** The booking being moved: its own time does not block its new time. */
+  movingBookingId?: string | null;
+}
+
+export interface FreeDay {
+  date: LocalDate;
+  slots: number[];
+}
+
+/**
+ * Intervals that touch or overlap are one stretch of open time (9–12 and 12–18 is open 9–18, and a
+ * night that crosses midnight is one night), so a service may run across the seam.
+ */
+function mergeIntervals(intervals: ReadonlyArray<TimeRange>): TimeRange[] {
+  const sorted = intervals.filter((interval) => interval.end > interval.start).sort((a, b) => a.start - b.start);
+  const merged: TimeRange[] = [];
+  for (const interval of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ start: interval.start, end: interval.end });
+  }
+  return merged;
+}
+
+/** The last local day a customer may book, counted on the shop's calendar from today. */
+export function lastBookableDate(now: number, timeZone: string, maxDaysAhead: number): LocalDate {
+  return addDays(localDateOf(now, timeZone), maxDaysAhead);
+}
+
+/** The span to ask the business hours for: from the earliest allowed start to the end of the last bookable day. */
+export function bookingHorizon(
+  now: number,
+  timeZone: string,
+  settings: Pick<AgendaSettings, 'maxDaysAhead' | 'minNoticeMin'>,
+): TimeRange {
+  const dayAfterLast = addDays(lastBookableDate(now, timeZone, settings.maxDaysAhead), 1);
+  return { start: now + settings.minNoticeMin * MINUTE_MS, end: startOfLocalDay(dayAfterLast, timeZone) };
+}
+
+/** Slot starts (epoch ms, ascending) where the service can be booked now. */
+export function freeSlots(input: FreeSlotsInput): number[] {
+  const { service, settings, now, timeZone } = input;
+  const durationMs = service.durationMin * MINUTE_MS;
+  const stepMs = settings.slotStepMin * MINUTE_MS;
+  const earliest = now + settings.minNoticeMin * MINUTE_MS;
+  const lastDate = lastBookableDate(now, timeZone, settings.maxDaysAhead);
+  const slots: number[] = [];
+  for (const interval of mergeIntervals(input.openIntervals)) {
+    // The grid starts at the interval's opening, so 9:15 openings give 9:15, 9:45… not 9:30.
+    for (let start = interval.start; start + durationMs <= interval.end; start += stepMs) {
+      if (start < earliest) continue;
+      if (localDateOf(start, timeZone) > lastDate) return slots;
+      const occupied = peakOccupancy(input.bookings, { start, end: start + durationMs }, input.movingBookingId);
+      if (occupied < settings.capacity) slots.push(start);
+    }
+  }
+  return slots;
+}
+
+/** Slots grouped by the shop's local day, days in order, only days with at least one slot. */
+export function freeDays(input: FreeSlotsInput): FreeDay[] {
+  return groupSlotsByDay(freeSlots(input), input.timeZone);
+}
+
+export function groupSlotsByDay(slots: readonly number[], timeZone: string): FreeDay[] {
+  const days: FreeDay[] = [];
+  for (const slot of slots) {
+    const date = localDateOf(slot, timeZone);
+    const last = days[days.length - 1];
+    if (last && last.date === date) last.slots.push(slot);
+    else days.push({ date, slots: [slot] });
+  }
+  return days;
+}
