@@ -3,7 +3,7 @@
  * forgets a hand-off, plus the changes staff and the shop's own replies make to it.
  */
 import { z } from 'zod';
-import { windowExpiresAt } from '../window-rules';
+import { windowExpiresAt } from '../chats/window-rules';
 import { normaliseText } from './text-normalise';
 
 const instantSchema = z.number().int();

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../domain';
 import { scanTemplate } from '../templates/placeholders';
-import { windowExpiresAt } from '../window-rules';
+import { windowExpiresAt } from '../chats/window-rules';
 import type { AutomationSettings } from './automation-settings';
 import { isHandedOff, messageFingerprint, type BotChatState } from './bot-chat-state';
 import { isOpenAt, nextOpening } from './business-hours';

@@ -9,7 +9,7 @@
  * booking on the day before. It returns null when the message is none of its business.
  */
 import type { Language } from '../domain';
-import { windowExpiresAt } from '../window-rules';
+import { windowExpiresAt } from '../chats/window-rules';
 import type { Booking, Service } from './booking-schemas';
 import { bookingTexts, formatDuration, serviceLabel } from './booking-texts';
 import type { BookingFlowState } from './booking-flow-state';

@@ -3,7 +3,7 @@
  * is a message the shop starts, so it may only go out while the window is open; a booking days
  * ahead outlives the window of the conversation that made it.
  */
-import { isWindowOpen, windowExpiresAt } from '../window-rules';
+import { isWindowOpen, windowExpiresAt } from '../chats/window-rules';
 import type { AgendaSettings, Booking } from './booking-schemas';
 
 const MINUTE_MS = 60_000;

@@ -16,7 +16,7 @@
  * one, sets `needsRebuild`: the backend then rebuilds that chat from its stored history. Duplicates
  * (same id) are folded once; the store drops duplicates of messages older than the fold keeps.
  */
-import { WINDOW_LENGTH_MS, windowExpiresAt } from '../window-rules';
+import { WINDOW_LENGTH_MS, windowExpiresAt } from '../chats/window-rules';
 import type { ChatFoldState, ConversationRecord, FoldedMessage, MetricsMessage } from './conversation-record';
 import { parseCsatAnswer } from './csat-answer';
 
