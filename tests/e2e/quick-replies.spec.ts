@@ -117,6 +117,9 @@ test('a quick reply with first name and a custom field is personalised for each 
   await expect(picker(page).getByRole('option').first()).toContainText('/pickupPickup ready');
   await expect(picker(page).getByRole('option').first()).toContainText('Hi Maria! Order A-1001 is ready for pickup.');
   await page.screenshot({ path: 'test-results/screens/quick-reply-picker.png' });
+  // A partial shortcut highlights nothing until the person moves into the list.
+  await expect(picker(page).getByRole('option').first()).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(composer(page)).toHaveValue('Hi Maria! Order A-1001 is ready for pickup.');
   await expect(picker(page)).toBeHidden();
@@ -211,6 +214,8 @@ test('the / picker works with the keyboard alone', async ({ page, host }) => {
   await expect(options.first()).toBeVisible();
   const count = await options.count();
   expect(count).toBeGreaterThan(2);
+  await expect(options.nth(0)).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('ArrowDown');
   await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowDown');
   await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
@@ -226,16 +231,23 @@ test('the / picker works with the keyboard alone', async ({ page, host }) => {
   await expect(composer(page)).toHaveValue('/');
   await page.keyboard.press('Backspace');
 
-  await page.keyboard.type('Sure! /HI');
+  // A whole shortcut is a choice already: Enter inserts it.
+  await page.keyboard.type('/HI');
   await expect(options).toHaveCount(1);
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
-  await expect(composer(page)).toHaveValue(
-    /^Sure! Good (morning|afternoon|evening), Maria! This is .+\. How can I help\?$/,
-  );
+  await expect(composer(page)).toHaveValue(/^Good (morning|afternoon|evening), Maria! This is .+\. How can I help\?$/);
   expect(await host.sent()).toEqual([]);
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await host.sent()).length).toBe(1);
-  expect((await host.sent())[0]?.text).toMatch(/^Sure! Good (morning|afternoon|evening), Maria!/);
+  expect((await host.sent())[0]?.text).toMatch(/^Good (morning|afternoon|evening), Maria!/);
+  await expect(composer(page)).toHaveValue('');
+
+  // A slash later in the message is plain text: Enter sends exactly what was typed.
+  await page.keyboard.type('Valor: R$ 30 /un');
+  await expect(picker(page)).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await host.sent()).map((sent) => sent.text).at(-1)).toBe('Valor: R$ 30 /un');
   await expect(composer(page)).toHaveValue('');
 
   // A slash inside a word or a link does not open the picker.

@@ -29,6 +29,8 @@ export interface ComposerAssistProps {
   /** Lets the assist see keys first (arrows, Enter and Esc in the `/` picker). */
   setKeyHandler(handler: ComposerKeyHandler | null): void;
   setSendGuard(guard: ComposerSendGuard | null): void;
+  /** The customer's window is closed: a reply can be drafted but not sent. */
+  windowClosed: boolean;
 }
 
 /** Rendered just above the composer's text box (the `/` quick-reply picker). */

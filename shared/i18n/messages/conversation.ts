@@ -33,6 +33,10 @@ export const conversationMessages = defineMessages(
       'WhatsApp does not block this on a linked device, but Janela enforces the 24-hour rule to keep replies timely, stay clear of the spam-like behaviour that gets unofficial clients banned, and keep the shop ready for the official WhatsApp API.',
     'composer.neverWrote': 'This customer has not written yet: Janela only answers people who wrote first.',
     'composer.notConnected': 'WhatsApp is not connected, so messages cannot be sent right now.',
+    'composer.refusedClosed':
+      'Not sent: this chat’s 24-hour window is closed. Your draft is kept; send it when the customer writes again.',
+    'composer.refusedNeverWrote': 'Not sent: this customer has not written yet. Your draft is kept.',
+    'composer.refusedOffline': 'Not sent: WhatsApp is not connected. Your draft is kept.',
     'composer.openConnection': 'Open connection',
     'composer.closingSoon': 'The window closes at {time}: reply soon.',
   },
@@ -68,6 +72,10 @@ export const conversationMessages = defineMessages(
       'Num aparelho conectado o próprio WhatsApp não bloqueia isso, mas o Janela aplica a regra das 24 horas para manter as respostas em dia, ficar longe do comportamento de spam que faz clientes não oficiais serem banidos e deixar a loja pronta para a API oficial do WhatsApp.',
     'composer.neverWrote': 'Este cliente ainda não escreveu: o Janela só responde quem escreveu primeiro.',
     'composer.notConnected': 'O WhatsApp não está conectado, então não dá para enviar mensagens agora.',
+    'composer.refusedClosed':
+      'Não enviada: a janela de 24 horas desta conversa está fechada. O rascunho fica guardado; envie quando o cliente escrever de novo.',
+    'composer.refusedNeverWrote': 'Não enviada: este cliente ainda não escreveu. O rascunho fica guardado.',
+    'composer.refusedOffline': 'Não enviada: o WhatsApp não está conectado. O rascunho fica guardado.',
     'composer.openConnection': 'Abrir conexão',
     'composer.closingSoon': 'A janela fecha às {time}: responda logo.',
   },

@@ -47,7 +47,9 @@ export const quickReplyMessages = defineMessages(
     'qr.previewSample': 'Preview for an example customer',
     'qr.previewMissing': 'Missing for this customer: {names}. Sending stays blocked until it is filled.',
     'qr.picker': 'Quick replies',
-    'qr.pickerHint': '↑ ↓ choose · Enter insert · Esc close',
+    'qr.pickerHint': '↑ ↓ choose · Enter insert · Tab complete · Esc close',
+    'qr.pickerWindowClosed':
+      'This chat’s window is closed: you can prepare the reply, but it can only go out after the customer writes again.',
     'qr.pickerNoMatch': 'No quick reply matches /{query}.',
     'qr.pickerNone': 'No quick replies yet.',
     'qr.panelHint': 'Click one to put it in the message box, filled for this customer.',
@@ -111,7 +113,9 @@ export const quickReplyMessages = defineMessages(
     'qr.previewSample': 'Prévia para um cliente de exemplo',
     'qr.previewMissing': 'Falta para este cliente: {names}. O envio fica bloqueado até preencher.',
     'qr.picker': 'Respostas rápidas',
-    'qr.pickerHint': '↑ ↓ escolher · Enter inserir · Esc fechar',
+    'qr.pickerHint': '↑ ↓ escolher · Enter inserir · Tab completar · Esc fechar',
+    'qr.pickerWindowClosed':
+      'A janela desta conversa está fechada: dá para preparar a resposta, mas ela só pode ser enviada depois que o cliente escrever de novo.',
     'qr.pickerNoMatch': 'Nenhuma resposta rápida corresponde a /{query}.',
     'qr.pickerNone': 'Nenhuma resposta rápida ainda.',
     'qr.panelHint': 'Clique em uma para colocá-la na caixa de mensagem, preenchida para este cliente.',

@@ -50,11 +50,22 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   }, [text]);
 
   const windowClosed = windowState === 'closed';
-  const blocked = windowClosed || !connected;
-  const canSend = !blocked && !sending && text.trim() !== '';
+  const hasText = text.trim() !== '';
+  // Why a send cannot go out now, said next to the composer when Enter or Send is pressed.
+  const refusalKey = windowClosed
+    ? lastInboundAt === null
+      ? 'composer.refusedNeverWrote'
+      : 'composer.refusedClosed'
+    : !connected
+      ? 'composer.refusedOffline'
+      : null;
 
   const submit = async () => {
-    if (!canSend) return;
+    if (sending || !hasText) return;
+    if (refusalKey) {
+      setError(t(refusalKey));
+      return;
+    }
     const refusal = sendGuard.current?.(text) ?? null;
     if (refusal) {
       setError(refusal);
@@ -97,6 +108,7 @@ export function Composer({ chatId }: { chatId: ChatId }) {
         textarea={textarea}
         setKeyHandler={setKeyHandler}
         setSendGuard={setSendGuard}
+        windowClosed={windowClosed}
       />
       <form
         className="composer__form"
@@ -122,7 +134,9 @@ export function Composer({ chatId }: { chatId: ChatId }) {
         <button
           type="submit"
           className="composer__send"
-          disabled={!canSend}
+          // Still clickable while a send is refused, so pressing it explains why (aria-disabled).
+          disabled={sending || !hasText}
+          aria-disabled={refusalKey !== null}
           aria-label={t('composer.send')}
           title={t('composer.hint')}
         >

@@ -27,6 +27,7 @@ export function QuickReplyAssist({
   textarea,
   setKeyHandler,
   setSendGuard,
+  windowClosed,
 }: ComposerAssistProps) {
   const t = useT();
   const quickReplies = useQuickReplies((state) => state.quickReplies);
@@ -37,7 +38,8 @@ export function QuickReplyAssist({
   const [focused, setFocused] = useState(false);
   /** The slash the person closed the picker for with Esc; typing elsewhere forgets it. */
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
-  const [active, setActive] = useState({ query: '', index: 0 });
+  /** The option the person moved to with the arrows (or the mouse), for the query it was chosen in. */
+  const [active, setActive] = useState<{ query: string; index: number } | null>(null);
   const pendingCaret = useRef<number | null>(null);
 
   useEffect(() => {
@@ -89,9 +91,15 @@ export function QuickReplyAssist({
     () => (open && trigger ? filterQuickReplies(quickReplies, trigger.query).slice(0, MAX_OPTIONS) : []),
     [open, trigger?.query, quickReplies], // eslint-disable-line react-hooks/exhaustive-deps -- the query is what matters, not the object
   );
-  const activeIndex =
-    trigger && active.query === trigger.query ? Math.min(active.index, Math.max(0, options.length - 1)) : 0;
-  const activeReply = options[activeIndex];
+  // Nothing is highlighted until the person moves into the list, so Enter sends what was typed;
+  // a query that is a whole shortcut ("/pix") is a choice already.
+  const exactIndex = trigger
+    ? options.findIndex((reply) => reply.shortcut.toLowerCase() === trigger.query.toLowerCase())
+    : -1;
+  const movedIndex =
+    trigger && active?.query === trigger.query ? Math.min(active.index, Math.max(0, options.length - 1)) : null;
+  const activeIndex = movedIndex ?? exactIndex;
+  const activeReply = activeIndex >= 0 ? options[activeIndex] : undefined;
 
   const insertAt = useCallback(
     (insert: string, replaced: { start: number; end: number }) => {
@@ -137,14 +145,22 @@ export function QuickReplyAssist({
       if (options.length === 0) return false;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        setActive({ query: trigger.query, index: (activeIndex + step + options.length) % options.length });
+        const down = event.key === 'ArrowDown';
+        const from = activeIndex >= 0 ? activeIndex : down ? -1 : 0;
+        setActive({ query: trigger.query, index: (from + (down ? 1 : -1) + options.length) % options.length });
         return true;
       }
-      if ((event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) || event.key === 'Tab') {
+      if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
         if (!activeReply) return false;
         event.preventDefault();
         choose(activeReply.id);
+        return true;
+      }
+      // Tab completes with the highlighted option, or the best match when none is highlighted.
+      const completion = activeReply ?? options[0];
+      if (event.key === 'Tab' && !event.shiftKey && completion) {
+        event.preventDefault();
+        choose(completion.id);
         return true;
       }
       return false;
@@ -188,6 +204,11 @@ export function QuickReplyAssist({
       {open && trigger && (
         <div className="qr-picker-anchor">
           <div className="qr-picker">
+            {windowClosed && (
+              <p className="qr-picker__closed" role="note">
+                {t('qr.pickerWindowClosed')}
+              </p>
+            )}
             {options.length > 0 ? (
               <>
                 <ul className="qr-picker__list" role="listbox" id={listboxId} aria-label={t('qr.picker')}>

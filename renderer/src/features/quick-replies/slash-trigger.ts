@@ -1,6 +1,7 @@
 /**
- * When the `/` picker opens: a slash at the start of the text or after a space, followed by the
- * word being typed up to the caret. "1/2" and "http://" do not open it.
+ * When the `/` picker opens: as in the WhatsApp Business app, only for a slash at the start of the
+ * message (leading spaces aside), followed by the word being typed up to the caret. A slash later
+ * in a sentence ("R$ 30 /un", "1/2", "http://") is plain text, so Enter there always sends.
  */
 export interface SlashTrigger {
   /** Index of the `/` in the text. */
@@ -9,7 +10,7 @@ export interface SlashTrigger {
   query: string;
 }
 
-const triggerPattern = /(?:^|\s)\/([^\s/]{0,40})$/u;
+const triggerPattern = /^\s*\/([^\s/]{0,40})$/u;
 
 export function findSlashTrigger(text: string, caret: number): SlashTrigger | null {
   const end = Math.max(0, Math.min(caret, text.length));

@@ -14,11 +14,16 @@ const context = (customFields: Record<string, string> = {}) =>
   buildTemplateContext({ ...customer, customFields }, { ...settings, shop: { ...settings.shop, address: '' } }, now);
 
 describe('the / trigger', () => {
-  it('opens at the start of the text or after a space, with the word typed so far', () => {
+  it('opens only at the start of the message, with the word typed so far', () => {
     expect(findSlashTrigger('/', 1)).toEqual({ start: 0, query: '' });
     expect(findSlashTrigger('/pix', 4)).toEqual({ start: 0, query: 'pix' });
-    expect(findSlashTrigger('Oi! /end', 8)).toEqual({ start: 4, query: 'end' });
-    expect(findSlashTrigger('line\n/ola', 9)).toEqual({ start: 5, query: 'ola' });
+    expect(findSlashTrigger('  /pix', 6)).toEqual({ start: 2, query: 'pix' });
+  });
+
+  it('stays shut for a slash later in the message, so Enter sends what was typed', () => {
+    expect(findSlashTrigger('Valor: R$ 30 /un', 16)).toBeNull();
+    expect(findSlashTrigger('Oi! /end', 8)).toBeNull();
+    expect(findSlashTrigger('line\n/ola', 9)).toBeNull();
   });
 
   it('looks only up to the caret', () => {
