@@ -25,6 +25,8 @@ export const snapshotSchema = z.object({
   now: z.number(),
   gatewayKind: gatewayKindSchema,
   connection: connectionStatusSchema,
+  /** A WhatsApp account is linked on this computer (something to unlink). */
+  linked: z.boolean(),
   settings: settingsSchema,
   chats: z.array(chatSummarySchema),
   /**
@@ -59,6 +61,8 @@ export const commands = {
   markRead: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
   updateSettings: { input: settingsPatchSchema.strict(), output: settingsSchema },
   startDemo: { input: empty, output: z.null() },
+  /** Leaves the demo shop for the mode Janela was started in (the connect screen, with the real WhatsApp). */
+  exitDemo: { input: empty, output: z.null() },
   requestPairingCode: { input: z.object({ phone: phoneSchema }).strict(), output: z.object({ code: z.string() }) },
   reconnect: { input: empty, output: z.null() },
   unlink: { input: empty, output: z.null() },
@@ -99,7 +103,7 @@ export const events = {
   /** Every chat, once the backend has read them all: follows a snapshot with `chatsComplete` false. */
   chatsLoaded: z.object({ chats: z.array(chatSummarySchema) }),
   messageChanged: z.object({ message: chatMessageSchema }),
-  connectionChanged: z.object({ status: connectionStatusSchema, gatewayKind: gatewayKindSchema }),
+  connectionChanged: z.object({ status: connectionStatusSchema, gatewayKind: gatewayKindSchema, linked: z.boolean() }),
   clockChanged: z.object({ now: z.number() }),
   settingsChanged: z.object({ settings: settingsSchema }),
   labelsChanged: z.object({ labels: z.array(labelSchema) }),

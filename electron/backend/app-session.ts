@@ -79,20 +79,29 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
             kind: mode,
             ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
           });
-    const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
+    const backend = createBackend({
+      store,
+      gateway,
+      clock,
+      hub,
+      notices,
+      log,
+      startDemo: () => switchTo('demo'),
+      exitDemo: () => switchTo(options.mode === 'demo' ? 'real' : options.mode),
+    });
     return { backend, gateway };
   }
 
-  async function switchToDemo(): Promise<void> {
-    if (current.gateway.kind === 'demo') return;
+  async function switchTo(mode: GatewayMode): Promise<void> {
+    if (current.gateway.kind === (mode === 'real' ? 'whatsapp-web' : mode)) return;
     await current.backend.close();
-    current = await open('demo');
+    current = await open(mode);
     await start();
   }
 
   async function start(): Promise<void> {
-    const { backend, gateway } = current;
-    hub.emit('connectionChanged', { status: gateway.status(), gatewayKind: gateway.kind });
+    const { backend } = current;
+    hub.emit('connectionChanged', backend.connection());
     // A real connection may take a while (or fail and retry): the app works on stored data meanwhile.
     void backend
       .start()

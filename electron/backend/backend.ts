@@ -2,7 +2,7 @@
  * One backend over one store and one gateway: command handlers, and WhatsApp events turned into
  * history, chat-list rows and pushed events.
  */
-import { JanelaError } from '../../shared/contract';
+import { JanelaError, type EventPayload } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
 import { chatListHead } from './chats/chat-list-head';
 import { recordGatewayMessage } from './chats/record-message';
@@ -43,8 +43,9 @@ export interface BackendOptions {
   hub: EventHub;
   notices: NoticeBoard;
   log: (line: string) => void;
-  /** Handlers that belong to the session above one backend (switching to the demo). */
+  /** Handlers that belong to the session above one backend (switching to the demo and back). */
   startDemo: () => Promise<void>;
+  exitDemo: () => Promise<void>;
 }
 
 export interface NoticeBoard {
@@ -54,6 +55,8 @@ export interface NoticeBoard {
 
 export interface Backend {
   handlers: Handlers;
+  /** The connection as the renderer sees it, for `connectionChanged`. */
+  connection(): EventPayload<'connectionChanged'>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -105,10 +108,17 @@ export function createBackend(options: BackendOptions): Backend {
     pushChat(message.chatId);
   }
 
+  // Linked: WhatsApp (or the simulated one) connected here since the last unlink; never the demo.
+  function connection(): EventPayload<'connectionChanged'> {
+    const status = gateway.status();
+    const linked = gateway.kind !== 'demo' && (status.state === 'connected' || store.data.sync.lastSyncAt !== null);
+    return { status, gatewayKind: gateway.kind, linked };
+  }
+
   const listeners = {
     status: () => {
-      const status = gateway.status();
-      hub.emit('connectionChanged', { status, gatewayKind: gateway.kind });
+      const { status } = connection();
+      hub.emit('connectionChanged', connection());
       if (status.state === 'connected') outbox.kick();
       else outbox.markInFlightUncertain();
     },
@@ -141,6 +151,7 @@ export function createBackend(options: BackendOptions): Backend {
         now: clock.now(),
         gatewayKind: gateway.kind,
         connection: gateway.status(),
+        linked: connection().linked,
         settings: store.data.settings,
         chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize),
         chatsComplete,
@@ -177,6 +188,10 @@ export function createBackend(options: BackendOptions): Backend {
       await options.startDemo();
       return null;
     },
+    exitDemo: async () => {
+      await options.exitDemo();
+      return null;
+    },
     requestPairingCode: async ({ phone }) => {
       try {
         return { code: await gateway.requestPairingCode(phone) };
@@ -191,6 +206,9 @@ export function createBackend(options: BackendOptions): Backend {
     },
     unlink: async () => {
       await gateway.unlink();
+      // Nothing is linked any more: the next account starts its catch-up afresh.
+      store.update((data) => void (data.sync.lastSyncAt = null));
+      hub.emit('connectionChanged', connection());
       return null;
     },
     dismissNotice: ({ id }) => {
@@ -236,6 +254,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     handlers,
+    connection,
     async start() {
       gateway.on('status', listeners.status);
       gateway.on('message', listeners.message);

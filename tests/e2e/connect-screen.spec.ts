@@ -62,12 +62,48 @@ test('the status indicator stays visible in the main view', async ({ page, host 
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toBeVisible();
 });
 
-test('"Try the demo" opens the sample shop', async ({ page, host }) => {
+test('"Try the demo" opens the sample shop, says it is a demo, and "Leave the demo" comes back', async ({
+  page,
+  host,
+}) => {
   await host.showStatus({ state: 'qr', qr: '2@qr' });
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Try the demo' }).click();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toBeVisible();
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Beatriz Lima' })).toContainText('Closed');
+
+  // The pill never claims a WhatsApp connection, and the connect screen offers no unlink.
+  const pill = page.getByRole('button', { name: 'WhatsApp status: Demo' });
+  await expect(pill).toBeVisible();
+  await pill.click();
+  await expect(page.getByText('You are looking at a sample shop')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlink this computer' })).toBeHidden();
+  await page.screenshot({ path: 'test-results/screens/connect-demo.png' });
+
+  await page.getByRole('main').getByRole('button', { name: 'Leave the demo' }).click();
+  await expect(page.getByRole('heading', { name: 'Link WhatsApp to Janela' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try the demo' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Leave the demo' })).toBeHidden();
+});
+
+test('with nothing linked there is nothing to unlink, and a blocked account says how to retry', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'WhatsApp status: Connected' }).click();
+  await page.getByRole('button', { name: 'Unlink this computer' }).click();
+  await page.getByRole('dialog', { name: 'Unlink this computer?' }).getByRole('button', { name: 'Unlink' }).click();
+  await expect(page.getByRole('button', { name: 'WhatsApp status: Disconnected' })).toBeVisible();
+  // Once unlinked, a later failure to connect offers no unlink: there is nothing left to unlink.
+  await host.showStatus({ state: 'disconnected', reason: 'NAVIGATION' });
+  await expect(page.getByText(/NAVIGATION/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unlink this computer' })).toBeHidden();
+
+  await host.showStatus({ state: 'blocked', reason: 'TOS_BLOCK' });
+  await expect(page.getByText(/will not try again on its own.*then press Reconnect/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reconnect' })).toBeVisible();
 });
 
 test('"Unlink this computer" asks first, then logs WhatsApp out', async ({ page, host }) => {

@@ -11,6 +11,7 @@ export function TopBar() {
   const gatewayKind = useConnection((state) => state.gatewayKind);
   const setSettingsOpen = useUi((state) => state.setSettingsOpen);
   const setView = useUi((state) => state.setView);
+  const exitDemo = useConnection((state) => state.exitDemo);
   return (
     <header className="top-bar">
       <button type="button" className="top-bar__brand" onClick={() => setView('chats')}>
@@ -20,7 +21,11 @@ export function TopBar() {
         <span className="top-bar__name">{t('app.name')}</span>
       </button>
       {shopName && <span className="top-bar__shop">{shopName}</span>}
-      {gatewayKind === 'demo' && <span className="top-bar__tag">{t('app.demoTag')}</span>}
+      {gatewayKind === 'demo' && (
+        <button type="button" className="top-bar__tag top-bar__tag--button" onClick={() => void exitDemo()}>
+          {t('connect.exitDemo')}
+        </button>
+      )}
       {gatewayKind === 'simulated' && <span className="top-bar__tag">{t('app.simulatedTag')}</span>}
       <div className="top-bar__spacer" />
       <StatusPill />

@@ -45,7 +45,7 @@ const now = () => useClock.getState().now;
 export function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useClock.getState().sync(snapshot.now, localNow);
   useSettings.getState().set(snapshot.settings);
-  useConnection.getState().set(snapshot.connection, snapshot.gatewayKind);
+  useConnection.getState().set(snapshot.connection, snapshot.gatewayKind, snapshot.linked);
   useChats.getState().replaceAll(snapshot.chats, snapshot.now, closingSoonMs(), snapshot.chatsComplete);
   useLabels.getState().set(snapshot.labels);
   useQuickReplies.getState().set(snapshot.quickReplies);
@@ -110,10 +110,10 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
         void janela.markRead({ chatId: message.chatId }).catch(() => undefined);
       }
     }),
-    janela.onConnectionChanged(({ status, gatewayKind }) => {
+    janela.onConnectionChanged(({ status, gatewayKind, linked }) => {
       const previousKind = useConnection.getState().gatewayKind;
       const wasAskingToLink = needsLinking(useConnection.getState().status.state);
-      useConnection.getState().set(status, gatewayKind);
+      useConnection.getState().set(status, gatewayKind, linked);
       // The phone unlinked Janela (logout, UNPAIRED): show the QR at once, not only in the status pill.
       // (Without stored chats the connect screen is showing anyway, and gives way to them once linked.)
       if (needsLinking(status.state) && !wasAskingToLink && useChats.getState().byId.size > 0)

@@ -49,13 +49,17 @@ export const connectMessages = defineMessages(
       'WhatsApp Web changed and this version of Janela cannot follow it ({reason}). Install the latest Janela.',
     'connect.blockedTitle': 'WhatsApp blocked this number',
     'connect.blockedBody':
-      'WhatsApp refused this account ({reason}). Janela stopped and will not retry. Check the WhatsApp app on the phone.',
+      'WhatsApp refused this account ({reason}). Janela will not try again on its own: check the WhatsApp app on the phone, then press Reconnect.',
     'connect.noBrowserTitle': 'A browser is needed to connect',
     'connect.noBrowserBody':
       'Janela drives WhatsApp Web through Google Chrome, Microsoft Edge or Chromium. Install one of them, or set the browser’s path in Settings.',
     'connect.openSettings': 'Open settings',
     'connect.reconnect': 'Reconnect',
     'connect.tryDemo': 'Try the demo',
+    'connect.exitDemo': 'Leave the demo',
+    'connect.demoActive':
+      'You are looking at a sample shop. Nothing here reaches WhatsApp; leave the demo to link your own account.',
+    'status.demo': 'Demo',
     'connect.demoHint': 'Sample customers of a small shop, no WhatsApp account needed.',
     'connect.unlink': 'Unlink this computer',
     'connect.unlinkConfirmTitle': 'Unlink this computer?',
@@ -111,13 +115,17 @@ export const connectMessages = defineMessages(
       'O WhatsApp Web mudou e esta versão do Janela não acompanha ({reason}). Instale o Janela mais recente.',
     'connect.blockedTitle': 'O WhatsApp bloqueou este número',
     'connect.blockedBody':
-      'O WhatsApp recusou esta conta ({reason}). O Janela parou e não vai tentar de novo. Confira o app do WhatsApp no celular.',
+      'O WhatsApp recusou esta conta ({reason}). O Janela não vai tentar de novo sozinho: confira o app do WhatsApp no celular e depois toque em Reconectar.',
     'connect.noBrowserTitle': 'É preciso um navegador para conectar',
     'connect.noBrowserBody':
       'O Janela usa o WhatsApp Web pelo Google Chrome, Microsoft Edge ou Chromium. Instale um deles ou informe o caminho do navegador nas Configurações.',
     'connect.openSettings': 'Abrir configurações',
     'connect.reconnect': 'Reconectar',
     'connect.tryDemo': 'Experimentar a demonstração',
+    'connect.exitDemo': 'Sair da demonstração',
+    'connect.demoActive':
+      'Você está vendo uma loja de exemplo. Nada daqui chega ao WhatsApp; saia da demonstração para conectar a sua conta.',
+    'status.demo': 'Demonstração',
     'connect.demoHint': 'Clientes de exemplo de uma pequena loja, sem precisar de conta do WhatsApp.',
     'connect.unlink': 'Desconectar este computador',
     'connect.unlinkConfirmTitle': 'Desconectar este computador?',

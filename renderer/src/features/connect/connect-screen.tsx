@@ -34,6 +34,8 @@ export function ConnectScreen() {
   const status = useConnection((state) => state.status);
   const gatewayKind = useConnection((state) => state.gatewayKind);
   const startDemo = useConnection((state) => state.startDemo);
+  const exitDemo = useConnection((state) => state.exitDemo);
+  const linked = useConnection((state) => state.linked);
   const reconnect = useConnection((state) => state.reconnect);
   const hasChats = useChats((state) => state.byId.size > 0);
   const setView = useUi((state) => state.setView);
@@ -54,16 +56,20 @@ export function ConnectScreen() {
           </h1>
           <p className="connect__subtitle">{t('connect.subtitle')}</p>
           <p
-            className={`connect__status connect__status--${statusTone(status)}`}
+            className={`connect__status connect__status--${gatewayKind === 'demo' ? 'demo' : statusTone(status)}`}
             role="status"
             data-state={status.state}
           >
             <span className="status-pill__dot" aria-hidden="true" />
-            {statusText(status, now, t)}
+            {gatewayKind === 'demo' ? t('status.demo') : statusText(status, now, t)}
           </p>
         </header>
         <div className="connect__content">
-          <StateBody status={status} />
+          {gatewayKind === 'demo' ? (
+            <p className="connect__demo-active">{t('connect.demoActive')}</p>
+          ) : (
+            <StateBody status={status} />
+          )}
         </div>
         {error && (
           <p className="error-text connect__error" role="alert">
@@ -76,9 +82,14 @@ export function ConnectScreen() {
               {status.state === 'connected' ? t('connect.goToChats') : t('connect.backToChats')}
             </button>
           )}
-          {canReconnect.has(status.state) && (
+          {canReconnect.has(status.state) && gatewayKind !== 'demo' && (
             <button type="button" className="button" onClick={() => run(reconnect)}>
               {t('connect.reconnect')}
+            </button>
+          )}
+          {gatewayKind === 'demo' && (
+            <button type="button" className="button" onClick={() => run(exitDemo)}>
+              {t('connect.exitDemo')}
             </button>
           )}
           {gatewayKind !== 'demo' && (
@@ -102,7 +113,8 @@ export function ConnectScreen() {
             </span>
           )}
           <span className="connect__spacer" />
-          {canUnlink.has(status.state) && <UnlinkButton onError={setError} />}
+          {/* Only an account actually linked here can be unlinked (never the demo or a fresh install). */}
+          {gatewayKind !== 'demo' && linked && canUnlink.has(status.state) && <UnlinkButton onError={setError} />}
         </footer>
       </section>
     </main>

@@ -6,12 +6,15 @@ import type { LinkState } from '../../bridge/websocket-transport';
 interface ConnectionState {
   status: ConnectionStatus;
   gatewayKind: GatewayKind | null;
+  /** A WhatsApp account is linked here: only then is there something to unlink. */
+  linked: boolean;
   /** The renderer's own link to the backend (only the browser host's socket can drop). */
   link: LinkState;
   pairingCode: string | null;
-  set(status: ConnectionStatus, gatewayKind: GatewayKind): void;
+  set(status: ConnectionStatus, gatewayKind: GatewayKind, linked: boolean): void;
   setLink(link: LinkState): void;
   startDemo(): Promise<void>;
+  exitDemo(): Promise<void>;
   reconnect(): Promise<void>;
   unlink(): Promise<void>;
   requestPairingCode(phone: string): Promise<string>;
@@ -20,17 +23,22 @@ interface ConnectionState {
 export const useConnection = create<ConnectionState>()((set) => ({
   status: { state: 'starting' },
   gatewayKind: null,
+  linked: false,
   link: 'open',
   pairingCode: null,
-  set: (status, gatewayKind) =>
+  set: (status, gatewayKind, linked) =>
     set((state) => ({
       status,
       gatewayKind,
+      linked,
       pairingCode: status.state === 'pairing-code' ? status.code : state.pairingCode,
     })),
   setLink: (link) => set({ link }),
   startDemo: async () => {
     await api().startDemo({});
+  },
+  exitDemo: async () => {
+    await api().exitDemo({});
   },
   reconnect: async () => {
     await api().reconnect({});

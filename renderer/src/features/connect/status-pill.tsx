@@ -9,14 +9,16 @@ import './connect.css';
 export function StatusPill() {
   const t = useT();
   const status = useConnection((state) => state.status);
+  const demo = useConnection((state) => state.gatewayKind === 'demo');
   // Only the offline countdown needs the clock; other states ignore its ticks.
   const now = useClock((state) => (status.state === 'offline' ? state.now : 0));
   const setView = useUi((state) => state.setView);
-  const text = statusText(status, now, t);
+  // The demo is never "connected" to anything: say what it is.
+  const text = demo ? t('status.demo') : statusText(status, now, t);
   return (
     <button
       type="button"
-      className={`status-pill status-pill--${statusTone(status)}`}
+      className={`status-pill status-pill--${demo ? 'demo' : statusTone(status)}`}
       aria-label={t('status.label', { status: text })}
       onClick={() => setView('connect')}
     >

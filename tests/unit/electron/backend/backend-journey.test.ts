@@ -51,6 +51,7 @@ async function world(
     notices: createNoticeBoard(clock),
     log: () => undefined,
     startDemo: async () => undefined,
+    exitDemo: async () => undefined,
   });
   beforeStart(gateway);
   await backend.start();
@@ -399,6 +400,7 @@ describe('everything survives a restart', () => {
       notices: createNoticeBoard(first.clock),
       log: () => undefined,
       startDemo: async () => undefined,
+      exitDemo: async () => undefined,
     });
     const early = await backend.handlers.getSnapshot({});
     expect(early.chatsComplete).toBe(false);
@@ -426,5 +428,19 @@ describe('everything survives a restart', () => {
     ]);
     const conversation = await second.backend.handlers.getConversation({ chatId: maria, limit: 50 });
     expect(conversation.messages.map((message) => message.text)).toEqual(['Oi!', 'Olá!']);
+  });
+});
+
+describe('whether an account is linked', () => {
+  it('is said while connected and no longer after unlinking, also when WhatsApp then fails', async () => {
+    const w = await world();
+    expect(w.backend.connection()).toMatchObject({ linked: true, status: { state: 'connected' } });
+    await w.backend.handlers.unlink({});
+    expect(w.events.filter((event) => event.name === 'connectionChanged').at(-1)?.payload).toMatchObject({
+      linked: false,
+    });
+    w.gateway.showStatus({ state: 'disconnected', reason: 'NAVIGATION' });
+    expect(w.backend.connection().linked).toBe(false);
+    expect((await w.backend.handlers.getSnapshot({})).linked).toBe(false);
   });
 });

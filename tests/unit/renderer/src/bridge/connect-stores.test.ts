@@ -75,6 +75,7 @@ function snapshotWith(chats: ChatSummary[], extra: Partial<Snapshot> = {}): Snap
     now: start,
     gatewayKind: 'simulated',
     connection: { state: 'connected', since: start },
+    linked: false,
     settings: defaultSettings('America/Sao_Paulo', 'en'),
     chats,
     chatsComplete: true,
@@ -200,7 +201,11 @@ describe('connectStores', () => {
     expect(names()).toEqual(['Ana', 'Bia']);
 
     backend.setSnapshot(snapshotWith([bia], { gatewayKind: 'demo' }));
-    backend.emit('connectionChanged', { status: { state: 'connected', since: start }, gatewayKind: 'demo' });
+    backend.emit('connectionChanged', {
+      status: { state: 'connected', since: start },
+      gatewayKind: 'demo',
+      linked: false,
+    });
     await vi.advanceTimersByTimeAsync(0);
     expect(names()).toEqual(['Bia']);
   });
