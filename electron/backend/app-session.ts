@@ -13,6 +13,7 @@ import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
 import { EventHub } from './event-hub';
 import { demoHistory } from './gateways/simulated/demo-customers';
+import { demoShop } from './gateways/simulated/demo-shop';
 import type { WhatsAppGateway } from './gateways/gateway';
 import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
 import { createNoticeBoard } from './notice-board';
@@ -56,16 +57,19 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   const notices = createNoticeBoard(clock);
   let current: { backend: Backend; gateway: WhatsAppGateway };
 
-  function defaults(): StoreData {
+  function defaults(mode: GatewayMode): StoreData {
     const language = options.language ?? 'pt-BR';
-    return emptyStoreData(defaultSettings(options.timeZone, language), starterQuickReplies(language));
+    const settings = defaultSettings(options.timeZone, language);
+    // The demo is a shop already set up, so every starter quick reply can be sent as it is.
+    if (mode === 'demo') settings.shop = demoShop(language);
+    return emptyStoreData(settings, starterQuickReplies(language));
   }
 
   async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway }> {
     // The demo keeps its sample shop apart from the real one, fresh each time so every window state shows.
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
-    const store = await openStore({ dataDir: storeDir, clock, defaults });
+    const store = await openStore({ dataDir: storeDir, clock, defaults: () => defaults(mode) });
     for (const notice of store.loadNotices) notices.add(notice);
     store.onNotice((notice) => notices.add(notice));
     if (options.language && store.data.settings.language !== options.language) {

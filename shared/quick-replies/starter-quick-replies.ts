@@ -17,7 +17,7 @@ const ptBR: Starter[] = [
   {
     shortcut: 'pronto',
     title: 'Pedido pronto para retirada',
-    text: 'Oi, {{first_name|cliente}}! Seu pedido {{order_id}} está pronto para retirada a partir de {{pickup_date}}, em {{shop_address}}.',
+    text: 'Oi, {{first_name|cliente}}! Seu pedido está pronto para retirada em {{shop_address}}. Até já!',
   },
   {
     shortcut: 'pix',
@@ -49,7 +49,7 @@ const en: Starter[] = [
   {
     shortcut: 'ready',
     title: 'Order ready for pickup',
-    text: 'Hi {{first_name|there}}! Your order {{order_id}} is ready for pickup from {{pickup_date}} at {{shop_address}}.',
+    text: 'Hi {{first_name|there}}! Your order is ready for pickup at {{shop_address}}. See you soon!',
   },
   {
     shortcut: 'payment',

@@ -167,9 +167,9 @@ test('a field missing for this customer blocks the send and leads to the profile
   await page.screenshot({ path: 'test-results/screens/quick-reply-missing-field.png' });
 
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Not sent: order_id still to fill');
+  await expect(page.getByRole('alert')).toContainText('Not sent: order_id still to fill in the customer’s profile');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('Not sent: order_id still to fill');
+  await expect(page.getByRole('alert')).toContainText('Not sent: order_id still to fill in the customer’s profile');
   expect(await host.sent()).toEqual([]);
 
   await notice.getByRole('button', { name: 'Fill order_id in the profile' }).click();

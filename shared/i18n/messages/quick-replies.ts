@@ -66,7 +66,9 @@ export const quickReplyMessages = defineMessages(
     'qr.openSettings': 'Open settings',
     'qr.fillNow': 'Fill in the values',
     'qr.blockedFillable': 'Not sent: the text still shows fields in braces. Use “Fill in the values” first.',
-    'qr.blockedMissing': 'Not sent: {fields} still to fill. Fill it in the customer’s profile, or edit the text.',
+    'qr.blockedMissingProfile': 'Not sent: {fields} still to fill in the customer’s profile (or edit the text).',
+    'qr.blockedMissingSettings': 'Not sent: {fields} still to fill in Settings › Shop (or edit the text).',
+    'qr.blockedMissingText': 'Not sent: {fields} has no value here. Edit the text.',
     'qr.blockedOther': 'Not sent: the text still holds a field or braces that cannot be filled. Edit the text.',
   },
   {
@@ -132,7 +134,9 @@ export const quickReplyMessages = defineMessages(
     'qr.openSettings': 'Abrir configurações',
     'qr.fillNow': 'Preencher os valores',
     'qr.blockedFillable': 'Não enviada: o texto ainda mostra campos entre chaves. Use “Preencher os valores” antes.',
-    'qr.blockedMissing': 'Não enviada: falta preencher {fields}. Preencha no perfil do cliente ou edite o texto.',
+    'qr.blockedMissingProfile': 'Não enviada: falta preencher {fields} no perfil do cliente (ou edite o texto).',
+    'qr.blockedMissingSettings': 'Não enviada: falta preencher {fields} em Configurações › Loja (ou edite o texto).',
+    'qr.blockedMissingText': 'Não enviada: {fields} não tem valor aqui. Edite o texto.',
     'qr.blockedOther':
       'Não enviada: o texto ainda tem um campo ou chaves que não podem ser preenchidos. Edite o texto.',
   },

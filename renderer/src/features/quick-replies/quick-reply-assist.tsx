@@ -3,7 +3,7 @@
  * placeholder from reaching a customer while pointing to where its value is filled.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { hasUnfilledPlaceholder } from '../../../../shared/templates/placeholders';
+import { hasUnfilledPlaceholder, type PlaceholderSource } from '../../../../shared/templates/placeholders';
 import { renderTemplate } from '../../../../shared/templates/render-template';
 import { filterQuickReplies } from '../../../../shared/templates/filter-quick-replies';
 import type { ComposerAssistProps, ComposerKeyHandler } from '../../app/extension-slots';
@@ -175,8 +175,20 @@ export function QuickReplyAssist({
     setSendGuard((draft) => {
       if (!hasUnfilledPlaceholder(draft)) return null;
       const { problems } = checkDraft(draft, context);
-      const missing = problems.flatMap((problem) => (problem.kind === 'missing' ? [problem.field] : []));
-      if (missing.length > 0) return t('qr.blockedMissing', { fields: missing.join(', ') });
+      // Each missing field is filled in one place: say which, per place.
+      const missingIn = (sources: readonly PlaceholderSource[]) =>
+        problems.flatMap((problem) =>
+          problem.kind === 'missing' && sources.includes(problem.source) ? [problem.field] : [],
+        );
+      const refusals = [
+        [missingIn(['profile']), 'qr.blockedMissingProfile'],
+        [missingIn(['settings']), 'qr.blockedMissingSettings'],
+        [missingIn(['conversation', 'none']), 'qr.blockedMissingText'],
+      ] as const;
+      const said = refusals.flatMap(([fields, key]) =>
+        fields.length > 0 ? [t(key, { fields: fields.join(', ') })] : [],
+      );
+      if (said.length > 0) return said.join(' ');
       return problems.length === 0 ? t('qr.blockedFillable') : t('qr.blockedOther');
     });
     return () => setSendGuard(null);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quickReplySchema } from '../../../../shared/domain';
 import { starterQuickReplies } from '../../../../shared/quick-replies/starter-quick-replies';
+import { demoShop } from '../../../../electron/backend/gateways/simulated/demo-shop';
 import { BUILT_IN_PLACEHOLDERS } from '../../../../shared/templates/placeholders';
 import { renderTemplate, validateTemplate } from '../../../../shared/templates/render-template';
 
@@ -15,28 +16,24 @@ describe.each(['pt-BR', 'en'] as const)('starterQuickReplies(%s)', (language) =>
     expect(new Set(starters.map((reply) => reply.shortcut.toLowerCase())).size).toBe(starters.length);
   });
 
-  it('uses only built-in placeholders and the order fields, all well-formed', () => {
+  it('uses only built-in placeholders, so a new shop never meets a field the editor flags', () => {
     for (const reply of starters) {
-      expect(validateTemplate(reply.text, ['order_id', 'pickup_date']), reply.shortcut).toEqual({
-        unknown: [],
-        malformed: false,
-      });
+      expect(validateTemplate(reply.text, []), reply.shortcut).toEqual({ unknown: [], malformed: false });
     }
     const used = starters.flatMap((reply) => [...reply.text.matchAll(/\{\{(\w+)/g)].map((match) => match[1]));
-    for (const name of ['greeting', 'first_name', 'shop_hours', 'shop_address', 'order_id', 'pickup_date'])
-      expect(used).toContain(name);
-    expect(BUILT_IN_PLACEHOLDERS).toContain('shop_hours');
+    for (const name of used) expect(BUILT_IN_PLACEHOLDERS, name).toContain(name);
+    for (const name of ['greeting', 'first_name', 'shop_hours', 'shop_address']) expect(used).toContain(name);
   });
 
-  it('renders completely for a customer with an order and a shop with its details', () => {
+  it('renders completely for any customer once the shop details are filled (as in the demo shop)', () => {
     const context = {
       customer: {
         name: 'Maria Souza',
         firstName: 'Maria',
         phone: '5511987654321',
-        customFields: { order_id: '42', pickup_date: '26/11' },
+        customFields: {},
       },
-      shop: { name: 'Loja', address: 'Rua A, 1', hours: '9h–18h', website: 'https://loja.example' },
+      shop: demoShop(language),
       now: Date.UTC(2025, 10, 25, 15),
       timeZone: 'America/Sao_Paulo',
       language,
