@@ -48,6 +48,10 @@ export const quickReplyMessages = defineMessages(
     'qr.previewMissing': 'Missing for this customer: {names}. Sending stays blocked until it is filled.',
     'qr.picker': 'Quick replies',
     'qr.pickerHint': '↑ ↓ choose · Enter insert · Tab complete · Esc close',
+    'qr.discardTitle': 'Discard this quick reply?',
+    'qr.discardBody': 'What you typed has not been saved and will be lost.',
+    'qr.keepEditing': 'Keep editing',
+    'qr.discard': 'Discard',
     'qr.pickerWindowClosed':
       'This chat’s window is closed: you can prepare the reply, but it can only go out after the customer writes again.',
     'qr.pickerNoMatch': 'No quick reply matches /{query}.',
@@ -116,6 +120,10 @@ export const quickReplyMessages = defineMessages(
     'qr.previewMissing': 'Falta para este cliente: {names}. O envio fica bloqueado até preencher.',
     'qr.picker': 'Respostas rápidas',
     'qr.pickerHint': '↑ ↓ escolher · Enter inserir · Tab completar · Esc fechar',
+    'qr.discardTitle': 'Descartar esta resposta rápida?',
+    'qr.discardBody': 'O que você digitou ainda não foi salvo e será perdido.',
+    'qr.keepEditing': 'Continuar editando',
+    'qr.discard': 'Descartar',
     'qr.pickerWindowClosed':
       'A janela desta conversa está fechada: dá para preparar a resposta, mas ela só pode ser enviada depois que o cliente escrever de novo.',
     'qr.pickerNoMatch': 'Nenhuma resposta rápida corresponde a /{query}.',

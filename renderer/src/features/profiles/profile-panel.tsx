@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { deriveFirstName } from '../../../../shared/profiles/customer-name';
 import type { ChatId, CustomerProfile } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
@@ -43,6 +43,9 @@ export function ProfilePanel({ chatId }: { chatId: ChatId }) {
     </div>
   );
 }
+
+/** Typing pauses this long before the profile saves itself. */
+const AUTOSAVE_DELAY_MS = 800;
 
 interface FieldRow {
   key: number;
@@ -99,12 +102,12 @@ function ProfileForm({ profile }: { profile: CustomerProfile }) {
 
   const changeRow = (key: number, change: Partial<FieldRow>) => {
     setRows(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
-    setStatus({ kind: 'idle' });
+    touched();
   };
   const removeRow = (key: number, rowName: string) => {
     if (rowName === requestedCustom) clearFieldRequest();
     setRows(rows.filter((row) => row.key !== key));
-    setStatus({ kind: 'idle' });
+    touched();
   };
   const addRow = () => {
     const key = nextKey.current++;
@@ -122,8 +125,8 @@ function ProfileForm({ profile }: { profile: CustomerProfile }) {
   );
   const invalid = problems.some((problem) => problem !== null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Saves what is typed; `tidy` also drops empty rows (not while the person may still be typing). */
+  const save = async (tidy: boolean) => {
     if (invalid) return;
     const trimmedName = name.trim();
     const trimmedFirst = firstName?.trim() ?? '';
@@ -136,18 +139,49 @@ function ProfileForm({ profile }: { profile: CustomerProfile }) {
     setStatus({ kind: 'saving' });
     try {
       await update(profile.chatId, patch);
-      setRows(rows.filter((row) => row.name !== ''));
-      clearFieldRequest();
+      if (tidy) {
+        setRows(rows.filter((row) => row.name !== ''));
+        clearFieldRequest();
+      }
       setStatus({ kind: 'saved' });
     } catch (caught) {
       setStatus({ kind: 'error', message: t(errorMessageKey(caught)) });
     }
   };
 
-  const touched = () => status.kind !== 'idle' && setStatus({ kind: 'idle' });
+  // Save as you type: notes and fields never vanish when another chat is opened. The timer reads
+  // the newest state through a ref, and a pending save runs at once when the form goes away.
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveLatest = useRef<() => void>(() => undefined);
+  useLayoutEffect(() => {
+    saveLatest.current = () => void save(false);
+  });
+  useEffect(
+    () => () => {
+      if (saveTimer.current === null) return;
+      clearTimeout(saveTimer.current);
+      saveLatest.current();
+    },
+    [],
+  );
+  const touched = () => {
+    setStatus({ kind: 'idle' });
+    if (saveTimer.current !== null) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      saveTimer.current = null;
+      saveLatest.current();
+    }, AUTOSAVE_DELAY_MS);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (saveTimer.current !== null) clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+    void save(true);
+  };
 
   return (
-    <form ref={form} className="profile__form" onSubmit={(event) => void submit(event)} aria-label={t('profile.tab')}>
+    <form ref={form} className="profile__form" onSubmit={submit} aria-label={t('profile.tab')}>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>
           {t('profile.name')}

@@ -18,9 +18,12 @@ export interface FieldRequest {
 interface SidePanelState {
   tab: SidePanelTab;
   managerOpen: boolean;
+  /** The quick-reply manager holds typed work that is not saved: closing it asks first. */
+  managerDirty: boolean;
   fieldRequest: FieldRequest | null;
   setTab(tab: SidePanelTab): void;
   setManagerOpen(open: boolean): void;
+  setManagerDirty(dirty: boolean): void;
   requestField(chatId: ChatId, field: string): void;
   clearFieldRequest(): void;
 }
@@ -28,9 +31,11 @@ interface SidePanelState {
 export const useSidePanel = create<SidePanelState>()((set, get) => ({
   tab: 'profile',
   managerOpen: false,
+  managerDirty: false,
   fieldRequest: null,
   setTab: (tab) => set({ tab }),
   setManagerOpen: (managerOpen) => set({ managerOpen }),
+  setManagerDirty: (managerDirty) => set({ managerDirty }),
   requestField: (chatId, field) =>
     set({ tab: 'profile', fieldRequest: { chatId, field, nonce: (get().fieldRequest?.nonce ?? 0) + 1 } }),
   clearFieldRequest: () => set({ fieldRequest: null }),

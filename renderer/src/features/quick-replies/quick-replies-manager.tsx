@@ -18,14 +18,26 @@ export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
   const t = useT();
   const open = useSidePanel((state) => state.managerOpen);
   const setOpen = useSidePanel((state) => state.setManagerOpen);
+  const dirty = useSidePanel((state) => state.managerDirty);
   const dialog = useModalDialog(open);
+  const [askingDiscard, setAskingDiscard] = useState(false);
+  const discard = useModalDialog(askingDiscard);
+
+  // × and Esc never throw away a reply being written: they ask first.
+  const requestClose = () => (dirty ? setAskingDiscard(true) : setOpen(false));
 
   return (
     <dialog
       ref={dialog}
       className="dialog qr-manager"
       aria-labelledby="qr-manager-title"
-      onClose={() => setOpen(false)}
+      // React hands these on from the nested "discard?" dialog too: act on this dialog's own only.
+      onCancel={(event) => {
+        if (event.target !== event.currentTarget) return;
+        event.preventDefault();
+        requestClose();
+      }}
+      onClose={(event) => event.target === event.currentTarget && setOpen(false)}
     >
       <div className="qr-manager__header">
         <h2 id="qr-manager-title" className="dialog__title">
@@ -36,12 +48,38 @@ export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
           className="icon-button"
           aria-label={t('app.close')}
           title={t('app.close')}
-          onClick={() => setOpen(false)}
+          onClick={requestClose}
         >
           ×
         </button>
       </div>
       {open && <ManagerBody chatId={chatId} />}
+      <dialog
+        ref={discard}
+        className="dialog dialog--small"
+        aria-labelledby="qr-discard-title"
+        onClose={() => setAskingDiscard(false)}
+      >
+        <h2 id="qr-discard-title" className="dialog__title">
+          {t('qr.discardTitle')}
+        </h2>
+        <p>{t('qr.discardBody')}</p>
+        <div className="dialog__actions">
+          <button type="button" className="button" autoFocus onClick={() => setAskingDiscard(false)}>
+            {t('qr.keepEditing')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              setAskingDiscard(false);
+              setOpen(false);
+            }}
+          >
+            {t('qr.discard')}
+          </button>
+        </div>
+      </dialog>
     </dialog>
   );
 }

@@ -7,6 +7,7 @@ import { renderTemplate } from '../../../../shared/templates/render-template';
 import { useT } from '../../i18n/use-i18n';
 import { useChats } from '../chats/chats-store';
 import { knownCustomFields, useProfiles } from '../profiles/profile-store';
+import { useSidePanel } from '../profiles/side-panel-store';
 import { useQuickReplies } from './quick-replies-store';
 import { checkQuickReplyText } from './editor-check';
 import { newId } from './new-id';
@@ -42,6 +43,14 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const [saving, setSaving] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+
+  // Typed work the manager must not throw away on × or Esc without asking.
+  const setDirty = useSidePanel((state) => state.setManagerDirty);
+  const dirty = shortcut !== (reply?.shortcut ?? '') || title !== (reply?.title ?? '') || text !== (reply?.text ?? '');
+  useEffect(() => {
+    setDirty(dirty);
+    return () => setDirty(false);
+  }, [dirty, setDirty]);
 
   // Fresh each time the editor opens; until it answers (or if it fails) loaded profiles still count.
   useEffect(() => {
