@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
-import { defaultSettings } from '../../shared/default-settings';
+import { defaultSettings } from '../../shared/settings/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
 import { createBackend, type Backend } from './backend';
 import type { AdjustableClock, Clock } from './clock';

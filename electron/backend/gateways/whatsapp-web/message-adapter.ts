@@ -3,7 +3,7 @@
  * name (which needs a lookup) and decides what was already emitted.
  */
 import { chatIdSchema, type ChatId, type DeliveryStatus, type MessageKind } from '../../../../shared/domain';
-import { toEpochMs } from '../../../../shared/chats/window-rules';
+import { toEpochMs } from './wa-timestamps';
 import type { GatewayMessage } from '../gateway';
 import type { CallLike, ContactLike, MessageLike, ReactionLike, WidLike } from './client-like';
 

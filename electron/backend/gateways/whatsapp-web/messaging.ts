@@ -4,7 +4,7 @@
  * is the connection supervisor's business: this side asks it for the connected attempt.
  */
 import type { ChatId } from '../../../../shared/domain';
-import { toEpochMs } from '../../../../shared/chats/window-rules';
+import { toEpochMs } from './wa-timestamps';
 import { GatewayDisconnectedError, type SentMessageProbe } from '../gateway';
 import type { CallLike, ClientLike, MessageLike, ReactionLike } from './client-like';
 import { classifyInitializeFailure, shortReason } from './connection-policy';

@@ -10,7 +10,7 @@ import { SimulatedGateway } from '../../../../electron/backend/gateways/simulate
 import { createNoticeBoard } from '../../../../electron/backend/notice-board';
 import { openStore } from '../../../../electron/backend/store/open-store';
 import { emptyStoreData, type JanelaStore } from '../../../../electron/backend/store/store-types';
-import { defaultSettings } from '../../../../shared/default-settings';
+import { defaultSettings } from '../../../../shared/settings/default-settings';
 import { errorCodeOf } from '../../../../shared/contract';
 
 const HOUR = 3_600_000;

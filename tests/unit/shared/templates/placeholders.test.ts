@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../../shared/default-settings';
+import { defaultSettings } from '../../../../shared/settings/default-settings';
 import { formatPhone } from '../../../../shared/templates/format-phone';
 import { placeholderSource, scanTemplate } from '../../../../shared/templates/placeholders';
 import { renderTemplate } from '../../../../shared/templates/render-template';

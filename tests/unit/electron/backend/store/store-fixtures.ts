@@ -10,7 +10,7 @@ import {
   type StoredContact,
   type StoredMessage,
 } from '../../../../../electron/backend/store/store-types';
-import { defaultSettings } from '../../../../../shared/default-settings';
+import { defaultSettings } from '../../../../../shared/settings/default-settings';
 
 export const start = 1_750_000_000_000;
 
