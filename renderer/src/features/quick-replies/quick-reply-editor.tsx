@@ -10,7 +10,8 @@ import { knownCustomFields, useProfiles } from '../profiles/profile-store';
 import { useQuickReplies } from './quick-replies-store';
 import { checkQuickReplyText } from './editor-check';
 import { newId } from './new-id';
-import { quickReplyActions, shortcutKey } from './quick-reply-actions';
+import { nameKey } from '../../../../shared/text/compare-text';
+import { quickReplyActions } from './quick-reply-actions';
 import { TemplatePreview } from './template-preview';
 import { useTemplateContext } from './use-template-context';
 
@@ -51,9 +52,7 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const check = useMemo(() => checkQuickReplyText(text, fields), [text, fields]);
   const preview = useMemo(() => (context && text ? renderTemplate(text, context) : null), [context, text]);
 
-  const clash = quickReplies.find(
-    (other) => other.id !== reply?.id && shortcutKey(other.shortcut) === shortcutKey(shortcut),
-  );
+  const clash = quickReplies.find((other) => other.id !== reply?.id && nameKey(other.shortcut) === nameKey(shortcut));
   const shortcutError = !shortcutPattern.safeParse(shortcut.normalize('NFC')).success
     ? t('qr.errorShortcut')
     : clash
