@@ -4,7 +4,7 @@
  */
 
 export const WINDOW_LENGTH_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_CLOSING_SOON_MS = 4 * 60 * 60 * 1000;
+const DEFAULT_CLOSING_SOON_MS = 4 * 60 * 60 * 1000;
 
 export type WindowState = 'open' | 'closing' | 'closed';
 

@@ -27,7 +27,7 @@ function cachedFormatter(key: string, build: () => Intl.DateTimeFormat): Intl.Da
 const resolvedZones = new Map<string, string>();
 
 /** A setting with a mistyped zone must not stop every send: fall back to UTC. */
-export function usableTimeZone(timeZone: string): string {
+function usableTimeZone(timeZone: string): string {
   let zone = resolvedZones.get(timeZone);
   if (zone === undefined) {
     try {

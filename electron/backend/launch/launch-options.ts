@@ -59,7 +59,7 @@ export class UsageError extends Error {
 }
 
 /** `--help` was asked for: not an error, but the shell prints its usage and starts nothing. */
-export class HelpRequested extends Error {
+class HelpRequested extends Error {
   constructor(readonly shell: Shell) {
     super(usage(shell));
     this.name = 'HelpRequested';

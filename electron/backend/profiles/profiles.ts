@@ -73,7 +73,7 @@ function nonBlank(value: string | null): string | null {
 }
 
 /** The name shown and used in `{{name}}`: the staff's override, else WhatsApp's, else the number. */
-export function displayName(contact: StoredContact): string {
+function displayName(contact: StoredContact): string {
   return (
     nonBlank(contact.nameOverride) ??
     nonBlank(contact.waName) ??
@@ -82,7 +82,7 @@ export function displayName(contact: StoredContact): string {
 }
 
 /** A number-only name gives '' here, so `{{first_name|cliente}}` falls back. */
-export function displayFirstName(contact: StoredContact): string {
+function displayFirstName(contact: StoredContact): string {
   return nonBlank(contact.firstNameOverride) ?? deriveFirstName(displayName(contact));
 }
 

@@ -10,8 +10,8 @@ import { nameKey } from '../../../shared/text/compare-text';
 
 /** Far above WhatsApp Business's 50; a bound keeps a bad import from bloating the store. */
 export const MAX_QUICK_REPLIES = 500;
-export const QUICK_REPLIES_FILE_FORMAT = 'janela-quick-replies';
-export const QUICK_REPLIES_FILE_VERSION = 1;
+const QUICK_REPLIES_FILE_FORMAT = 'janela-quick-replies';
+const QUICK_REPLIES_FILE_VERSION = 1;
 
 /** Some keyboards (macOS) type accents decomposed, which the shortcut pattern would refuse. */
 function composedShortcut(item: unknown): unknown {

@@ -42,21 +42,34 @@ export interface Attempt {
   onBrowserClosed?: () => void;
 }
 
-export interface ConnectionSupervisorOptions {
-  folders: WhatsAppFolders;
+/** How the connection is made and watched; the gateway's options carry them unchanged. */
+export interface ConnectionSettings {
   clock: Clock;
   /** The browser-path setting (null = detect). Read at every (re)start, so reconnect() applies a change. */
   browserPath: () => string | null;
+  /** Test hook only (see testHookOptions). */
   extraBrowserArgs?: readonly string[];
+  /** 'none' only for the test hook; 'local' keeps the WhatsApp Web page under `<dataDir>/whatsapp/web-cache`. */
   webVersionCache?: 'local' | 'none';
+  /** Builds a Client; the real whatsapp-web.js one by default, fakes in tests. */
   createClient?: (options: WebClientOptions) => ClientLike;
+  /** Finds the browser to launch; defaults to findBrowser on this machine. */
   detectBrowser?: (settingPath: string | null) => string | null;
   retry?: { baseMs: number; maxMs: number };
+  /** How often the watchdog asks the page for its state. */
   watchdogMs?: number;
+  /** How long one getState() may take before the client counts as dead. */
   watchdogTimeoutMs?: number;
+  /** initialize() may wait forever on a hung page load. */
   initializeTimeoutMs?: number;
+  /** How long WhatsApp Web may sit in TIMEOUT/OPENING reconnecting by itself before a fresh Client. */
   transientGraceMs?: number;
+  /** Pause before a fresh QR after a logout, so the library's own logout handler finishes first. */
   newQrDelayMs?: number;
+}
+
+export interface ConnectionSupervisorOptions extends ConnectionSettings {
+  folders: WhatsAppFolders;
   /** A Client was created: attach the message listeners. `isCurrent` turns false once it is replaced. */
   onClient: (client: ClientLike, isCurrent: () => boolean) => void;
   /** The link is up (ready, or back after a socket gap): messages may have been missed. */

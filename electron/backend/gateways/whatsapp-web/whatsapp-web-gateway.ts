@@ -6,47 +6,22 @@
  */
 import { EventEmitter } from 'node:events';
 import type { ChatId, ConnectionStatus } from '../../../../shared/domain';
-import type { Clock } from '../../clock';
 import type { GatewayEvents, SentMessageProbe, WhatsAppGateway } from '../gateway';
 import { DEFAULT_CATCH_UP, type CatchUpOptions } from './catch-up';
-import type { ClientLike } from './client-like';
-import { ConnectionSupervisor } from './connection-supervisor';
+import { ConnectionSupervisor, type ConnectionSettings } from './connection-supervisor';
 import { MessageIntake } from './message-intake';
 import { Messaging } from './messaging';
 import { whatsAppFolders, type WhatsAppFolders } from './session-folders';
-import type { WebClientOptions } from './web-client';
 
-export interface WhatsAppWebGatewayOptions {
+export interface WhatsAppWebGatewayOptions extends ConnectionSettings {
   /** The app's data folder (absolute); the session and web cache go under `<dataDir>/whatsapp`. */
   dataDir: string;
-  clock: Clock;
-  /** The browser-path setting (null = detect). Read at every (re)start, so reconnect() applies a change. */
-  browserPath: () => string | null;
   /** When the backend last took a `synced` event; null before the first. */
   lastSyncAt: () => number | null;
   /** The reactions setting, read per reaction. */
   reactionsRenewWindow: () => boolean;
-  /** Test hook only (see testHookOptions). */
-  extraBrowserArgs?: readonly string[];
-  /** 'none' only for the test hook; 'local' keeps the WhatsApp Web page under `<dataDir>/whatsapp/web-cache`. */
-  webVersionCache?: 'local' | 'none';
-  /** Builds a Client; the real whatsapp-web.js one by default, fakes in tests. */
-  createClient?: (options: WebClientOptions) => ClientLike;
-  /** Finds the browser to launch; defaults to findBrowser on this machine. */
-  detectBrowser?: (settingPath: string | null) => string | null;
-  retry?: { baseMs: number; maxMs: number };
-  /** How often the watchdog asks the page for its state. */
-  watchdogMs?: number;
-  /** How long one getState() may take before the client counts as dead. */
-  watchdogTimeoutMs?: number;
-  /** initialize() may wait forever on a hung page load. */
-  initializeTimeoutMs?: number;
-  /** How long WhatsApp Web may sit in TIMEOUT/OPENING reconnecting by itself before a fresh Client. */
-  transientGraceMs?: number;
   /** A send with no answer for this long is uncertain. */
   sendTimeoutMs?: number;
-  /** Pause before a fresh QR after a logout, so the library's own logout handler finishes first. */
-  newQrDelayMs?: number;
   catchUp?: Partial<CatchUpOptions>;
   /** Technical log lines: never phone numbers or message text. */
   log?: (line: string) => void;

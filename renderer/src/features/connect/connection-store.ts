@@ -45,7 +45,3 @@ export const useConnection = create<ConnectionState>()((set) => ({
     return code;
   },
 }));
-
-export function isConnected(status: ConnectionStatus): boolean {
-  return status.state === 'connected';
-}

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createManualClock } from '../../../../../electron/backend/clock';
+import { createManualClock } from '../manual-clock';
 import { openStore, type OpenStoreOptions } from '../../../../../electron/backend/store/open-store';
 import {
   emptyStoreData,
