@@ -4,13 +4,14 @@ import { defaultDataDir } from '../backend/data-dir';
 import { DataDirBusyError } from '../backend/data-dir-lock';
 import { launchOptionsOrExit } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
-import { createLog } from '../backend/log';
+import { createLogger } from '../backend/logging/logger';
 import { startBrowserHost } from './browser-host';
 
 async function main(): Promise<void> {
   const args = launchOptionsOrExit('host', process.argv.slice(2), process.cwd());
   const dataDir = args.dataDir ?? defaultDataDir();
-  const log = createLog(dataDir);
+  const logger = createLogger(dataDir);
+  const log = logger.info;
   const session = await launchSession(args, dataDir, log);
   const host = await startBrowserHost({
     session,
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => session.close())
+      .finally(() => logger.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

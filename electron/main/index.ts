@@ -12,7 +12,7 @@ import { defaultDataDir } from '../backend/data-dir';
 import { startBrowserHost } from '../host/browser-host';
 import { launchOptionsOrExit } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
-import { createLog } from '../backend/log';
+import { createLogger } from '../backend/logging/logger';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
 
 // Chromium and Electron add switches of their own: the 'app' shell reads only Janela's flags.
@@ -31,11 +31,13 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const log = createLog(dataDir);
+  const logger = createLogger(dataDir);
+  const log = logger.info;
   let janela: AppSession;
   try {
     janela = await launchSession(args, dataDir, log);
   } catch (error) {
+    logger.error('the session did not open', { error });
     const { dialog } = await import('electron');
     dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));
     app.quit();
@@ -84,7 +86,10 @@ async function start(): Promise<void> {
     event.preventDefault();
     closing = true;
     unsubscribe();
-    void janela.close().finally(() => app.exit(0));
+    void janela
+      .close()
+      .finally(() => logger.close())
+      .finally(() => app.exit(0));
   });
   app.on('window-all-closed', () => app.quit());
 }

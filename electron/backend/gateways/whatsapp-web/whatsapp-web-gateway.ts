@@ -23,7 +23,7 @@ export interface WhatsAppWebGatewayOptions extends ConnectionSettings {
   /** A send with no answer for this long is uncertain. */
   sendTimeoutMs?: number;
   catchUp?: Partial<CatchUpOptions>;
-  /** Technical log lines: never phone numbers or message text. */
+  /** Technical log lines; the logger masks the phone numbers and ids that library errors quote. */
   log?: (line: string) => void;
 }
 
@@ -109,8 +109,8 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
   }
 
   private log(options: WhatsAppWebGatewayOptions, line: string): void {
-    // Library errors can quote chat ids: no phone numbers in logs.
-    options.log?.(`[whatsapp] ${line.replace(/\d{8,}/g, '…')}`);
+    // Library errors can quote chat ids: the logger masks them (logging/redact.ts).
+    options.log?.(`[whatsapp] ${line}`);
   }
 }
 
