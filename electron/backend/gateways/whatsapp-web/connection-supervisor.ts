@@ -24,23 +24,7 @@ import { installLibraryErrorGuard } from './library-error-guard';
 import { preparePrivateFolders, removeSession, type WhatsAppFolders } from './session-folders';
 import { createWebClient, type WebClientOptions } from './web-client';
 import { withTimeout } from './with-timeout';
-
-/** One Client, from its creation until it is retired. */
-export interface Attempt {
-  client: ClientLike;
-  initialized: boolean;
-  ready: boolean;
-  retired: boolean;
-  /** Settles when initialize() does; never rejects. */
-  initializing: Promise<void>;
-  /** Clock time WhatsApp Web entered TIMEOUT/OPENING; null while fine. */
-  transientSince: number | null;
-  timers: Set<NodeJS.Timeout>;
-  watchdogBusy: boolean;
-  /** Rejected when this attempt ends, so sends in flight become uncertain. */
-  lostWaiters: Set<(error: Error) => void>;
-  onBrowserClosed?: () => void;
-}
+import { closeClient, failInFlightSends, later, newAttempt, silence, type Attempt } from './attempt';
 
 /** How the connection is made and watched; the gateway's options carry them unchanged. */
 export interface ConnectionSettings {
@@ -202,20 +186,10 @@ export class ConnectionSupervisor {
       this.setStatus({ state: 'disconnected', reason: `CLIENT_FAILED: ${shortReason(error)}` });
       return;
     }
-    const attempt: Attempt = {
-      client,
-      initialized: false,
-      ready: false,
-      retired: false,
-      initializing: Promise.resolve(),
-      transientSince: null,
-      timers: new Set(),
-      watchdogBusy: false,
-      lostWaiters: new Set(),
-    };
+    const attempt = newAttempt(client);
     this.current = attempt;
     this.listen(attempt);
-    this.later(attempt, this.options.initializeTimeoutMs ?? 120_000, () => {
+    later(attempt, this.options.initializeTimeoutMs ?? 120_000, () => {
       if (!attempt.initialized) this.onLost(attempt, recoveryForDisconnect('INIT_TIMEOUT'));
     });
     let initializing: Promise<void>;
@@ -300,7 +274,7 @@ export class ConnectionSupervisor {
   private onSocketTrouble(attempt: Attempt, state: string): void {
     const now = this.options.clock.now();
     attempt.transientSince ??= now;
-    this.failInFlightSends(attempt);
+    failInFlightSends(attempt);
     const grace = this.options.transientGraceMs ?? 90_000;
     this.setStatus({ state: 'offline', retryAt: attempt.transientSince + grace, reason: state });
   }
@@ -420,13 +394,8 @@ export class ConnectionSupervisor {
     if (attempt.retired) return this.settleRetiring();
     attempt.retired = true;
     if (this.current === attempt) this.current = null;
-    for (const timer of attempt.timers) clearTimeout(timer);
-    attempt.timers.clear();
-    this.failInFlightSends(attempt);
-    if (attempt.onBrowserClosed) attempt.client.pupBrowser?.off?.('disconnected', attempt.onBrowserClosed);
-    attempt.client.removeAllListeners();
-    attempt.client.on('error', () => undefined);
-    const done = this.destroyClient(attempt, beforeDestroy).catch((error: unknown) =>
+    silence(attempt);
+    const done = closeClient(attempt, this.options.log, beforeDestroy).catch((error: unknown) =>
       this.options.log(`closing the client failed: ${shortReason(error)}`),
     );
     this.retiring.add(done);
@@ -434,41 +403,12 @@ export class ConnectionSupervisor {
     return done;
   }
 
-  private async destroyClient(attempt: Attempt, beforeDestroy?: () => Promise<void>): Promise<void> {
-    const { client } = attempt;
-    if (beforeDestroy)
-      await beforeDestroy().catch((error: unknown) => this.options.log(`before closing: ${shortReason(error)}`));
-    const destroy = () =>
-      withTimeout(client.destroy(), 15_000, 'destroy').catch((error: unknown) =>
-        this.options.log(`destroy: ${shortReason(error)}`),
-      );
-    await destroy();
-    await withTimeout(attempt.initializing, 20_000, 'initialize').catch(() => undefined);
-    await destroy();
-    // Our own child only, by its handle: never a browser found by name.
-    const child = client.pupBrowser?.process?.();
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
-
   private async settleRetiring(): Promise<void> {
     while (this.retiring.size > 0) await Promise.all([...this.retiring]);
   }
 
-  private failInFlightSends(attempt: Attempt): void {
-    for (const reject of attempt.lostWaiters) reject(new GatewayDisconnectedError());
-    attempt.lostWaiters.clear();
-  }
-
   private ifCurrent(attempt: Attempt, action: () => void): void {
     if (this.current === attempt && !attempt.retired) action();
-  }
-
-  private later(attempt: Attempt, ms: number, action: () => void): void {
-    const timer = setTimeout(() => {
-      attempt.timers.delete(timer);
-      action();
-    }, ms);
-    attempt.timers.add(timer);
   }
 
   private setStatus(status: ConnectionStatus): void {

@@ -8,7 +8,7 @@ import { toEpochMs } from './wa-timestamps';
 import { GatewayDisconnectedError, type SentMessageProbe } from '../gateway';
 import type { CallLike, ClientLike, MessageLike, ReactionLike } from './client-like';
 import { classifyInitializeFailure, shortReason } from './connection-policy';
-import type { Attempt } from './connection-supervisor';
+import type { Attempt } from './attempt';
 import { deliveryStatusFromAck } from './message-adapter';
 import type { MessageIntake } from './message-intake';
 import { withTimeout } from './with-timeout';
