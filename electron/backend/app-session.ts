@@ -15,7 +15,7 @@ import { EventHub } from './event-hub';
 import { demoHistory } from './gateways/simulated/demo-customers';
 import type { WhatsAppGateway } from './gateways/gateway';
 import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
-import { createNoticeBoard } from './notice-board';
+import { createNoticeBoard } from './notices/notice-board';
 import { createRouter, type Dispatch } from './router';
 import { openStore } from './store/open-store';
 import { emptyStoreData, type JanelaStore, type StoreData } from './store/store-types';

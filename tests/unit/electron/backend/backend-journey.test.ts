@@ -8,7 +8,7 @@ import { createManualClock } from './manual-clock';
 import { EventHub } from '../../../../electron/backend/event-hub';
 import { GatewayDisconnectedError } from '../../../../electron/backend/gateways/gateway';
 import { SimulatedGateway } from '../../../../electron/backend/gateways/simulated/simulated-gateway';
-import { createNoticeBoard } from '../../../../electron/backend/notice-board';
+import { createNoticeBoard } from '../../../../electron/backend/notices/notice-board';
 import { openStore } from '../../../../electron/backend/store/open-store';
 import { emptyStoreData, type JanelaStore } from '../../../../electron/backend/store/store-types';
 import { defaultSettings } from '../../../../shared/settings/default-settings';
