@@ -9,7 +9,7 @@ import { useChats } from '../chats/chats-store';
 import { knownCustomFields, useProfiles } from '../profiles/profile-store';
 import { useQuickReplies } from './quick-replies-store';
 import { checkQuickReplyText } from './editor-check';
-import { newId } from './new-id';
+import { newId } from '../../app/new-id';
 import { nameKey } from '../../../../shared/text/compare-text';
 import { quickReplyActions } from './quick-reply-actions';
 import { TemplatePreview } from './template-preview';
