@@ -8,7 +8,6 @@ export const rendererConfig = {
   // Relative asset paths: Electron loads the page from file://, the browser host from /.
   base: './',
   plugins: [react()],
-  resolve: { alias: { '@shared': resolve(import.meta.dirname, '../shared') } },
   build: { outDir: resolve(import.meta.dirname, '../out/renderer'), emptyOutDir: true },
 };
 

@@ -4,6 +4,7 @@
  */
 import {
   commands,
+  events,
   JanelaError,
   type CommandInput,
   type CommandName,
@@ -27,20 +28,10 @@ type EventFunctions = {
 };
 export type JanelaApi = CommandFunctions & EventFunctions;
 
-export const commandNames = Object.keys(commands) as CommandName[];
-export const eventNames: EventName[] = [
-  'chatsChanged',
-  'chatsLoaded',
-  'messageChanged',
-  'connectionChanged',
-  'clockChanged',
-  'settingsChanged',
-  'labelsChanged',
-  'quickRepliesChanged',
-  'noticesChanged',
-];
+const commandNames = Object.keys(commands) as CommandName[];
+const eventNames = Object.keys(events) as EventName[];
 
-export function listenerName(event: EventName): `on${Capitalize<EventName>}` {
+function listenerName(event: EventName): `on${Capitalize<EventName>}` {
   return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<EventName>}`;
 }
 

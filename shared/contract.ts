@@ -21,7 +21,7 @@ import {
 
 const empty = z.object({}).strict();
 
-export const snapshotSchema = z.object({
+const snapshotSchema = z.object({
   now: z.number(),
   gatewayKind: gatewayKindSchema,
   connection: connectionStatusSchema,

@@ -14,14 +14,14 @@ export const phoneSchema = z
   .string()
   .regex(/^\d{8,15}$/, 'expected a phone number in international form, digits only, such as 5511987654321');
 
-export const directionSchema = z.enum(['in', 'out']);
+const directionSchema = z.enum(['in', 'out']);
 export type Direction = z.infer<typeof directionSchema>;
 
 /** pending → sent (server ack) → delivered → read; or failed; or uncertain after a cut connection. */
-export const deliveryStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed', 'uncertain']);
+const deliveryStatusSchema = z.enum(['pending', 'sent', 'delivered', 'read', 'failed', 'uncertain']);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 
-export const messageKindSchema = z.enum(['text', 'media', 'call', 'reaction']);
+const messageKindSchema = z.enum(['text', 'media', 'call', 'reaction']);
 export type MessageKind = z.infer<typeof messageKindSchema>;
 
 export const chatMessageSchema = z.object({
@@ -73,7 +73,7 @@ export const customerProfileSchema = chatSummarySchema.extend({
 });
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 
-export const shopSchema = z.object({
+const shopSchema = z.object({
   name: z.string().max(80),
   address: z.string().max(200),
   hours: z.string().max(200),

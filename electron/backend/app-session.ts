@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
-import { defaultSettings } from '../../shared/default-settings';
+import { defaultSettings } from '../../shared/settings/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
 import { createBackend, type Backend } from './backend';
 import type { AdjustableClock, Clock } from './clock';
@@ -16,7 +16,7 @@ import { demoHistory } from './gateways/simulated/demo-customers';
 import { demoShop } from './gateways/simulated/demo-shop';
 import type { WhatsAppGateway } from './gateways/gateway';
 import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
-import { createNoticeBoard } from './notice-board';
+import { createNoticeBoard } from './notices/notice-board';
 import { createRouter, type Dispatch } from './router';
 import { openStore } from './store/open-store';
 import { emptyStoreData, type JanelaStore, type StoreData } from './store/store-types';

@@ -31,8 +31,3 @@ export function createClock(source: () => number = () => Date.now()): Adjustable
     },
   };
 }
-
-/** A clock that only moves when told: for unit tests. */
-export function createManualClock(start: number): AdjustableClock {
-  return createClock(() => start);
-}

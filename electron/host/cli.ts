@@ -2,15 +2,16 @@
 import { join } from 'node:path';
 import { defaultDataDir } from '../backend/data-dir';
 import { DataDirBusyError } from '../backend/data-dir-lock';
+import { launchOptionsOrExit } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
-import { createLog } from '../backend/log';
+import { createLogger } from '../backend/logging/logger';
 import { startBrowserHost } from './browser-host';
-import { parseServeArgs, UsageError } from '../backend/launch/launch-options';
 
 async function main(): Promise<void> {
-  const args = parseServeArgs(process.argv.slice(2), process.cwd());
+  const args = launchOptionsOrExit('host', process.argv.slice(2), process.cwd());
   const dataDir = args.dataDir ?? defaultDataDir();
-  const log = createLog(dataDir);
+  const logger = createLogger(dataDir);
+  const log = logger.info;
   const session = await launchSession(args, dataDir, log);
   const host = await startBrowserHost({
     session,
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => session.close())
+      .finally(() => logger.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof DataDirBusyError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof DataDirBusyError) process.stderr.write(`${error.message}\n`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
     process.stderr.write('That port is in use: choose another with --port N (0 picks a free one).\n');
   else process.stderr.write(`Janela could not start: ${error instanceof Error ? error.message : String(error)}\n`);

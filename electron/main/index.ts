@@ -10,24 +10,13 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../shared/wire';
 import type { AppSession } from '../backend/app-session';
 import { defaultDataDir } from '../backend/data-dir';
 import { startBrowserHost } from '../host/browser-host';
-import { parseServeArgs } from '../backend/launch/launch-options';
+import { launchOptionsOrExit } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
-import { createLog } from '../backend/log';
+import { createLogger } from '../backend/logging/logger';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
 
-// Chromium and Electron add switches of their own; Janela reads only its flags.
-const ownFlags = new Set(['--data-dir', '--simulated', '--demo', '--test-control', '--lang']);
-const withValue = new Set(['--data-dir', '--lang']);
-function janelaArgv(argv: string[]): string[] {
-  const picked: string[] = [];
-  argv.forEach((arg, index) => {
-    if (ownFlags.has(arg))
-      picked.push(arg, ...(withValue.has(arg) && argv[index + 1] !== undefined ? [argv[index + 1] as string] : []));
-  });
-  return picked;
-}
-
-const args = parseServeArgs(janelaArgv(process.argv.slice(1)), process.cwd());
+// Chromium and Electron add switches of their own: the 'app' shell reads only Janela's flags.
+const args = launchOptionsOrExit('app', process.argv.slice(1), process.cwd());
 const dataDir = args.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
 
@@ -42,11 +31,13 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const log = createLog(dataDir);
+  const logger = createLogger(dataDir);
+  const log = logger.info;
   let janela: AppSession;
   try {
     janela = await launchSession(args, dataDir, log);
   } catch (error) {
+    logger.error('the session did not open', { error });
     const { dialog } = await import('electron');
     dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));
     app.quit();
@@ -95,7 +86,10 @@ async function start(): Promise<void> {
     event.preventDefault();
     closing = true;
     unsubscribe();
-    void janela.close().finally(() => app.exit(0));
+    void janela
+      .close()
+      .finally(() => logger.close())
+      .finally(() => app.exit(0));
   });
   app.on('window-all-closed', () => app.quit());
 }

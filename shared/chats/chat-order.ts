@@ -58,10 +58,6 @@ interface Keyed<T> {
   rank: number;
 }
 
-export function compareByUrgency(a: OrderedChat, b: OrderedChat, now: number): number {
-  return compareKeyed({ chat: a, ...sortKey(a, now) }, { chat: b, ...sortKey(b, now) });
-}
-
 /** Keys are computed once per chat, not per comparison: the list holds up to 10,000 chats. */
 export function orderChats<T extends OrderedChat>(chats: readonly T[], now: number): T[] {
   return chats

@@ -4,7 +4,7 @@
  */
 
 export const WINDOW_LENGTH_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_CLOSING_SOON_MS = 4 * 60 * 60 * 1000;
+const DEFAULT_CLOSING_SOON_MS = 4 * 60 * 60 * 1000;
 
 export type WindowState = 'open' | 'closing' | 'closed';
 
@@ -40,13 +40,4 @@ export function isWindowOpen(lastInboundAt: number | null, now: number): boolean
 /** Out-of-order and duplicate arrivals keep the latest customer message. */
 export function nextLastInboundAt(current: number | null, inboundAt: number): number {
   return current === null ? inboundAt : Math.max(current, inboundAt);
-}
-
-/**
- * WhatsApp timestamps arrive in seconds; the store keeps milliseconds. Values that already look like
- * milliseconds (after the year 2001 in ms, i.e. above 10^12) are kept, so a double conversion cannot
- * push a message 1000× into the future.
- */
-export function toEpochMs(timestamp: number): number {
-  return timestamp >= 1e12 ? Math.trunc(timestamp) : Math.trunc(timestamp * 1000);
 }

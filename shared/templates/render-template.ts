@@ -3,7 +3,7 @@
  * backend sends come from the same function.
  */
 import type { Language, Shop } from '../domain';
-import { formatPhone } from './format-phone';
+import { formatPhone } from '../profiles/format-phone';
 import {
   hasUnfilledPlaceholder,
   isBuiltInPlaceholder,

@@ -14,7 +14,7 @@ import {
   type StoredContact,
   type StoredMessage,
 } from '../../electron/backend/store/store-types';
-import { defaultSettings } from '../../shared/default-settings';
+import { defaultSettings } from '../../shared/settings/default-settings';
 
 export const contactCount = 10_000;
 export const epoch = 1_750_000_000_000;

@@ -7,12 +7,12 @@ import { nextLastInboundAt } from '../../../shared/chats/window-rules';
 import type { GatewayMessage } from '../gateways/gateway';
 import type { JanelaStore, StoredContact, StoredMessage } from '../store/store-types';
 
-export function phoneOf(chatId: ChatId): string {
+function phoneOf(chatId: ChatId): string {
   // A @lid id is an opaque WhatsApp id, not a phone number.
   return chatId.endsWith('@c.us') ? (chatId.split('@')[0] ?? '') : '';
 }
 
-export function newContact(chatId: ChatId, waName: string | null): StoredContact {
+function newContact(chatId: ChatId, waName: string | null): StoredContact {
   return {
     chatId,
     phone: phoneOf(chatId),

@@ -1,10 +1,10 @@
 /** Opens the app session from command-line arguments: shared by the desktop app and the browser host. */
 import { openAppSession, type AppSession } from '../app-session';
 import { createClock } from '../clock';
-import type { ServeArgs } from './launch-options';
+import type { LaunchOptions } from './launch-options';
 
 export async function launchSession(
-  args: ServeArgs,
+  args: LaunchOptions,
   dataDir: string,
   log: (line: string) => void,
 ): Promise<AppSession> {

@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { JanelaError, type commands } from '../../../shared/contract';
 import { deriveFirstName } from '../../../shared/profiles/customer-name';
 import { labelSchema, type ChatSummary, type CustomerProfile, type Label } from '../../../shared/domain';
-import { formatPhone } from '../../../shared/templates/format-phone';
+import { nameKey } from '../../../shared/text/compare-text';
+import { formatPhone } from '../../../shared/profiles/format-phone';
 import { isBuiltInPlaceholder } from '../../../shared/templates/placeholders';
 import type { StoredContact } from '../store/store-types';
 
@@ -72,7 +73,7 @@ function nonBlank(value: string | null): string | null {
 }
 
 /** The name shown and used in `{{name}}`: the staff's override, else WhatsApp's, else the number. */
-export function displayName(contact: StoredContact): string {
+function displayName(contact: StoredContact): string {
   return (
     nonBlank(contact.nameOverride) ??
     nonBlank(contact.waName) ??
@@ -81,7 +82,7 @@ export function displayName(contact: StoredContact): string {
 }
 
 /** A number-only name gives '' here, so `{{first_name|cliente}}` falls back. */
-export function displayFirstName(contact: StoredContact): string {
+function displayFirstName(contact: StoredContact): string {
   return nonBlank(contact.firstNameOverride) ?? deriveFirstName(displayName(contact));
 }
 
@@ -110,9 +111,6 @@ export function toCustomerProfile(contact: StoredContact): CustomerProfile {
   };
 }
 
-const labelKey = (name: string) => name.trim().normalize('NFC').toLowerCase();
-
-/** Creates a label (new id) or renames/recolours the one with the same id, keeping its place. */
 /** The custom field names in use across all customers, sorted. */
 export function customFieldNames(contacts: Readonly<Record<string, StoredContact>>): string[] {
   const names = new Set<string>();
@@ -120,13 +118,14 @@ export function customFieldNames(contacts: Readonly<Record<string, StoredContact
   return [...names].sort();
 }
 
+/** Creates a label (new id) or renames/recolours the one with the same id, keeping its place. */
 export function saveLabel(labels: readonly Label[], label: Label): Label[] {
   const parsed = labelSchema.safeParse(label);
   if (!parsed.success)
     throw new JanelaError('invalid-input', `label: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
   const saved = parsed.data;
   // Two labels with one name would make the chat-list filter ambiguous.
-  const clash = labels.find((other) => other.id !== saved.id && labelKey(other.name) === labelKey(saved.name));
+  const clash = labels.find((other) => other.id !== saved.id && nameKey(other.name) === nameKey(saved.name));
   if (clash)
     throw new JanelaError('invalid-input', `a label named "${clash.name}" already exists`, { name: saved.name });
   const index = labels.findIndex((other) => other.id === saved.id);

@@ -6,16 +6,12 @@
 import type { z } from 'zod';
 import { JanelaError } from '../../../shared/contract';
 import { quickReplySchema, type QuickReply } from '../../../shared/domain';
+import { nameKey } from '../../../shared/text/compare-text';
 
 /** Far above WhatsApp Business's 50; a bound keeps a bad import from bloating the store. */
 export const MAX_QUICK_REPLIES = 500;
-export const QUICK_REPLIES_FILE_FORMAT = 'janela-quick-replies';
-export const QUICK_REPLIES_FILE_VERSION = 1;
-
-/** Shortcuts compare case-insensitively and regardless of how an accent was typed. */
-export function shortcutKey(shortcut: string): string {
-  return shortcut.trim().normalize('NFC').toLowerCase();
-}
+const QUICK_REPLIES_FILE_FORMAT = 'janela-quick-replies';
+const QUICK_REPLIES_FILE_VERSION = 1;
 
 /** Some keyboards (macOS) type accents decomposed, which the shortcut pattern would refuse. */
 function composedShortcut(item: unknown): unknown {
@@ -35,8 +31,8 @@ export function saveQuickReply(list: readonly QuickReply[], reply: QuickReply): 
   const parsed = quickReplySchema.safeParse(composedShortcut(reply));
   if (!parsed.success) throw new JanelaError('invalid-input', `quick reply: ${describeIssues(parsed.error)}`);
   const saved = parsed.data;
-  const key = shortcutKey(saved.shortcut);
-  const clash = list.find((other) => other.id !== saved.id && shortcutKey(other.shortcut) === key);
+  const key = nameKey(saved.shortcut);
+  const clash = list.find((other) => other.id !== saved.id && nameKey(other.shortcut) === key);
   if (clash) {
     throw new JanelaError('duplicate-shortcut', `shortcut "${saved.shortcut}" is already used by "${clash.title}"`, {
       shortcut: saved.shortcut,
@@ -129,7 +125,7 @@ function parseImportFile(json: string): ImportedItem[] {
     const position = index + 1;
     const parsed = importedItemSchema.safeParse(composedShortcut(raw));
     if (!parsed.success) throw invalidImport(`item ${position}: ${describeIssues(parsed.error)}`);
-    const key = shortcutKey(parsed.data.shortcut);
+    const key = nameKey(parsed.data.shortcut);
     const earlier = firstItemByShortcut.get(key);
     if (earlier !== undefined) {
       throw invalidImport(`item ${position}: shortcut "${parsed.data.shortcut}" is already used by item ${earlier}`);
@@ -158,10 +154,10 @@ function freeId(wanted: string, taken: ReadonlySet<string>): string {
 export function importQuickReplies(list: readonly QuickReply[], json: string): QuickReply[] {
   const items = parseImportFile(json);
   const merged = [...list];
-  const indexByShortcut = new Map(merged.map((reply, index) => [shortcutKey(reply.shortcut), index]));
+  const indexByShortcut = new Map(merged.map((reply, index) => [nameKey(reply.shortcut), index]));
   const takenIds = new Set(merged.map((reply) => reply.id));
   for (const item of items) {
-    const key = shortcutKey(item.shortcut);
+    const key = nameKey(item.shortcut);
     const existingIndex = indexByShortcut.get(key);
     const existing = existingIndex === undefined ? undefined : merged[existingIndex];
     if (existingIndex !== undefined && existing) {

@@ -42,7 +42,7 @@ export interface ConnectStoresOptions {
 const closingSoonMs = () => selectClosingSoonMs(useSettings.getState());
 const now = () => useClock.getState().now;
 
-export function applySnapshot(snapshot: Snapshot, localNow: number): void {
+function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useClock.getState().sync(snapshot.now, localNow);
   useSettings.getState().set(snapshot.settings);
   useConnection.getState().set(snapshot.connection, snapshot.gatewayKind, snapshot.linked);

@@ -3,7 +3,7 @@
  * than the last sync is read back, read-on-the-phone chats included (unreadCount is not trusted).
  */
 import type { ChatId } from '../../../../shared/domain';
-import { toEpochMs } from '../../../../shared/chats/window-rules';
+import { toEpochMs } from './wa-timestamps';
 import type { ChatLike, ClientLike, MessageLike } from './client-like';
 import { asPeopleChatId } from './message-adapter';
 

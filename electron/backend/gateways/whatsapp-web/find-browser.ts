@@ -56,7 +56,7 @@ function linuxCandidates(env: BrowserEnv): string[] {
 }
 
 /** Every place looked at, best first. */
-export function browserCandidates(platform: NodeJS.Platform, env: BrowserEnv): string[] {
+function browserCandidates(platform: NodeJS.Platform, env: BrowserEnv): string[] {
   if (platform === 'win32') return windowsCandidates(env);
   if (platform === 'darwin') return macCandidates(env);
   return linuxCandidates(env);

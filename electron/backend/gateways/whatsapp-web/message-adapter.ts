@@ -1,9 +1,9 @@
 /**
- * whatsapp-web.js objects → the backend's GatewayMessage. Pure: the gateway adds the contact's
- * name (which needs a lookup) and decides what was already emitted.
+ * whatsapp-web.js objects → the backend's GatewayMessage. Pure: the message intake adds the
+ * contact's name (which needs a lookup) and decides what was already emitted.
  */
 import { chatIdSchema, type ChatId, type DeliveryStatus, type MessageKind } from '../../../../shared/domain';
-import { toEpochMs } from '../../../../shared/chats/window-rules';
+import { toEpochMs } from './wa-timestamps';
 import type { GatewayMessage } from '../gateway';
 import type { CallLike, ContactLike, MessageLike, ReactionLike, WidLike } from './client-like';
 
@@ -45,13 +45,13 @@ const otherContentTypes = new Set([
   'groups_v4_invite',
 ]);
 
-export function widString(wid: WidLike | undefined | null): string | null {
+function widString(wid: WidLike | undefined | null): string | null {
   if (wid === undefined || wid === null) return null;
   return typeof wid === 'string' ? wid : wid._serialized;
 }
 
 /** `5511…:12@c.us` (a device of the user) → `5511…@c.us`. */
-export function normalizeWid(wid: string): string {
+function normalizeWid(wid: string): string {
   return wid.replace(/:\d+@/, '@');
 }
 

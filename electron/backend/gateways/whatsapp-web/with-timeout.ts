@@ -1,5 +1,5 @@
 /** A library call that may never answer (a hung page) must not hang the gateway with it. */
-export class TimeoutError extends Error {
+class TimeoutError extends Error {
   constructor(what: string, ms: number) {
     super(`${what} did not answer within ${ms} ms`);
     this.name = 'TimeoutError';

@@ -5,12 +5,8 @@
 import { isUnanswered } from '../../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../../shared/domain';
 import { windowStatus } from '../../../../shared/chats/window-rules';
+import { foldForSearch } from '../../../../shared/text/compare-text';
 import type { ChatFilter } from '../../app/ui-store';
-
-/** Lower case without accents, so "joao" finds "João". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-}
 
 export function matchesSearch(chat: Pick<ChatSummary, 'name' | 'phone'>, search: string): boolean {
   const query = foldForSearch(search);

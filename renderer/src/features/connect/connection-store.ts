@@ -53,7 +53,3 @@ export const useConnection = create<ConnectionState>()((set) => ({
     return code;
   },
 }));
-
-export function isConnected(status: ConnectionStatus): boolean {
-  return status.state === 'connected';
-}

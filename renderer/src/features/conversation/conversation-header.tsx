@@ -4,7 +4,7 @@ import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
 import { Avatar } from '../chats/avatar';
 import { WindowBadge, useWindowBadge } from '../chats/window-badge';
-import { formatPhone } from './format-phone';
+import { formatPhone } from '../../../../shared/profiles/format-phone';
 
 const MINUTE_MS = 60_000;
 

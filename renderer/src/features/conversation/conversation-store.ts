@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { ChatId, ChatMessage } from '../../../../shared/domain';
 import { api } from '../../bridge/api';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 interface ConversationState {
   chatId: ChatId | null;

@@ -5,7 +5,7 @@ import { errorCodeOf } from '../../../../shared/contract';
 import { useT } from '../../i18n/use-i18n';
 import { useLabels } from './labels-store';
 import { useProfiles } from './profile-store';
-import { newId } from '../quick-replies/new-id';
+import { newId } from '../../app/new-id';
 import { LABEL_COLORS, LabelChip } from './label-chip';
 import { LabelManager } from './label-manager';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } f
 import { deriveFirstName } from '../../../../shared/profiles/customer-name';
 import type { ChatId, CustomerProfile } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
-import { formatPhone } from '../../../../shared/templates/format-phone';
+import { formatPhone } from '../../../../shared/profiles/format-phone';
 import { useT } from '../../i18n/use-i18n';
 import { useProfiles, type ProfilePatch } from './profile-store';
 import { fieldNameProblem, toFieldName } from './field-name';

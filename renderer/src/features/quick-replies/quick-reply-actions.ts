@@ -35,8 +35,3 @@ export function downloadText(fileName: string, text: string): void {
   // Revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** Shortcuts clash regardless of case and of how an accent was typed, as the backend judges. */
-export function shortcutKey(shortcut: string): string {
-  return shortcut.trim().normalize('NFC').toLowerCase();
-}

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { hasUnfilledPlaceholder, type PlaceholderSource } from '../../../../shared/templates/placeholders';
 import { renderTemplate } from '../../../../shared/templates/render-template';
-import { filterQuickReplies } from '../../../../shared/templates/filter-quick-replies';
+import { filterQuickReplies } from '../../../../shared/quick-replies/filter-quick-replies';
 import type { ComposerAssistProps, ComposerKeyHandler } from '../../app/extension-slots';
 import { useT } from '../../i18n/use-i18n';
 import { useProfiles } from '../profiles/profile-store';

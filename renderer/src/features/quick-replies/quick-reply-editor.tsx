@@ -10,8 +10,9 @@ import { knownCustomFields, useProfiles } from '../profiles/profile-store';
 import { useSidePanel } from '../profiles/side-panel-store';
 import { useQuickReplies } from './quick-replies-store';
 import { checkQuickReplyText } from './editor-check';
-import { newId } from './new-id';
-import { quickReplyActions, shortcutKey } from './quick-reply-actions';
+import { newId } from '../../app/new-id';
+import { nameKey } from '../../../../shared/text/compare-text';
+import { quickReplyActions } from './quick-reply-actions';
 import { TemplatePreview } from './template-preview';
 import { useTemplateContext } from './use-template-context';
 
@@ -60,9 +61,7 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const check = useMemo(() => checkQuickReplyText(text, fields), [text, fields]);
   const preview = useMemo(() => (context && text ? renderTemplate(text, context) : null), [context, text]);
 
-  const clash = quickReplies.find(
-    (other) => other.id !== reply?.id && shortcutKey(other.shortcut) === shortcutKey(shortcut),
-  );
+  const clash = quickReplies.find((other) => other.id !== reply?.id && nameKey(other.shortcut) === nameKey(shortcut));
   const shortcutError = !shortcutPattern.safeParse(shortcut.normalize('NFC')).success
     ? t('qr.errorShortcut')
     : clash

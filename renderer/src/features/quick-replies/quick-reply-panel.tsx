@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ChatId } from '../../../../shared/domain';
-import { filterQuickReplies } from '../../../../shared/templates/filter-quick-replies';
+import { filterQuickReplies } from '../../../../shared/quick-replies/filter-quick-replies';
 import { renderTemplate } from '../../../../shared/templates/render-template';
 import { useT } from '../../i18n/use-i18n';
 import { useQuickReplies } from './quick-replies-store';

@@ -14,7 +14,7 @@ import { useSettings } from '../settings/settings-store';
 const MINUTE_MS = 60_000;
 
 /** A made-up customer, for previews when no chat is open. */
-export const SAMPLE_CUSTOMER = {
+const SAMPLE_CUSTOMER = {
   name: 'Maria da Silva',
   firstName: 'Maria',
   phone: '5511987654321',

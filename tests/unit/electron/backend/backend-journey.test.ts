@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, snapshotHeadSize, type Backend } from '../../../../electron/backend/backend';
-import { createManualClock, type AdjustableClock } from '../../../../electron/backend/clock';
+import type { AdjustableClock } from '../../../../electron/backend/clock';
+import { createManualClock } from './manual-clock';
 import { EventHub } from '../../../../electron/backend/event-hub';
 import { GatewayDisconnectedError } from '../../../../electron/backend/gateways/gateway';
 import { SimulatedGateway } from '../../../../electron/backend/gateways/simulated/simulated-gateway';
-import { createNoticeBoard } from '../../../../electron/backend/notice-board';
+import { createNoticeBoard } from '../../../../electron/backend/notices/notice-board';
 import { openStore } from '../../../../electron/backend/store/open-store';
 import { emptyStoreData, type JanelaStore } from '../../../../electron/backend/store/store-types';
-import { defaultSettings } from '../../../../shared/default-settings';
+import { defaultSettings } from '../../../../shared/settings/default-settings';
 import { errorCodeOf } from '../../../../shared/contract';
 
 const HOUR = 3_600_000;

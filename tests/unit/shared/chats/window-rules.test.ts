@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   isWindowOpen,
   nextLastInboundAt,
-  toEpochMs,
   WINDOW_LENGTH_MS,
   windowExpiresAt,
   windowStatus,
@@ -39,13 +38,6 @@ describe('the 24-hour window', () => {
     expect(nextLastInboundAt(later, lastInboundAt)).toBe(later);
     expect(nextLastInboundAt(lastInboundAt, later)).toBe(later);
     expect(nextLastInboundAt(later, later)).toBe(later);
-  });
-
-  it('converts WhatsApp seconds to milliseconds once, never twice', () => {
-    const seconds = 1_764_072_000;
-    expect(toEpochMs(seconds)).toBe(seconds * 1000);
-    expect(toEpochMs(seconds * 1000)).toBe(seconds * 1000);
-    expect(windowExpiresAt(toEpochMs(seconds))).toBe(seconds * 1000 + WINDOW_LENGTH_MS);
   });
 });
 

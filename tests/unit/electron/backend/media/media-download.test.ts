@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../../../electron/backend/clock';
+import { createManualClock } from '../manual-clock';
 import { downloadMedia, type FetchMedia } from '../../../../../electron/backend/media/media-download';
 import { openMediaStore, type MediaStore } from '../../../../../electron/backend/media/media-store';
 import { mediaInfoSchema, type MediaInfo } from '../../../../../shared/media/media-kind';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../../../electron/backend/clock';
+import { createManualClock } from '../manual-clock';
 import { openMediaStore, type MediaStoreOptions } from '../../../../../electron/backend/media/media-store';
 
 const DAY = 24 * 3600 * 1000;

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createManualClock } from '../../../../../electron/backend/clock';
+import { createManualClock } from '../manual-clock';
 import { openStore, type OpenStoreOptions } from '../../../../../electron/backend/store/open-store';
 import {
   emptyStoreData,
@@ -10,7 +10,7 @@ import {
   type StoredContact,
   type StoredMessage,
 } from '../../../../../electron/backend/store/store-types';
-import { defaultSettings } from '../../../../../shared/default-settings';
+import { defaultSettings } from '../../../../../shared/settings/default-settings';
 
 export const start = 1_750_000_000_000;
 

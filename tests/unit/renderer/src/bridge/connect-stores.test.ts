@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createJanelaApi, type Transport } from '../../../../../shared/bridge';
 import type { CommandName, EventName, Snapshot } from '../../../../../shared/contract';
-import { defaultSettings } from '../../../../../shared/default-settings';
+import { defaultSettings } from '../../../../../shared/settings/default-settings';
 import type { ChatMessage, ChatSummary } from '../../../../../shared/domain';
 import { connectStores, type BackendLink } from '../../../../../renderer/src/bridge/connect-stores';
 import { useChats } from '../../../../../renderer/src/features/chats/chats-store';

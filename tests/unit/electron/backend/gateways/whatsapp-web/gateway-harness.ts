@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ConnectionStatus, DeliveryStatus } from '../../../../../../shared/domain';
-import { createManualClock } from '../../../../../../electron/backend/clock';
+import { createManualClock } from '../../manual-clock';
 import type { GatewayMessage } from '../../../../../../electron/backend/gateways/gateway';
 import {
   createWhatsAppWebGateway,

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionStatus } from '../../../../../../shared/domain';
 import { translatorFor } from '../../../../../../shared/i18n';
 import { statusText, statusTone } from '../../../../../../renderer/src/features/connect/status-text';
-import { mergeMessages } from '../../../../../../renderer/src/features/conversation/conversation-store';
 
 const en = translatorFor('en');
 const pt = translatorFor('pt-BR');
@@ -29,22 +28,5 @@ describe('statusText', () => {
     expect(statusTone({ state: 'connected', since: 0 })).toBe('ok');
     expect(statusTone({ state: 'offline', retryAt: 0, reason: '' })).toBe('warn');
     expect(statusTone({ state: 'blocked', reason: 'TOS_BLOCK' })).toBe('error');
-  });
-});
-
-describe('mergeMessages', () => {
-  const base = { chatId: '5511987654321@c.us', direction: 'out' as const, kind: 'text' as const, text: '' };
-  it('keeps messages by id in time order, replacing an older copy', () => {
-    const merged = mergeMessages(
-      [
-        { ...base, id: 'b', at: 2, status: 'pending' },
-        { ...base, id: 'a', at: 1 },
-      ],
-      [
-        { ...base, id: 'b', at: 2, status: 'delivered' },
-        { ...base, id: 'c', at: 0 },
-      ],
-    );
-    expect(merged.map((m) => `${m.id}${m.status ?? ''}`)).toEqual(['c', 'a', 'bdelivered']);
   });
 });

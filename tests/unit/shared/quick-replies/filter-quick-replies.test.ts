@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QuickReply } from '../../../../shared/domain';
-import { filterQuickReplies } from '../../../../shared/templates/filter-quick-replies';
+import { filterQuickReplies } from '../../../../shared/quick-replies/filter-quick-replies';
 
 const list: QuickReply[] = [
   { id: '1', shortcut: 'ola', title: 'Saudação', text: 'x' },

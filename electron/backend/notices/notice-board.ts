@@ -1,9 +1,9 @@
 /** Things the person must be told about the store (a recovery, a failing disk) until dismissed. */
 import { randomUUID } from 'node:crypto';
-import type { Notice } from '../../shared/domain';
-import type { Clock } from './clock';
-import type { NoticeBoard } from './backend';
-import type { StoreNotice } from './store/store-types';
+import type { Notice } from '../../../shared/domain';
+import type { Clock } from '../clock';
+import type { NoticeBoard } from '../backend';
+import type { StoreNotice } from '../store/store-types';
 
 export function createNoticeBoard(clock: Clock): NoticeBoard & { add(notice: StoreNotice): void } {
   let notices: Notice[] = [];

@@ -3,24 +3,21 @@
  * accents ("endereco" finds "Endereço"). Best matches first, the staff's own order within each rank.
  */
 import type { QuickReply } from '../domain';
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { foldForSearch } from '../text/compare-text';
 
 function rank(reply: QuickReply, query: string): number {
-  const shortcut = fold(reply.shortcut);
+  const shortcut = foldForSearch(reply.shortcut);
   if (shortcut === query) return 0;
   if (shortcut.startsWith(query)) return 1;
   if (shortcut.includes(query)) return 2;
-  const title = fold(reply.title);
+  const title = foldForSearch(reply.title);
   if (title.startsWith(query) || title.includes(` ${query}`)) return 3;
   if (title.includes(query)) return 4;
   return -1;
 }
 
 export function filterQuickReplies(list: readonly QuickReply[], query: string): QuickReply[] {
-  const folded = fold(query.trim().replace(/^\//, ''));
+  const folded = foldForSearch(query.trim().replace(/^\//, ''));
   if (folded === '') return [...list];
   return list
     .map((reply, index) => ({ reply, index, rank: rank(reply, folded) }))

@@ -1,4 +1,4 @@
-import type { Language, Settings } from './domain';
+import type { Language, Settings } from '../domain';
 
 export function defaultSettings(timeZone: string, language: Language = 'pt-BR'): Settings {
   return {
