@@ -18,7 +18,7 @@ import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
 import { createNoticeBoard } from './notice-board';
 import { createRouter, type Dispatch } from './router';
 import { openStore } from './store/open-store';
-import { emptyStoreData, type JanelaStore, type StoreData } from './store/store-types';
+import { emptyStoreData, type JanelaStore, type StoreData, type StoreNotice } from './store/store-types';
 
 export type GatewayMode = 'real' | 'simulated' | 'demo';
 
@@ -66,8 +66,13 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
     const store = await openStore({ dataDir: storeDir, clock, defaults });
-    for (const notice of store.loadNotices) notices.add(notice);
-    store.onNotice((notice) => notices.add(notice));
+    // The person reads what came back in their language; the technical detail goes to the log.
+    const tell = (notice: StoreNotice) => {
+      log(`store: ${notice.detail}`);
+      notices.add(notice);
+    };
+    for (const notice of store.loadNotices) tell(notice);
+    store.onNotice(tell);
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
     }

@@ -63,6 +63,8 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
     text: message.text,
     at: message.at,
     ...(message.fromMe ? { status: message.status ?? 'sent', waId: message.waId } : {}),
+    // Kept so that the contact list can be rebuilt from the history files, names included.
+    ...(!message.fromMe && message.contactName ? { contactName: message.contactName } : {}),
   };
   if (!store.appendMessage(stored)) return null;
   store.update((data) => {
