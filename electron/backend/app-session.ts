@@ -104,7 +104,13 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       .catch((error: unknown) => log(`gateway start failed: ${error instanceof Error ? error.name : 'unknown'}`));
   }
 
-  current = await open(options.mode);
+  try {
+    current = await open(options.mode);
+  } catch (error) {
+    // Data from a newer Janela, an unreadable folder: nothing of this session stays behind.
+    releaseLock();
+    throw error;
+  }
   await start();
 
   return {
