@@ -46,6 +46,8 @@ export interface AppSession {
   readonly clock: AdjustableClock;
   /** The simulated gateway, for test control; null with the real WhatsApp. */
   simulatedGateway(): SimulatedGateway | null;
+  /** Everything changed so far on disk (the system is about to end the session). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,14 +56,14 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   const releaseLock = lockDataDir(options.dataDir);
   const hub = new EventHub();
   const notices = createNoticeBoard(clock);
-  let current: { backend: Backend; gateway: WhatsAppGateway };
+  let current: { backend: Backend; gateway: WhatsAppGateway; store: JanelaStore };
 
   function defaults(): StoreData {
     const language = options.language ?? 'pt-BR';
     return emptyStoreData(defaultSettings(options.timeZone, language), starterQuickReplies(language));
   }
 
-  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway }> {
+  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway; store: JanelaStore }> {
     // The demo keeps its sample shop apart from the real one, fresh each time so every window state shows.
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
@@ -85,7 +87,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
             ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
           });
     const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
-    return { backend, gateway };
+    return { backend, gateway, store };
   }
 
   async function switchToDemo(): Promise<void> {
@@ -118,6 +120,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     hub,
     clock,
     simulatedGateway: () => (current.gateway instanceof SimulatedGateway ? current.gateway : null),
+    flush: () => current.store.flush(),
     async close() {
       await current.backend.close();
       releaseLock();
