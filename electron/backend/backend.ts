@@ -62,6 +62,7 @@ export interface Backend {
 function toChatMessage(message: StoredMessage): ChatMessage {
   const shared: ChatMessage = { ...message };
   delete (shared as Partial<StoredMessage>).waId;
+  delete (shared as Partial<StoredMessage>).contactName;
   return shared;
 }
 
