@@ -53,7 +53,9 @@ export interface AppSession {
 
 export async function openAppSession(options: AppSessionOptions): Promise<AppSession> {
   const { clock, log } = options;
-  const releaseLock = lockDataDir(options.dataDir);
+  const releaseLock = lockDataDir(options.dataDir, {
+    onLost: () => log('data folder lock taken over by another process after a stall'),
+  });
   const hub = new EventHub();
   const notices = createNoticeBoard(clock);
   let current: { backend: Backend; gateway: WhatsAppGateway; store: JanelaStore };
