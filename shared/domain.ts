@@ -132,11 +132,32 @@ export type ConnectionState = ConnectionStatus['state'];
 export const gatewayKindSchema = z.enum(['simulated', 'demo', 'whatsapp-web']);
 export type GatewayKind = z.infer<typeof gatewayKindSchema>;
 
+/** What a recovery of the saved data can bring back, or not: named for the person, never files. */
+export const recoveryPartSchema = z.enum([
+  /** Every contact, window time, last message and setting, as it was last saved. */
+  'everything',
+  /** Contacts, names, window times and last messages, rebuilt from the conversations. */
+  'chats',
+  /** Settings, labels and quick replies. */
+  'settings',
+  /** Labels, notes, custom fields and names given in Janela, on some contacts. */
+  'contact-details',
+  /** Some messages of a conversation. */
+  'messages',
+  /** Some contacts. */
+  'some-contacts',
+  /** Changes made in the last moments before the damage. */
+  'recent-changes',
+]);
+export type RecoveryPart = z.infer<typeof recoveryPartSchema>;
+
 export const noticeSchema = z.object({
   id: z.string(),
   kind: z.enum(['store-recovered', 'store-write-failed']),
   at: z.number(),
   /** File names only: never message text or phone numbers. */
   detail: z.string(),
+  restored: z.array(recoveryPartSchema).optional(),
+  lost: z.array(recoveryPartSchema).optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;

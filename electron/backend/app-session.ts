@@ -19,7 +19,7 @@ import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
 import { createNoticeBoard } from './notices/notice-board';
 import { createRouter, type Dispatch } from './router';
 import { openStore } from './store/open-store';
-import { emptyStoreData, type JanelaStore, type StoreData } from './store/store-types';
+import { emptyStoreData, type JanelaStore, type StoreData, type StoreNotice } from './store/store-types';
 
 export type GatewayMode = 'real' | 'simulated' | 'demo';
 
@@ -47,15 +47,19 @@ export interface AppSession {
   readonly clock: AdjustableClock;
   /** The simulated gateway, for test control; null with the real WhatsApp. */
   simulatedGateway(): SimulatedGateway | null;
+  /** Everything changed so far on disk (the system is about to end the session). */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openAppSession(options: AppSessionOptions): Promise<AppSession> {
   const { clock, log } = options;
-  const releaseLock = lockDataDir(options.dataDir);
+  const releaseLock = lockDataDir(options.dataDir, {
+    onLost: () => log('data folder lock taken over by another process after a stall'),
+  });
   const hub = new EventHub();
   const notices = createNoticeBoard(clock);
-  let current: { backend: Backend; gateway: WhatsAppGateway };
+  let current: { backend: Backend; gateway: WhatsAppGateway; store: JanelaStore };
 
   function defaults(mode: GatewayMode): StoreData {
     const language = options.language ?? 'pt-BR';
@@ -65,13 +69,18 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     return emptyStoreData(settings, starterQuickReplies(language));
   }
 
-  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway }> {
+  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway; store: JanelaStore }> {
     // The demo keeps its sample shop apart from the real one, fresh each time so every window state shows.
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
     const store = await openStore({ dataDir: storeDir, clock, defaults: () => defaults(mode) });
-    for (const notice of store.loadNotices) notices.add(notice);
-    store.onNotice((notice) => notices.add(notice));
+    // The person reads what came back in their language; the technical detail goes to the log.
+    const tell = (notice: StoreNotice) => {
+      log(`store: ${notice.detail}`);
+      notices.add(notice);
+    };
+    for (const notice of store.loadNotices) tell(notice);
+    store.onNotice(tell);
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
     }
@@ -93,7 +102,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       startDemo: () => switchTo('demo'),
       exitDemo: () => switchTo(options.mode === 'demo' ? 'real' : options.mode),
     });
-    return { backend, gateway };
+    return { backend, gateway, store };
   }
 
   async function switchTo(mode: GatewayMode): Promise<void> {
@@ -112,7 +121,13 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       .catch((error: unknown) => log(`gateway start failed: ${error instanceof Error ? error.name : 'unknown'}`));
   }
 
-  current = await open(options.mode);
+  try {
+    current = await open(options.mode);
+  } catch (error) {
+    // Data from a newer Janela, an unreadable folder: nothing of this session stays behind.
+    releaseLock();
+    throw error;
+  }
   await start();
 
   return {
@@ -120,6 +135,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     hub,
     clock,
     simulatedGateway: () => (current.gateway instanceof SimulatedGateway ? current.gateway : null),
+    flush: () => current.store.flush(),
     async close() {
       await current.backend.close();
       releaseLock();

@@ -65,6 +65,7 @@ export interface Backend {
 function toChatMessage(message: StoredMessage): ChatMessage {
   const shared: ChatMessage = { ...message };
   delete (shared as Partial<StoredMessage>).waId;
+  delete (shared as Partial<StoredMessage>).contactName;
   return shared;
 }
 

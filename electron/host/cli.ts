@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defaultDataDir } from '../backend/data-dir';
 import { DataDirBusyError } from '../backend/data-dir-lock';
 import { launchOptionsOrExit } from '../backend/launch/launch-options';
+import { StoreTooNewError } from '../backend/store/migrations';
 import { launchSession } from '../backend/launch/launch-session';
 import { createLogger } from '../backend/logging/logger';
 import { startBrowserHost } from './browser-host';
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DataDirBusyError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof DataDirBusyError || error instanceof StoreTooNewError)
+    process.stderr.write(`${error.message}\n`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
     process.stderr.write('That port is in use: choose another with --port N (0 picks a free one).\n');
   else process.stderr.write(`Janela could not start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -2,7 +2,7 @@
  * The Electron shell: one instance, one hardened window, IPC wired to the same router the browser
  * host uses. Everything that is not Electron lives in electron/backend.
  */
-import { app, BrowserWindow, ipcMain, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commands } from '../../shared/contract';
@@ -11,6 +11,7 @@ import type { AppSession } from '../backend/app-session';
 import { defaultDataDir } from '../backend/data-dir';
 import { startBrowserHost } from '../host/browser-host';
 import { launchOptionsOrExit } from '../backend/launch/launch-options';
+import { createAppShutdown } from '../backend/launch/app-shutdown';
 import { launchSession } from '../backend/launch/launch-session';
 import { createLogger } from '../backend/logging/logger';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
@@ -79,17 +80,28 @@ async function start(): Promise<void> {
     window.focus();
   });
 
-  let closing = false;
-  app.on('before-quit', (event) => {
-    if (closing) return;
-    // Flush the store before the process ends: nothing reported saved may be lost.
-    event.preventDefault();
-    closing = true;
+  // Flush and close the store and WhatsApp before the process ends, however the end comes.
+  const shutdown = createAppShutdown(janela, {
+    exit: (code) => void logger.close().finally(() => app.exit(code)),
+    log,
+  });
+  const closeAndExit = () => {
     unsubscribe();
-    void janela
-      .close()
-      .finally(() => logger.close())
-      .finally(() => app.exit(0));
+    void shutdown.closeAndExit();
+  };
+  app.on('before-quit', (event) => {
+    // Also while closing: the exit comes when the close is done (app.exit emits no before-quit).
+    event.preventDefault();
+    closeAndExit();
+  });
+  // Windows signs out or shuts down: save when asked, close when it happens.
+  window.on('query-session-end', () => void shutdown.saveNow());
+  window.on('session-end', closeAndExit);
+  // macOS and Linux shut down: delay it until the store is closed (Electron passes an event its
+  // typings leave out; preventDefault asks the system to wait).
+  powerMonitor.on('shutdown', (...args: unknown[]) => {
+    (args[0] as Electron.Event | undefined)?.preventDefault();
+    closeAndExit();
   });
   app.on('window-all-closed', () => app.quit());
 }

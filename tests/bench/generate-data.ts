@@ -99,7 +99,7 @@ export async function generateData(root: string, messageCount: number): Promise<
     contact.lastMessage = { text: message.text, at: message.at, direction: message.direction };
   }
   const data = { ...baseData(), contacts };
-  const document = await encodeStoreDocument(data);
+  const document = await encodeStoreDocument(data, 0);
   writeFileSync(path.join(janelaDir, 'janela.json'), Buffer.concat(document.map((chunk) => Buffer.from(chunk))));
   for (const [chat, messages] of perChat) {
     writeFileSync(

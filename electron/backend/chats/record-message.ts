@@ -12,7 +12,7 @@ function phoneOf(chatId: ChatId): string {
   return chatId.endsWith('@c.us') ? (chatId.split('@')[0] ?? '') : '';
 }
 
-function newContact(chatId: ChatId, waName: string | null): StoredContact {
+export function newContact(chatId: ChatId, waName: string | null): StoredContact {
   return {
     chatId,
     phone: phoneOf(chatId),
@@ -63,6 +63,8 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
     text: message.text,
     at: message.at,
     ...(message.fromMe ? { status: message.status ?? 'sent', waId: message.waId } : {}),
+    // Kept so that the contact list can be rebuilt from the history files, names included.
+    ...(!message.fromMe && message.contactName ? { contactName: message.contactName } : {}),
   };
   if (!store.appendMessage(stored)) return null;
   store.update((data) => {

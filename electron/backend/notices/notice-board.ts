@@ -12,7 +12,8 @@ export function createNoticeBoard(clock: Clock): NoticeBoard & { add(notice: Sto
     add(notice) {
       // A failing disk reports on every flush: keep one notice per kind and detail.
       if (notices.some((existing) => existing.kind === notice.kind && existing.detail === notice.detail)) return;
-      notices = [...notices, { id: randomUUID(), kind: notice.kind, detail: notice.detail, at: clock.now() }];
+      const parts = notice.restored || notice.lost ? { restored: notice.restored ?? [], lost: notice.lost ?? [] } : {};
+      notices = [...notices, { id: randomUUID(), kind: notice.kind, detail: notice.detail, at: clock.now(), ...parts }];
     },
     dismiss(id) {
       notices = notices.filter((notice) => notice.id !== id);

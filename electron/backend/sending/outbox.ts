@@ -28,6 +28,9 @@ function strongest(a: DeliveryStatus | undefined, b: DeliveryStatus): DeliverySt
   return a !== undefined && STATUS_RANK[a] > STATUS_RANK[b] ? a : b;
 }
 
+/** How soon the queue tries again after the store failed to save an attempt. */
+const SAVE_RETRY_MS = 2000;
+
 /** How much earlier than our own record of the attempt WhatsApp may have stamped the message. */
 const FIND_SENT_SLACK_MS = 60_000;
 
@@ -47,6 +50,7 @@ export class Outbox {
   private kickedWhileDraining = false;
   private lastSendAt = Number.NEGATIVE_INFINITY;
   private pacingTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
   /** Replies whose sendText is running: WhatsApp may echo them before it returns, even when an
    * earlier, lost attempt left an id on the message. */
@@ -157,6 +161,16 @@ export class Outbox {
   close(): void {
     this.closed = true;
     if (this.pacingTimer) clearTimeout(this.pacingTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+  }
+
+  /** The store could not save (disk full…): it retries by itself, and so does the queue. */
+  private retryLater(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.kick();
+    }, SAVE_RETRY_MS);
   }
 
   private async drain(): Promise<void> {
@@ -225,6 +239,16 @@ export class Outbox {
       if (stored) stored.attemptedAt = attemptedAt;
     });
     this.setStatus(entry.chatId, entry.messageId, 'pending');
+    // The attempt is on disk before WhatsApp is asked: after a crash from here on, the reply is
+    // looked up before anything is resent, never sent a second time blindly.
+    try {
+      await store.flush();
+    } catch {
+      this.options.log('send postponed: the attempt could not be saved');
+      this.retryLater();
+      return false;
+    }
+    if (this.closed) return false;
     this.sending.add(entry.messageId);
     try {
       const { waId } = await gateway.sendText(entry.chatId, entry.text);

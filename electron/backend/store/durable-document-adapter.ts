@@ -2,36 +2,71 @@
  * lowdb adapter for janela.json that survives crashes, power cuts and damaged files.
  * A write goes to janela.json.tmp, is fsynced, the current file becomes janela.json.bak (the last
  * good copy), the temp file is renamed into place and the directory fsynced. Reading validates
- * the document; a damaged one is kept aside and the backup restored, with a notice.
+ * the document; a damaged one is kept aside and the backup restored. What happened is left in
+ * `outcome`: the store completes a restored backup from the journal segments and the history
+ * files, and tells the person.
  */
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
+import type { RecoveryPart } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import { openRowsDocument } from './rows-layout';
-import { decodeRowsHead, decodeStoreDocument, encodeStoreDocument, type ContactProblems } from './store-document-codec';
 import {
+  decodeRowsHead,
+  decodeStoreDocument,
+  encodeStoreDocument,
+  type ContactProblems,
+  type DecodedDocument,
+} from './store-document-codec';
+import {
+  copyAside,
   errorCode,
   isMissing,
   moveAside,
-  copyAside,
   readBytesIfExists,
+  renameWithRetry,
   syncDirectory,
   writeAndSync,
   writeFileDurably,
   type StoreFs,
 } from './store-fs';
-import type { NoticeSink, StoreData } from './store-types';
+import type { NoticeSink, StoreData, StoredContact } from './store-types';
 
 export const mainFileName = 'janela.json';
+
+/** How janela.json was read at opening. */
+export type MainFileOutcome =
+  /** Read as it is (or its complete temp file, after a crash between the two renames). */
+  | { kind: 'read' }
+  /** Neither janela.json nor its backup exist. */
+  | { kind: 'missing' }
+  /** Damaged or missing: the backup was restored (`backup`), or no good copy was found. */
+  | { kind: 'restored'; from: 'backup' | 'nothing'; detail: string };
+
+/** A damaged contacts part found after opening, completed by the store from what else is on disk. */
+export type CompleteContacts = (
+  base: { contacts: Record<string, StoredContact>; coverage: number | null } | null,
+) => Promise<{ contacts: Record<string, StoredContact>; restored: RecoveryPart[]; lost: RecoveryPart[] }>;
 
 export class DurableDocumentAdapter implements Adapter<StoreData> {
   private readonly file: string;
   private readonly backup: string;
   private readonly temp: string;
+  outcome: MainFileOutcome = { kind: 'missing' };
+  /** The last journal segment the data read includes (janela.json's, or the restored backup's). */
+  coverage: number | null = null;
+  /** The schema version the data read was migrated from, if it was older. */
+  migratedFrom: number | null = null;
+  /** The last journal segment the backup includes, once a write made one. */
+  backupCoverage: number | null = null;
+  /** The journal segment the next write includes; the store sets it before each checkpoint. */
+  writeCoverage = 0;
+  /** Set by the store once it can read the journal segments and the history files. */
+  completeContacts: CompleteContacts | null = null;
 
   constructor(
     dataDir: string,
-    private readonly fs: StoreFs,
+    readonly fs: StoreFs,
     private readonly clock: Clock,
     private readonly notices: NoticeSink,
   ) {
@@ -44,37 +79,56 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
     // The fast way reads the head only; anything it does not accept is read whole, which says why.
     const opened = openRowsDocument(this.file);
     const fast = opened && decodeRowsHead(opened.head, opened.source, this.contactProblems);
-    if (fast?.ok) return fast.data;
+    if (fast?.ok) return this.accept(fast);
     const bytes = await readBytesIfExists(this.fs, this.file);
     if (bytes === null) return this.readWithoutMainFile();
     const decoded = this.decode(bytes);
-    if (decoded.ok) return decoded.data;
+    if (decoded.ok) return this.accept(decoded);
     const kept = await moveAside(this.fs, this.file, this.clock.now());
     const restored = await this.restoreBackup();
-    this.report(
-      restored
-        ? `${mainFileName} could not be read (${decoded.problem}); kept it as ${kept} and restored ${mainFileName}.bak`
-        : `${mainFileName} could not be read (${decoded.problem}); kept it as ${kept}; no good copy was found, so the store started empty`,
-    );
+    this.outcome = {
+      kind: 'restored',
+      from: restored ? 'backup' : 'nothing',
+      detail: `${mainFileName} could not be read (${decoded.problem}); kept it as ${kept}; ${
+        restored ? `restored ${mainFileName}.bak` : 'no good copy was found'
+      }`,
+    };
     return restored;
   }
 
   async write(data: StoreData): Promise<void> {
-    const content = await encodeStoreDocument(data);
+    const coverage = this.writeCoverage;
+    const content = await encodeStoreDocument(data, coverage);
     try {
       await writeAndSync(this.fs, this.temp, content);
     } catch (error) {
       await this.fs.unlink(this.temp).catch(() => undefined);
       throw error;
     }
+    let rotated = true;
     try {
-      await this.fs.rename(this.file, this.backup);
+      await renameWithRetry(this.fs, this.file, this.backup);
     } catch (error) {
       if (!isMissing(error)) throw error;
+      rotated = false;
     }
     // Between the two renames janela.json is missing: read() then takes the complete temp file.
-    await this.fs.rename(this.temp, this.file);
+    await renameWithRetry(this.fs, this.temp, this.file);
     await syncDirectory(this.fs, path.dirname(this.file));
+    if (rotated) this.backupCoverage = this.coverage;
+    this.coverage = coverage;
+  }
+
+  private async accept(decoded: DecodedDocument & { ok: true }): Promise<StoreData> {
+    this.outcome = { kind: 'read' };
+    this.coverage = decoded.coverage;
+    this.migratedFrom = decoded.migratedFrom;
+    // The file as the older version wrote it, kept once: the next checkpoint writes the new version.
+    if (decoded.migratedFrom !== null) {
+      const copy = `${this.file}.v${decoded.migratedFrom}`;
+      if ((await readBytesIfExists(this.fs, copy)) === null) await this.fs.copyFile(this.file, copy);
+    }
+    return decoded.data;
   }
 
   /** No janela.json: first start, or a crash between the two renames of a write. */
@@ -83,20 +137,25 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
     if (pending !== null) {
       const decoded = this.decode(pending);
       if (decoded.ok) {
-        await this.fs.rename(this.temp, this.file);
+        await renameWithRetry(this.fs, this.temp, this.file);
         await syncDirectory(this.fs, path.dirname(this.file));
-        return decoded.data;
+        return this.accept(decoded);
       }
       // A temp file cut short by a crash was never the store's content.
       await this.fs.unlink(this.temp);
     }
-    if ((await readBytesIfExists(this.fs, this.backup)) === null) return null;
+    if ((await readBytesIfExists(this.fs, this.backup)) === null) {
+      this.outcome = { kind: 'missing' };
+      return null;
+    }
     const restored = await this.restoreBackup();
-    this.report(
-      restored
+    this.outcome = {
+      kind: 'restored',
+      from: restored ? 'backup' : 'nothing',
+      detail: restored
         ? `${mainFileName} was missing; restored ${mainFileName}.bak`
-        : `${mainFileName} was missing and ${mainFileName}.bak could not be read; the store started empty`,
-    );
+        : `${mainFileName} was missing and ${mainFileName}.bak could not be read`,
+    };
     return restored;
   }
 
@@ -110,6 +169,8 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
       return null;
     }
     await writeFileDurably(this.fs, this.file, bytes);
+    this.coverage = decoded.coverage;
+    this.migratedFrom = decoded.migratedFrom;
     return decoded.data;
   }
 
@@ -119,7 +180,13 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
 
   /** Found while contacts are read after opening (lazy-contacts.ts). */
   private readonly contactProblems: ContactProblems = {
-    onUnreadable: () => this.report(`a contact in ${mainFileName} could not be read and was left out`),
+    onUnreadable: () =>
+      this.notices.push({
+        kind: 'store-recovered',
+        detail: `a contact in ${mainFileName} could not be read and was left out`,
+        restored: [],
+        lost: ['some-contacts'],
+      }),
     // Never throws: the store keeps running on what it has, and the person is told.
     onDamaged: async () => {
       const kept = await copyAside(this.fs, this.file, this.clock.now()).then(
@@ -127,19 +194,26 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
         (error: unknown) => `could not keep a copy (${errorCode(error)})`,
       );
       const backup = await readBytesIfExists(this.fs, this.backup).catch(() => null);
-      const decoded = backup && decodeStoreDocument(backup);
-      this.report(
-        decoded?.ok
-          ? `the contacts in ${mainFileName} were damaged; ${kept} and took them from ${mainFileName}.bak`
-          : `the contacts in ${mainFileName} were damaged; ${kept}; no good copy was found, so the contacts that still read were kept`,
-      );
-      return decoded?.ok ? { ...decoded.data.contacts } : null;
+      let decoded: DecodedDocument | null = null;
+      try {
+        decoded = backup && decodeStoreDocument(backup);
+      } catch {
+        decoded = null;
+      }
+      const base = decoded?.ok ? { contacts: { ...decoded.data.contacts }, coverage: decoded.coverage } : null;
+      const completed = this.completeContacts ? await this.completeContacts(base).catch(() => null) : null;
+      const contacts = completed?.contacts ?? base?.contacts ?? null;
+      this.notices.push({
+        kind: 'store-recovered',
+        detail: `the contacts in ${mainFileName} were damaged; ${kept}; ${
+          base ? `took them from ${mainFileName}.bak` : 'no good copy was found'
+        } and the journal segments and history files`,
+        restored: completed?.restored ?? (base ? ['chats'] : []),
+        lost: completed?.lost ?? ['recent-changes'],
+      });
+      return contacts;
     },
   };
-
-  private report(detail: string): void {
-    this.notices.push({ kind: 'store-recovered', detail });
-  }
 }
 
 export function describeWriteError(file: string, error: unknown): string {

@@ -12,7 +12,10 @@ const directions = new Set(['in', 'out']);
 const kinds = new Set(['text', 'media', 'call', 'reaction']);
 const statuses = new Set(['pending', 'sent', 'delivered', 'read', 'failed', 'uncertain']);
 
-/** Column order of contact rows in janela.json (a row is [record key, ...these]). */
+/**
+ * The first columns of contact rows in janela.json (a row is [record key, ...these, ...fields
+ * added since, checked by their schema]): the fields of the first layout, checked by hand.
+ */
 export const contactRowColumns = [
   'chatId',
   'phone',
@@ -29,7 +32,18 @@ export const contactRowColumns = [
 ] as const;
 
 const contactKeys = new Set<string>(contactRowColumns);
-const messageKeys = new Set(['id', 'chatId', 'direction', 'kind', 'text', 'at', 'status', 'failureReason', 'waId']);
+const messageKeys = new Set([
+  'id',
+  'chatId',
+  'direction',
+  'kind',
+  'text',
+  'at',
+  'status',
+  'failureReason',
+  'waId',
+  'contactName',
+]);
 const requiredMessageKeys = 6;
 
 export const fastCheckedContactKeys: ReadonlySet<string> = contactKeys;
@@ -69,6 +83,7 @@ function isCustomFields(value: unknown): boolean {
   return true;
 }
 
+/** The first layout's fields only: a contact with any other field is left to zod. */
 export function isStoredContact(value: unknown): value is StoredContact {
   if (!isRecord(value) || !hasOnlyKeys(value, contactKeys) || Object.keys(value).length !== contactKeys.size)
     return false;
@@ -107,7 +122,8 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
     value.at >= 0 &&
     (value.status === undefined || statuses.has(value.status as string)) &&
     (value.failureReason === undefined || typeof value.failureReason === 'string') &&
-    (value.waId === undefined || typeof value.waId === 'string')
+    (value.waId === undefined || typeof value.waId === 'string') &&
+    (value.contactName === undefined || typeof value.contactName === 'string')
   );
 }
 
@@ -115,8 +131,8 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
  * Checks a row and builds the contact as one object literal (one hidden class for all 10,000,
  * which keeps both this and later reads fast). Null when anything is off: zod then decides.
  */
-export function contactFromRow(row: unknown): StoredContact | null {
-  if (!Array.isArray(row) || row.length !== contactRowColumns.length + 1) return null;
+export function contactFromRow(row: unknown, width: number = contactRowColumns.length): StoredContact | null {
+  if (!Array.isArray(row) || row.length !== width + 1) return null;
   // Indexed reads, not destructuring: array destructuring goes through the iterator protocol,
   // which costs ~100 ms over 10,000 rows before the JIT warms up.
   const chatId = row[1];

@@ -1,9 +1,10 @@
 /**
  * history/journal.jsonl: every message version is appended here and fsynced once per batch.
  * That fsync is the durability point; per-chat files are brought up to date at checkpoints,
- * after which the journal is emptied. One append and one fsync per batch, whatever its size.
+ * after which the journal is set aside as a segment (journal-segments.ts) and a new one begun.
+ * One append and one fsync per batch, whatever its size.
  */
-import type { StoreFileHandle, StoreFs } from './store-fs';
+import { isMissing, openPrivate, renameWithRetry, writeAndSync, type StoreFileHandle, type StoreFs } from './store-fs';
 
 export class HistoryJournal {
   private handle: StoreFileHandle | null = null;
@@ -34,17 +35,23 @@ export class HistoryJournal {
     }
   }
 
-  /** Empties the journal once everything in it is durable in the chat files. */
-  async reset(): Promise<void> {
-    const handle = await this.open();
+  /**
+   * Once everything in it is durable in the chat files, the journal becomes the segment `to`
+   * (kept until the backup includes it) and the next append begins a new one. The caller fsyncs
+   * the folder.
+   */
+  async rotate(to: string): Promise<void> {
+    await this.close();
     try {
-      await handle.truncate(0);
-      await handle.sync();
-      this.length = 0;
+      await renameWithRetry(this.fs, this.file, to);
     } catch (error) {
-      await this.close();
-      throw error;
+      // Nothing was ever appended: the segment is empty, and still written so none is missing.
+      if (!isMissing(error)) throw error;
+      await writeAndSync(this.fs, to, '');
     }
+    this.length = 0;
+    // The new journal exists from now on (private, empty), as an emptied one did.
+    await this.open();
   }
 
   async close(): Promise<void> {
@@ -54,7 +61,7 @@ export class HistoryJournal {
   }
 
   private async open(): Promise<StoreFileHandle> {
-    this.handle ??= await this.fs.open(this.file, 'a');
+    this.handle ??= await openPrivate(this.fs, this.file, 'a');
     return this.handle;
   }
 }

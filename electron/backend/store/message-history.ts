@@ -22,8 +22,10 @@ import {
 } from './message-lines';
 import {
   copyAside,
+  ensurePrivateDir,
   errorCode,
   isMissing,
+  openPrivate,
   readIfExists,
   syncDirectory,
   writeFileDurably,
@@ -48,7 +50,8 @@ const tailBytes = 64 * 1024;
 export type MessagePatch = Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>;
 
 export class MessageHistory {
-  private readonly chatsDir: string;
+  readonly historyDir: string;
+  readonly chatsDir: string;
   private readonly cache = new Map<ChatId, ChatTimeline>();
   /** Versions not yet in the journal, in order. */
   private pending: StoredMessage[] = [];
@@ -69,7 +72,8 @@ export class MessageHistory {
     private readonly options: MessageHistoryOptions,
     private readonly journal: HistoryJournal,
   ) {
-    this.chatsDir = path.join(options.dataDir, 'history', 'chats');
+    this.historyDir = path.join(options.dataDir, 'history');
+    this.chatsDir = path.join(this.historyDir, 'chats');
   }
 
   /**
@@ -82,11 +86,9 @@ export class MessageHistory {
   ): Promise<{ history: MessageHistory; changes: Change[] }> {
     const { fs } = options;
     const historyDir = path.join(options.dataDir, 'history');
-    await fs.mkdir(path.join(historyDir, 'chats'), { recursive: true });
     const journalFile = path.join(historyDir, 'journal.jsonl');
     const text = (await readIfExists(fs, journalFile)) ?? '';
-    const history = new MessageHistory(options, new HistoryJournal(fs, journalFile, Buffer.byteLength(text)));
-    if (text.trim() === '') return { history, changes: [] };
+    // Decoded before anything is written: a change from a newer Janela refuses the whole folder.
     const parsed = parseJournalLines(text);
     const changes: Change[] = [];
     let damagedLines = parsed.damagedLines;
@@ -95,15 +97,27 @@ export class MessageHistory {
       if (change === null) damagedLines++;
       else changes.push(change);
     }
+    await ensurePrivateDir(fs, historyDir);
+    await ensurePrivateDir(fs, path.join(historyDir, 'chats'));
+    const history = new MessageHistory(options, new HistoryJournal(fs, journalFile, Buffer.byteLength(text)));
+    if (text.trim() === '') return { history, changes: [] };
     if (damagedLines > 0) {
       const kept = await copyAside(fs, journalFile, options.clock.now());
-      history.report(`history/journal.jsonl had ${damagedLines} damaged line(s), skipped; kept a copy as ${kept}`);
+      history.report(
+        `history/journal.jsonl had ${damagedLines} damaged line(s), skipped; kept a copy as ${kept}`,
+        'recent-changes',
+      );
     }
     // After a crash the journal's versions are merged into the chat files at the next
     // checkpoint, which the store runs once it has applied the journal's changes too.
     for (const message of parsed.messages) history.addJournaled(message);
     for (const chatId of history.journaled.keys()) history.needsRewrite.add(chatId);
     return { history, changes };
+  }
+
+  /** The versions in the journal that may not be in their chat files yet. */
+  journaledMessages(): StoredMessage[] {
+    return [...this.journaled.values()].flat();
   }
 
   /** Bytes in the journal since the last checkpoint. */
@@ -177,12 +191,14 @@ export class MessageHistory {
   }
 
   /**
-   * Brings the chat files up to date with the journal, fsyncs them, then empties the journal.
-   * The store calls it only once janela.json holds every change the journal carries.
+   * Brings the chat files up to date with the journal, fsyncs them, then sets the journal aside as
+   * `segmentFile` and begins a new one. The store calls it only once janela.json holds every
+   * change the journal carries.
    */
-  async checkpoint(): Promise<void> {
+  async checkpoint(segmentFile: string): Promise<void> {
     if (this.journaled.size === 0) {
-      if (this.journal.byteLength > 0) await this.journal.reset();
+      await this.journal.rotate(segmentFile);
+      await syncDirectory(this.options.fs, this.historyDir);
       return;
     }
     const chats = [...this.journaled.keys()];
@@ -199,7 +215,8 @@ export class MessageHistory {
     try {
       await Promise.all(Array.from({ length: Math.min(checkpointConcurrency, chats.length) }, worker));
       await syncDirectory(this.options.fs, this.chatsDir);
-      await this.journal.reset();
+      await this.journal.rotate(segmentFile);
+      await syncDirectory(this.options.fs, this.historyDir);
     } catch (error) {
       // Some chat files may hold part of the journal: merge them whole next time.
       for (const chatId of chats) this.needsRewrite.add(chatId);
@@ -219,7 +236,7 @@ export class MessageHistory {
     const file = this.chatFile(chatId);
     const { fs } = this.options;
     if (!rewrite) {
-      const handle = await fs.open(file, 'a');
+      const handle = await openPrivate(fs, file, 'a');
       try {
         await handle.writeFile(formatMessageLines(versions));
         await handle.sync();
@@ -330,11 +347,12 @@ export class MessageHistory {
       kept === null
         ? `a conversation file in history/chats had ${lines} damaged line(s), skipped; it is repaired on the next save`
         : `a conversation file in history/chats had ${lines} damaged line(s), skipped; a copy was kept beside it (.corrupt-*)`,
+      'messages',
     );
   }
 
-  private report(detail: string): void {
-    this.options.notices.push({ kind: 'store-recovered', detail });
+  private report(detail: string, lost: 'recent-changes' | 'messages'): void {
+    this.options.notices.push({ kind: 'store-recovered', detail, restored: [], lost: [lost] });
   }
 
   private chatFile(chatId: ChatId): string {

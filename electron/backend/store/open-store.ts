@@ -9,12 +9,23 @@
 import { Low } from 'lowdb';
 import type { Clock } from '../clock';
 import { DurableDocumentAdapter, mainFileName } from './durable-document-adapter';
+import { listSegments, pruneSegments, segmentFile } from './journal-segments';
 import { lazyContactsOf, type ContactTimesTable, type LazyContacts } from './lazy-contacts';
 import { MessageHistory } from './message-history';
+import { NewerVersionFound, StoreTooNewError } from './migrations';
+import { applyChanges } from './rebuild-from-history';
+import { Recovery } from './recovery';
 import { indexedTimes } from './rows-layout';
-import { contactRow, decodeChanges, encodeChanges, encodeRest, type DocumentChanges } from './store-document-codec';
-import { errorCode, nodeStoreFs, type StoreFs } from './store-fs';
-import type { JanelaStore, NoticeSink, StoreData, StoreNotice } from './store-types';
+import { decodeChanges, encodeChanges, encodeRest, type DocumentChanges } from './store-document-codec';
+import { ensurePrivateDir, errorCode, nodeStoreFs, privateDirMode, type StoreFs } from './store-fs';
+import {
+  storeSchemaVersion,
+  type JanelaStore,
+  type NoticeSink,
+  type StoreData,
+  type StoredContact,
+  type StoreNotice,
+} from './store-types';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -51,8 +62,19 @@ interface WriteFailure {
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<JanelaStore> {
+  const defaults = options.defaults();
+  try {
+    return await openStoreFiles(options, defaults);
+  } catch (error) {
+    if (error instanceof NewerVersionFound)
+      throw new StoreTooNewError(error.version, storeSchemaVersion, defaults.settings.language);
+    throw error;
+  }
+}
+
+async function openStoreFiles(options: OpenStoreOptions, defaults: StoreData): Promise<JanelaStore> {
   const fs = options.fs ?? nodeStoreFs;
-  await fs.mkdir(options.dataDir, { recursive: true });
+  await fs.mkdir(options.dataDir, { recursive: true, mode: privateDirMode });
   const loadNotices: StoreNotice[] = [];
   // Damage found later (a conversation file read for the first time) goes to the listeners too.
   let afterLoad: ((notice: StoreNotice) => void) | null = null;
@@ -63,10 +85,9 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
     },
   };
   // Not JSONFilePreset: it silently keeps everything in memory when NODE_ENV is 'test'.
-  const defaults = options.defaults();
-  const db = new Low<StoreData>(new DurableDocumentAdapter(options.dataDir, fs, options.clock, notices), defaults);
+  const adapter = new DurableDocumentAdapter(options.dataDir, fs, options.clock, notices);
+  const db = new Low<StoreData>(adapter, defaults);
   await db.read();
-  const found = db.data !== defaults;
   const { history, changes } = await MessageHistory.open<DocumentChanges>(
     {
       dataDir: options.dataDir,
@@ -77,23 +98,51 @@ export async function openStore(options: OpenStoreOptions): Promise<JanelaStore>
     },
     decodeChanges,
   );
-  // After a crash: what the journal holds after janela.json's last full write.
-  for (const change of changes) {
-    Object.assign(db.data.contacts, change.contacts);
-    if (change.rest) Object.assign(db.data, change.rest);
+  await ensurePrivateDir(fs, options.dataDir);
+  const segments = await listSegments(fs, history.historyDir);
+  const recovery = new Recovery(fs, history);
+  adapter.completeContacts = (base) => recovery.completeContacts(base);
+  const outcome = adapter.outcome;
+  const rebuild =
+    outcome.kind === 'restored' ||
+    (outcome.kind === 'missing' && (segments.length > 0 || (await hasChats(fs, history))));
+  let recovered: Awaited<ReturnType<Recovery['complete']>> | null = null;
+  if (rebuild) {
+    const base = outcome.kind === 'restored' && outcome.from === 'backup' ? adapter.coverage : null;
+    recovered = await recovery.complete(
+      db.data,
+      base,
+      changes,
+      outcome.kind === 'restored' && outcome.from === 'backup',
+    );
+  } else {
+    // After a crash: what the journal holds after janela.json's last full write.
+    applyChanges(db.data, changes);
   }
   const delay = Math.min(Math.max(options.flushDelayMs ?? defaultFlushDelayMs, 0), maxFlushDelayMs);
-  const store = new BatchedStore(db, history, loadNotices, {
+  const store = new BatchedStore(db, adapter, history, loadNotices, {
     flushDelayMs: delay,
     journalLimitBytes: options.journalLimitBytes ?? defaultJournalLimitBytes,
+    segment: Math.max(adapter.coverage ?? 0, segments.at(-1) ?? 0) + 1,
   });
+  if (recovered) {
+    const detail =
+      outcome.kind === 'restored' ? outcome.detail : `${mainFileName} and ${mainFileName}.bak were missing`;
+    loadNotices.unshift({ kind: 'store-recovered', detail: `${detail}; ${recovered.detail}`, ...recovered.parts });
+  }
   // Started first: a checkpoint waits for every contact to be read, from memory, not row by row.
   store.startLoadingContacts();
-  // A first start writes the defaults, so that the file exists; a journal left by a crash is
-  // folded into janela.json and the chat files, then emptied (damage found there is a load notice).
-  if (!found || history.journalBytes > 0) await store.checkpointAtOpen();
+  // A first start writes the defaults, so that the file exists; a journal left by a crash, a
+  // recovery or a migration is folded into janela.json and the chat files, then set aside
+  // (damage found there is a load notice).
+  if (outcome.kind !== 'read' || history.journalBytes > 0 || adapter.migratedFrom !== null)
+    await store.checkpointAtOpen();
   afterLoad = (notice) => store.tell(notice);
   return store;
+}
+
+async function hasChats(fs: StoreFs, history: MessageHistory): Promise<boolean> {
+  return (await fs.readdir(history.chatsDir).catch(() => [])).some((name) => name.endsWith('.jsonl'));
 }
 
 class BatchedStore implements JanelaStore {
@@ -116,14 +165,19 @@ class BatchedStore implements JanelaStore {
   private lazy: LazyContacts | null;
   private loading: Promise<void> = Promise.resolve();
 
+  /** The journal segment being written: the next checkpoint sets it aside under this number. */
+  private segment: number;
+
   constructor(
     private readonly db: Low<StoreData>,
+    private readonly adapter: DurableDocumentAdapter,
     private readonly history: MessageHistory,
     readonly loadNotices: StoreNotice[],
-    private readonly limits: { flushDelayMs: number; journalLimitBytes: number },
+    private readonly limits: { flushDelayMs: number; journalLimitBytes: number; segment: number },
   ) {
     this.savedRest = encodeRest(db.data);
     this.lazy = lazyContactsOf(db.data.contacts);
+    this.segment = limits.segment;
   }
 
   get data(): StoreData {
@@ -303,24 +357,31 @@ class BatchedStore implements JanelaStore {
     }
   }
 
-  /** The contacts update() touched and everything else if it changed, as one journal line. */
+  /** The contacts update() touched, those it removed, and everything else if it changed, as one journal line. */
   private collectChanges(): { line: string | null; keys: Set<string>; rest: string; wholeDocument: boolean } {
     const keys = this.touched;
     let wholeDocument = this.contactsReplaced;
     this.touched = new Set();
     this.contactsReplaced = false;
     const { contacts } = this.db.data;
-    const rows: string[] = [];
+    const changed: [string, StoredContact][] = [];
+    const removed: string[] = [];
     if (!wholeDocument) {
       for (const key of keys) {
         const contact = contacts[key];
-        if (contact) rows.push(contactRow(key, contact));
-        else wholeDocument = true;
+        if (contact) changed.push([key, contact]);
+        else removed.push(key);
       }
     }
+    // A removal is in the journal (a restored backup must not bring the contact back) and is
+    // followed by a checkpoint, which drops its row from janela.json.
+    if (removed.length > 0) wholeDocument = true;
     const rest = encodeRest(this.db.data);
     const restChanged = rest !== this.savedRest;
-    const line = rows.length > 0 || restChanged ? encodeChanges(rows, restChanged ? rest : null) : null;
+    const line =
+      changed.length > 0 || removed.length > 0 || restChanged
+        ? encodeChanges(changed, removed, restChanged ? rest : null)
+        : null;
     return { line, keys, rest, wholeDocument };
   }
 
@@ -331,6 +392,7 @@ class BatchedStore implements JanelaStore {
   private async checkpoint(): Promise<WriteFailure | null> {
     // Every row is read before janela.json is rewritten; the background loading is nearly done.
     await this.loading;
+    this.adapter.writeCoverage = this.segment;
     try {
       await this.db.write();
     } catch (error) {
@@ -338,10 +400,14 @@ class BatchedStore implements JanelaStore {
     }
     this.checkpointDue = false;
     try {
-      await this.history.checkpoint();
+      await this.history.checkpoint(segmentFile(this.history.historyDir, this.segment));
     } catch (error) {
       return { file: 'history/chats', error };
     }
+    this.segment++;
+    // The backup now includes the segments up to its own coverage: those are no longer needed.
+    const covered = this.adapter.backupCoverage;
+    if (covered !== null) await pruneSegments(this.adapter.fs, this.history.historyDir, covered);
     return null;
   }
 

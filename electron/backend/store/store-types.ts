@@ -12,9 +12,15 @@ import {
   type ChatId,
   type ChatMessage,
   type QuickReply,
+  type RecoveryPart,
   type Settings,
 } from '../../../shared/domain';
 
+/**
+ * A contact as stored. To add a field, add one line at the end, `.optional()` or with a
+ * `.default(…)`: files written before it read it as missing (defaulted), and versions of Janela
+ * that do not know it keep it untouched (see ARCHITECTURE.md, "How to add a stored field").
+ */
 export const storedContactSchema = z.object({
   chatId: chatIdSchema,
   phone: z.string(),
@@ -32,8 +38,15 @@ export const storedContactSchema = z.object({
 });
 export type StoredContact = z.infer<typeof storedContactSchema>;
 
-/** A message as kept in history: the shared shape plus the WhatsApp id of app-sent messages. */
-export const storedMessageSchema = chatMessageSchema.extend({ waId: z.string().optional() });
+/**
+ * A message as kept in history: the shared shape plus the WhatsApp id of app-sent messages and,
+ * on a customer's message, the name WhatsApp gave them then, so that a contact list lost with
+ * janela.json and its backup can be rebuilt from the history files, names included.
+ */
+export const storedMessageSchema = chatMessageSchema.extend({
+  waId: z.string().optional(),
+  contactName: z.string().optional(),
+});
 export type StoredMessage = z.infer<typeof storedMessageSchema>;
 
 /** Sends not yet confirmed by WhatsApp: survive a restart so nothing is lost or sent twice. */
@@ -47,20 +60,33 @@ export const outboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
+/**
+ * The shape of the data this code writes (janela.json and the journal's lines). Bump it only for a
+ * change older files cannot simply be read as (a rename, a new meaning), with a migration in
+ * migrations.ts; an added optional field or collection needs no bump. A file with a higher version
+ * is refused and left untouched.
+ */
+export const storeSchemaVersion = 1;
+
+/**
+ * The main document. Every collection but the settings has a default, so that a new one is one
+ * line here (`bookings: z.array(bookingSchema).default([])`): files written before it read it as
+ * empty, and versions that do not know it keep it as it is.
+ */
 export const storeDataSchema = z.object({
-  version: z.literal(1),
+  version: z.number().int().positive(),
   settings: settingsSchema,
-  contacts: z.record(z.string(), storedContactSchema),
-  labels: z.array(labelSchema),
-  quickReplies: z.array(quickReplySchema),
-  outbox: z.array(outboxEntrySchema),
-  sync: z.object({ lastSyncAt: z.number().int().nullable() }),
+  contacts: z.record(z.string(), storedContactSchema).default({}),
+  labels: z.array(labelSchema).default([]),
+  quickReplies: z.array(quickReplySchema).default([]),
+  outbox: z.array(outboxEntrySchema).default([]),
+  sync: z.object({ lastSyncAt: z.number().int().nullable() }).default({ lastSyncAt: null }),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
-/** What a store holds before anything happened: no contacts, labels, outbox or sync yet. */
+/** What a store holds before anything happened: every collection at its default. */
 export function emptyStoreData(settings: Settings, quickReplies: QuickReply[] = []): StoreData {
-  return { version: 1, settings, contacts: {}, labels: [], quickReplies, outbox: [], sync: { lastSyncAt: null } };
+  return storeDataSchema.parse({ version: storeSchemaVersion, settings, quickReplies });
 }
 
 /** Where loading and reading report recoveries; the store forwards those found after loading. */
@@ -70,8 +96,11 @@ export interface NoticeSink {
 
 export interface StoreNotice {
   kind: 'store-recovered' | 'store-write-failed';
-  /** File names and error codes only: never message text or phone numbers. */
+  /** For the log: file names and error codes only, never message text or phone numbers. */
   detail: string;
+  /** What a recovery brought back and what it could not, for the person, in their language. */
+  restored?: RecoveryPart[];
+  lost?: RecoveryPart[];
 }
 
 export interface ReadMessagesOptions {

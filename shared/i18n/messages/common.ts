@@ -14,8 +14,6 @@ export const commonMessages = defineMessages(
     'app.simulatedTag': 'Simulated',
     'time.today': 'Today',
     'time.yesterday': 'Yesterday',
-    'notice.storeRecovered':
-      'Part of your saved data was damaged. Janela kept the damaged file aside and recovered what it could: {detail}.',
     'notice.storeWriteFailed':
       'Janela could not save your latest changes ({detail}). Free some disk space; Janela keeps trying.',
     'notice.dismiss': 'Dismiss',
@@ -34,8 +32,6 @@ export const commonMessages = defineMessages(
     'app.simulatedTag': 'Simulado',
     'time.today': 'Hoje',
     'time.yesterday': 'Ontem',
-    'notice.storeRecovered':
-      'Parte dos seus dados salvos estava danificada. O Janela guardou o arquivo danificado à parte e recuperou o que pôde: {detail}.',
     'notice.storeWriteFailed':
       'O Janela não conseguiu salvar as últimas alterações ({detail}). Libere espaço em disco; o Janela continua tentando.',
     'notice.dismiss': 'Dispensar',

@@ -5,8 +5,13 @@
  */
 import wwebjs from 'whatsapp-web.js';
 import type { ClientLike } from './client-like';
+import { endProcessTree } from './browser-process-tree';
 import { browserLaunchArgs } from './find-browser';
 import { LOCAL_AUTH_CLIENT_ID, type WhatsAppFolders } from './session-folders';
+import { withTimeout } from './with-timeout';
+
+/** Shorter than the gateway's own wait, so that the browser's processes are ended before it gives up. */
+const destroyTimeoutMs = 10_000;
 
 export interface WebClientOptions {
   folders: WhatsAppFolders;
@@ -37,5 +42,16 @@ export function createWebClient(options: WebClientOptions): ClientLike {
     },
   });
   // The library's typings overload `on` per event; the gateway uses the structural subset.
-  return client as unknown as ClientLike;
+  const like = client as unknown as ClientLike;
+  const destroy = like.destroy.bind(like);
+  like.destroy = async () => {
+    const browser = like.pupBrowser?.process?.();
+    try {
+      await withTimeout(destroy(), destroyTimeoutMs, 'destroy');
+    } finally {
+      // Closed gracefully or not, nothing of that browser is left running.
+      if (browser) endProcessTree(browser);
+    }
+  };
+  return like;
 }

@@ -18,8 +18,8 @@ export function faultyFs(): FaultyFs {
   const fs: FaultyFs = {
     failWith: null,
     calls: { writes: new Map(), syncs: 0, renames: 0 },
-    async open(file, flags) {
-      const handle = await nodeStoreFs.open(file, flags);
+    async open(file, flags, mode) {
+      const handle = await nodeStoreFs.open(file, flags, mode);
       const wrapped: StoreFileHandle = {
         async writeFile(data) {
           fs.calls.writes.set(file, (fs.calls.writes.get(file) ?? 0) + 1);
@@ -50,6 +50,8 @@ export function faultyFs(): FaultyFs {
     mkdir: (dir, options) => nodeStoreFs.mkdir(dir, options),
     stat: (file) => nodeStoreFs.stat(file),
     copyFile: (from, to) => nodeStoreFs.copyFile(from, to),
+    readdir: (dir) => nodeStoreFs.readdir(dir),
+    chmod: (file, mode) => nodeStoreFs.chmod(file, mode),
   };
   return fs;
 }

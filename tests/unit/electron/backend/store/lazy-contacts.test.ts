@@ -79,9 +79,9 @@ test('changes made before the background read finishes win over what the file sa
 });
 
 describe('rows damaged on disk behind an intact head', () => {
-  test('found by the background read: a copy kept, contacts taken from the backup, changes since opening kept', async () => {
+  test('found by the background read: a copy kept, the backup completed by the journal segments, changes since opening kept', async () => {
     await saveContacts([1]);
-    await saveContacts([2]); // janela.json.bak now holds contact 1 only
+    await saveContacts([2]); // janela.json.bak holds contact 1 only; contact 2 is in the last journal segment
     damageRow('Cliente 2', 'Cliente X');
     const store = await open(work.dir);
     const notices: StoreNotice[] = [];
@@ -90,12 +90,14 @@ describe('rows damaged on disk behind an intact head', () => {
     store.update((data) => void (data.contacts[chatIdOf(3)] = contact(3)));
     await store.contactsLoaded();
 
-    expect(Object.keys(store.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(3)]);
+    expect(Object.keys(store.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2), chatIdOf(3)]);
+    expect(store.data.contacts[chatIdOf(2)]?.waName).toBe('Cliente 2');
     expect(notices.map((notice) => notice.detail)).toEqual([
       expect.stringMatching(
-        /^the contacts in janela\.json were damaged; kept a copy as janela\.json\.corrupt-\d+ and took them from janela\.json\.bak$/,
+        /^the contacts in janela\.json were damaged; kept a copy as janela\.json\.corrupt-\d+; took them from janela\.json\.bak/,
       ),
     ]);
+    expect(notices.map(({ restored, lost }) => ({ restored, lost }))).toEqual([{ restored: ['everything'], lost: [] }]);
     const kept = readdirSync(work.dir).filter((name) => name.startsWith('janela.json.corrupt-'));
     expect(kept).toHaveLength(1);
     expect(readFileSync(path.join(work.dir, kept[0] ?? '')).includes('Cliente X')).toBe(true);
@@ -105,7 +107,7 @@ describe('rows damaged on disk behind an intact head', () => {
     const again = await open(work.dir);
     await again.contactsLoaded();
     expect(again.loadNotices).toEqual([]);
-    expect(Object.keys(again.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(3)]);
+    expect(Object.keys(again.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2), chatIdOf(3)]);
     await again.close();
   });
 
@@ -121,14 +123,14 @@ describe('rows damaged on disk behind an intact head', () => {
     const notices: StoreNotice[] = [];
     store.onNotice((notice) => notices.push(notice));
     await store.contactsLoaded();
-    expect(Object.keys(store.data.contacts)).toEqual([chatIdOf(1)]);
+    expect(Object.keys(store.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2)]);
     expect(notices.map((notice) => notice.detail)).toEqual([
-      'the contacts in janela.json were damaged; could not keep a copy (EACCES) and took them from janela.json.bak',
+      'the contacts in janela.json were damaged; could not keep a copy (EACCES); took them from janela.json.bak and the journal segments and history files',
     ]);
     await store.close();
   });
 
-  test('with no backup: the contacts that still read are kept, the unreadable one is reported', async () => {
+  test('with no backup: the contacts come back from the journal segments, the unreadable row is reported', async () => {
     await saveContacts([1, 2]);
     rmSync(`${mainFile()}.bak`, { force: true });
     expect(existsSync(`${mainFile()}.bak`)).toBe(false);
@@ -138,10 +140,9 @@ describe('rows damaged on disk behind an intact head', () => {
     const notices: StoreNotice[] = [];
     store.onNotice((notice) => notices.push(notice));
     await store.contactsLoaded();
-    expect(Object.keys(store.data.contacts)).toEqual([chatIdOf(1)]);
+    expect(Object.keys(store.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2)]);
     expect(notices.map((notice) => notice.detail)).toEqual([
       expect.stringMatching(/were damaged; kept a copy as janela\.json\.corrupt-\d+; no good copy was found/),
-      'a contact in janela.json could not be read and was left out',
     ]);
     // Phone numbers never appear in notices.
     expect(notices.map((notice) => notice.detail).join()).not.toMatch(/5511/);

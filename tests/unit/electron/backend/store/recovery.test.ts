@@ -11,7 +11,10 @@ afterEach(() => work.remove());
 const mainFile = () => path.join(work.dir, 'janela.json');
 const filesIn = (dir: string) => readdirSync(dir);
 
-/** Two sessions: janela.json holds contacts 1 and 2, janela.json.bak holds contact 1 only. */
+/**
+ * Two sessions: janela.json holds contacts 1 and 2, janela.json.bak contact 1 only, and the
+ * journal segment kept since the backup holds contact 2.
+ */
 async function storeWithBackup() {
   const first = await open(work.dir);
   first.update((data) => void (data.contacts[chatIdOf(1)] = contact(1)));
@@ -33,16 +36,18 @@ const damages: Record<string, (text: string) => string> = {
 
 describe('a damaged janela.json', () => {
   for (const [kind, damage] of Object.entries(damages)) {
-    test(`${kind}: restored from janela.json.bak, reported, damaged file kept`, async () => {
+    test(`${kind}: janela.json.bak completed by the journal segment, nothing lost, reported, damaged file kept`, async () => {
       await storeWithBackup();
       const damaged = damage(readFileSync(mainFile(), 'utf8'));
       writeFileSync(mainFile(), damaged);
 
       const store = await open(work.dir);
-      expect(Object.keys(store.data.contacts)).toEqual([chatIdOf(1)]);
+      await store.contactsLoaded();
+      expect(Object.keys(store.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2)]);
       expect(store.loadNotices).toHaveLength(1);
       expect(store.loadNotices[0]?.kind).toBe('store-recovered');
-      expect(store.loadNotices[0]?.detail).toMatch(/^janela\.json could not be read .*restored janela\.json\.bak$/);
+      expect(store.loadNotices[0]?.detail).toMatch(/^janela\.json could not be read .*restored janela\.json\.bak; /);
+      expect(store.loadNotices[0]).toMatchObject({ restored: ['everything'], lost: [] });
       // File names only: never a phone number.
       expect(store.loadNotices[0]?.detail).not.toMatch(/5511/);
       const kept = filesIn(work.dir).filter((name) => name.startsWith('janela.json.corrupt-'));
@@ -52,20 +57,23 @@ describe('a damaged janela.json', () => {
       await store.close();
       const again = await open(work.dir);
       expect(again.loadNotices).toEqual([]);
-      expect(Object.keys(again.data.contacts)).toEqual([chatIdOf(1)]);
+      await again.contactsLoaded();
+      expect(Object.keys(again.data.contacts).sort()).toEqual([chatIdOf(1), chatIdOf(2)]);
       await again.close();
     });
   }
 
-  test('with no good copy at all: starts from defaults, keeps the damaged files, reports it', async () => {
+  test('with no good copy at all: defaults plus what the journal segments still hold, damaged files kept, reported', async () => {
     await storeWithBackup();
     writeFileSync(mainFile(), '{"version": 1, "sett');
     writeFileSync(`${mainFile()}.bak`, '');
     const store = await open(work.dir);
-    expect(store.data.contacts).toEqual({});
+    // Contact 1 was only in the two damaged copies; contact 2 is in the segment since the backup.
+    expect(Object.keys(store.data.contacts)).toEqual([chatIdOf(2)]);
     expect(store.loadNotices.map((notice) => notice.detail)).toEqual([
       expect.stringMatching(/^janela\.json could not be read \(not valid JSON.*no good copy was found/),
     ]);
+    expect(store.loadNotices[0]).toMatchObject({ restored: ['chats'], lost: ['contact-details', 'settings'] });
     const kept = filesIn(work.dir).filter((name) => name.includes('.corrupt-'));
     expect(kept.sort()).toEqual([
       expect.stringMatching(/^janela\.json\.bak\.corrupt-/),
