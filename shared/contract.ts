@@ -18,6 +18,7 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from './domain';
+import { MAX_IMPORT_FILE_BYTES } from './limits';
 
 const empty = z.object({}).strict();
 
@@ -82,7 +83,8 @@ export const commands = {
   deleteQuickReply: { input: z.object({ id: z.string() }).strict(), output: z.array(quickReplySchema) },
   reorderQuickReplies: { input: z.object({ ids: z.array(z.string()) }).strict(), output: z.array(quickReplySchema) },
   importQuickReplies: {
-    input: z.object({ json: z.string().max(2_000_000) }).strict(),
+    // Characters never outnumber bytes: a file that passed the UI's size check passes this.
+    input: z.object({ json: z.string().max(MAX_IMPORT_FILE_BYTES) }).strict(),
     output: z.array(quickReplySchema),
   },
   exportQuickReplies: { input: empty, output: z.object({ json: z.string() }) },
@@ -122,6 +124,7 @@ export const errorCodes = [
   'duplicate-shortcut',
   'invalid-import',
   'pairing-failed',
+  'too-large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
