@@ -38,8 +38,6 @@ export interface WhatsAppWebGatewayOptions {
   browserPath: () => string | null;
   /** When the backend last took a `synced` event; null before the first. */
   lastSyncAt: () => number | null;
-  /** The reactions setting, read per reaction. */
-  reactionsRenewWindow: () => boolean;
   /** Test hook only (see testHookOptions). */
   extraBrowserArgs?: readonly string[];
   /** 'none' only for the test hook; 'local' keeps the WhatsApp Web page under `<dataDir>/whatsapp/web-cache`. */
@@ -113,7 +111,6 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     const catchUp: CatchUpOptions = { ...DEFAULT_CATCH_UP, ...options.catchUp };
     this.intake = new MessageIntake({
       clock: options.clock,
-      reactionsRenewWindow: options.reactionsRenewWindow,
       lastSyncAt: options.lastSyncAt,
       catchUp,
       emitMessage: (message) => this.emit('message', message),
