@@ -5,7 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Language } from '../../shared/domain';
+import type { ChatId, Language } from '../../shared/domain';
 import { defaultSettings } from '../../shared/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
 import { createBackend, type Backend } from './backend';
@@ -46,6 +46,8 @@ export interface AppSession {
   readonly clock: AdjustableClock;
   /** The simulated gateway, for test control; null with the real WhatsApp. */
   simulatedGateway(): SimulatedGateway | null;
+  /** Whether the current store holds the message with that WhatsApp id (test control checks its inbound). */
+  hasMessage(chatId: ChatId, waId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -54,14 +56,14 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   const releaseLock = lockDataDir(options.dataDir);
   const hub = new EventHub();
   const notices = createNoticeBoard(clock);
-  let current: { backend: Backend; gateway: WhatsAppGateway };
+  let current: { backend: Backend; gateway: WhatsAppGateway; store: JanelaStore };
 
   function defaults(): StoreData {
     const language = options.language ?? 'pt-BR';
     return emptyStoreData(defaultSettings(options.timeZone, language), starterQuickReplies(language));
   }
 
-  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway }> {
+  async function open(mode: GatewayMode): Promise<typeof current> {
     // The demo keeps its sample shop apart from the real one, fresh each time so every window state shows.
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
@@ -80,14 +82,19 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
             ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
           });
     const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
-    return { backend, gateway };
+    return { backend, gateway, store };
   }
 
-  async function switchToDemo(): Promise<void> {
-    if (current.gateway.kind === 'demo') return;
-    await current.backend.close();
-    current = await open('demo');
-    await start();
+  // One switch at a time: two would each open a store over demo/ (two writers, doubled events).
+  let switching: Promise<void> | null = null;
+  function switchToDemo(): Promise<void> {
+    switching ??= (async () => {
+      if (current.gateway.kind === 'demo') return;
+      await current.backend.close();
+      current = await open('demo');
+      await start();
+    })().finally(() => (switching = null));
+    return switching;
   }
 
   async function start(): Promise<void> {
@@ -102,12 +109,20 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   current = await open(options.mode);
   await start();
 
+  const route = createRouter(() => current.backend.handlers, log);
   return {
-    dispatch: createRouter(() => current.backend.handlers, log),
+    // A command that arrives mid-switch waits for the demo instead of reaching the closed backend.
+    dispatch: async (name, input, caller) => {
+      await switching?.catch(() => undefined);
+      return route(name, input, caller);
+    },
     hub,
     clock,
     simulatedGateway: () => (current.gateway instanceof SimulatedGateway ? current.gateway : null),
+    hasMessage: (chatId, waId) =>
+      current.store.hasMessage(chatId, waId) || current.store.findMessageByWaId(chatId, waId) !== null,
     async close() {
+      await switching?.catch(() => undefined);
       await current.backend.close();
       releaseLock();
     },
