@@ -3,12 +3,20 @@ import { join } from 'node:path';
 import { defaultDataDir } from '../backend/data-dir';
 import { DataDirBusyError } from '../backend/data-dir-lock';
 import { launchSession } from '../backend/launch/launch-session';
+import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { createLog } from '../backend/log';
 import { startBrowserHost } from './browser-host';
 import { parseServeArgs, UsageError } from '../backend/launch/launch-options';
 
 async function main(): Promise<void> {
-  const args = parseServeArgs(process.argv.slice(2), process.cwd());
+  const parsedArgs = parseServeArgs(process.argv.slice(2), process.cwd());
+  // `npm run serve` runs from a source checkout (tsx) and is never packaged: a development build.
+  const { testControl } = decideTestHooks({
+    build: 'development',
+    testControl: parsedArgs.testControl,
+    env: process.env,
+  });
+  const args = { ...parsedArgs, testControl };
   const dataDir = args.dataDir ?? defaultDataDir();
   const log = createLog(dataDir);
   const session = await launchSession(args, dataDir, log);

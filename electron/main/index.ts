@@ -12,6 +12,7 @@ import { defaultDataDir } from '../backend/data-dir';
 import { startBrowserHost } from '../host/browser-host';
 import { parseServeArgs } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
+import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
 
@@ -27,7 +28,14 @@ function janelaArgv(argv: string[]): string[] {
   return picked;
 }
 
-const args = parseServeArgs(janelaArgv(process.argv.slice(1)), process.cwd());
+const parsedArgs = parseServeArgs(janelaArgv(process.argv.slice(1)), process.cwd());
+// What people install never honours --test-control or JANELA_WA_*: only development and test builds do.
+const testHooks = decideTestHooks({
+  build: app.isPackaged ? 'packaged' : 'development',
+  testControl: parsedArgs.testControl,
+  env: process.env,
+});
+const args = { ...parsedArgs, testControl: testHooks.testControl };
 const dataDir = args.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
 
@@ -43,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const log = createLog(dataDir);
+  if (testHooks.ignored.length > 0) log(`ignored in a packaged build: ${testHooks.ignored.join(', ')}`);
   let janela: AppSession;
   try {
     janela = await launchSession(args, dataDir, log);

@@ -32,7 +32,8 @@ describe('switching to the demo', () => {
     const janela = await session();
     const demoStarts: unknown[] = [];
     janela.hub.subscribe((name, payload) => {
-      if (name === 'connectionChanged' && payload.gatewayKind === 'demo' && payload.status.state === 'starting')
+      const change = payload as { gatewayKind?: string; status?: { state: string } };
+      if (name === 'connectionChanged' && change.gatewayKind === 'demo' && change.status?.state === 'starting')
         demoStarts.push(payload);
     });
     const results = await Promise.all([

@@ -1,0 +1,31 @@
+/**
+ * Whether this build honours the end-to-end test hooks: `--test-control` (a loopback server with
+ * no secret that can send WhatsApp messages and move the clock) and the `JANELA_WA_*` variables
+ * (which point the browser elsewhere and shorten timings; they count only under `--test-control`).
+ *
+ * Only development and test builds do. Electron knows: `app.isPackaged` is true for what people
+ * install. The browser host (`npm run serve`) runs from a source checkout through tsx and is never
+ * packaged, so it is a development build by definition.
+ */
+export type BuildKind = 'packaged' | 'development';
+
+export interface TestHooksRequest {
+  build: BuildKind;
+  /** `--test-control` was on the command line. */
+  testControl: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface TestHooksDecision {
+  testControl: boolean;
+  /** What was asked for and ignored, for one log line (names only, never values). */
+  ignored: string[];
+}
+
+export function decideTestHooks(request: TestHooksRequest): TestHooksDecision {
+  if (request.build === 'development') return { testControl: request.testControl, ignored: [] };
+  const variables = Object.keys(request.env).filter(
+    (name) => name.startsWith('JANELA_WA_') && request.env[name] !== undefined,
+  );
+  return { testControl: false, ignored: [...(request.testControl ? ['--test-control'] : []), ...variables.sort()] };
+}
