@@ -18,6 +18,7 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from './domain';
+import { hasVisibleText } from './chats/visible-text';
 import { MAX_IMPORT_FILE_BYTES } from './limits';
 
 const empty = z.object({}).strict();
@@ -54,7 +55,12 @@ export const commands = {
   },
   getProfile: { input: z.object({ chatId: chatIdSchema }).strict(), output: customerProfileSchema },
   sendMessage: {
-    input: z.object({ chatId: chatIdSchema, text: z.string().trim().min(1).max(4096) }).strict(),
+    input: z
+      .object({
+        chatId: chatIdSchema,
+        text: z.string().trim().min(1).max(4096).refine(hasVisibleText, 'the message has no visible character'),
+      })
+      .strict(),
     output: chatMessageSchema,
   },
   markRead: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },

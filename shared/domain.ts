@@ -132,9 +132,15 @@ export type ConnectionState = ConnectionStatus['state'];
 export const gatewayKindSchema = z.enum(['simulated', 'demo', 'whatsapp-web']);
 export type GatewayKind = z.infer<typeof gatewayKindSchema>;
 
+/** Why saving failed, so the UI can say what to do: free space, fix permissions, close another program. */
+export const writeFailureCauseSchema = z.enum(['disk-full', 'no-permission', 'file-in-use', 'other']);
+export type WriteFailureCause = z.infer<typeof writeFailureCauseSchema>;
+
 export const noticeSchema = z.object({
   id: z.string(),
   kind: z.enum(['store-recovered', 'store-write-failed']),
+  /** For `store-write-failed`. */
+  cause: writeFailureCauseSchema.optional(),
   at: z.number(),
   /** File names only: never message text or phone numbers. */
   detail: z.string(),

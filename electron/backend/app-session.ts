@@ -69,7 +69,14 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
     const store = await openStore({ dataDir: storeDir, clock, defaults });
     for (const notice of store.loadNotices) notices.add(notice);
-    store.onNotice((notice) => notices.add(notice));
+    let lastLogged = '';
+    store.onNotice((notice) => {
+      notices.add(notice);
+      // A failing disk reports on every retry: the log says it once until something changes.
+      const line = `store: ${notice.technical ?? notice.detail}`;
+      if (line !== lastLogged) log(line);
+      lastLogged = line;
+    });
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { defaultDataDir } from '../backend/data-dir';
 import { DataDirBusyError } from '../backend/data-dir-lock';
 import { launchSession } from '../backend/launch/launch-session';
+import { closeForExit } from '../backend/launch/shutdown';
 import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { createLog } from '../backend/log';
 import { startBrowserHost } from './browser-host';
@@ -37,8 +38,11 @@ async function main(): Promise<void> {
     // Flush the store before exiting: nothing reported saved may be lost.
     void host
       .close()
-      .then(() => session.close())
-      .finally(() => process.exit(0));
+      .then(() => closeForExit(session, log))
+      .then(
+        (code) => process.exit(code),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

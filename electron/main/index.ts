@@ -12,6 +12,7 @@ import { defaultDataDir } from '../backend/data-dir';
 import { startBrowserHost } from '../host/browser-host';
 import { parseServeArgs } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
+import { closeForExit } from '../backend/launch/shutdown';
 import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
@@ -104,7 +105,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     closing = true;
     unsubscribe();
-    void janela.close().finally(() => app.exit(0));
+    void closeForExit(janela, log).then((code) => app.exit(code));
   });
   app.on('window-all-closed', () => app.quit());
 }

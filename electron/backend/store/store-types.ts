@@ -13,6 +13,7 @@ import {
   type ChatMessage,
   type QuickReply,
   type Settings,
+  type WriteFailureCause,
 } from '../../../shared/domain';
 
 export const storedContactSchema = z.object({
@@ -70,8 +71,12 @@ export interface NoticeSink {
 
 export interface StoreNotice {
   kind: 'store-recovered' | 'store-write-failed';
+  /** For `store-write-failed`: what stopped the write, for a remedy the person can act on. */
+  cause?: WriteFailureCause;
   /** File names and error codes only: never message text or phone numbers. */
   detail: string;
+  /** For the log: file names with their error codes; never shown to the person. */
+  technical?: string;
 }
 
 export interface ReadMessagesOptions {

@@ -8,6 +8,7 @@ import { useConnection } from '../connect/connection-store';
 import { useConversation } from './conversation-store';
 import { useWindowBadge } from '../chats/window-badge';
 import { ComposerNotices } from './composer-notices';
+import { hasVisibleText } from '../../../../shared/chats/visible-text';
 
 // Drafts survive switching chats (not a restart): losing a half-typed answer is worse than a leak.
 const drafts = new Map<ChatId, string>();
@@ -51,7 +52,8 @@ export function Composer({ chatId }: { chatId: ChatId }) {
 
   const windowClosed = windowState === 'closed';
   const blocked = windowClosed || !connected;
-  const canSend = !blocked && !sending && text.trim() !== '';
+  // Only invisible characters (zero-width spaces, direction marks…) count as empty, as the backend judges.
+  const canSend = !blocked && !sending && hasVisibleText(text);
 
   const submit = async () => {
     if (!canSend) return;

@@ -1,17 +1,7 @@
-import type { Notice } from '../../../../shared/domain';
-import type { Translate } from '../../../../shared/i18n';
 import { useFormatter, useT } from '../../i18n/use-i18n';
+import { noticeText } from './notice-text';
 import { useNotices } from './notices-store';
 import './notices.css';
-
-function noticeText(notice: Notice, t: Translate): string {
-  switch (notice.kind) {
-    case 'store-recovered':
-      return t('notice.storeRecovered', { detail: notice.detail });
-    case 'store-write-failed':
-      return t('notice.storeWriteFailed', { detail: notice.detail });
-  }
-}
 
 /** What the backend needs the person to know (a recovered data file…), until they dismiss it. */
 export function NoticeBanner() {
