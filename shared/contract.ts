@@ -130,6 +130,7 @@ export const errorCodes = [
   'duplicate-shortcut',
   'invalid-import',
   'pairing-failed',
+  'browser-not-usable',
   'too-large',
   'internal',
 ] as const;

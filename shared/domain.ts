@@ -99,7 +99,28 @@ export const settingsSchema = z.object({
   shop: shopSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial().extend({ shop: shopSchema.partial().optional() });
+/** Whether this runtime's Intl knows the zone: `Mars/Olympus` would make every shown time fail. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the settings dialog may change. The zone is checked here, where it is typed, not in the
+ * stored shape: a zone saved by another machine must never make the data unreadable.
+ */
+export const settingsPatchSchema = settingsSchema.partial().extend({
+  timeZone: z
+    .string()
+    .min(1)
+    .refine(isValidTimeZone, 'expected an IANA time zone such as America/Sao_Paulo')
+    .optional(),
+  shop: shopSchema.partial().optional(),
+});
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const quickReplySchema = z.object({
