@@ -13,6 +13,8 @@ export function createLog(
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'janela.log');
   return (line) => {
+    // Log lines carry the wall-clock time, not the app's clock (test control moves that one).
+    // eslint-disable-next-line no-restricted-syntax
     const stamped = `${new Date().toISOString()} ${line}`;
     echo(stamped);
     try {
