@@ -95,7 +95,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = URL.parse(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!url) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request');
     const guarded = { host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie };
     // The printed URL carries the secret once; it becomes a cookie and leaves the address bar.
     if (secret !== null && request.method === 'GET' && secretMatches(url.searchParams.get(SECRET_PARAM), secret)) {
@@ -140,7 +141,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request, socket, head) => {
     // Node hands the raw socket over without its error listener: a reset here must not end the process.
     socket.on('error', (error) => protocolLog(`upgrade socket error: ${error.name}`));
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const path = URL.parse(request.url ?? '/', 'http://127.0.0.1')?.pathname;
     const refusal = checkRequest(
       { host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie },
       port,

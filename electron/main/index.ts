@@ -40,8 +40,7 @@ const args = { ...parsedArgs, testControl: testHooks.testControl };
 const dataDir = args.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
 
-const appUrl =
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl = testHooks.devRendererUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

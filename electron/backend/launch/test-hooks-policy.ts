@@ -18,14 +18,26 @@ export interface TestHooksRequest {
 
 export interface TestHooksDecision {
   testControl: boolean;
+  /**
+   * electron-vite's dev server (`ELECTRON_RENDERER_URL`): the page the app loads and trusts with its
+   * IPC. Honoured in development only; in what people install, a variable must never choose it.
+   */
+  devRendererUrl: string | null;
   /** What was asked for and ignored, for one log line (names only, never values). */
   ignored: string[];
 }
 
+const DEV_RENDERER_URL = 'ELECTRON_RENDERER_URL';
+
 export function decideTestHooks(request: TestHooksRequest): TestHooksDecision {
-  if (request.build === 'development') return { testControl: request.testControl, ignored: [] };
+  const devRendererUrl = request.env[DEV_RENDERER_URL] || null;
+  if (request.build === 'development') return { testControl: request.testControl, devRendererUrl, ignored: [] };
   const variables = Object.keys(request.env).filter(
-    (name) => name.startsWith('JANELA_WA_') && request.env[name] !== undefined,
+    (name) => (name.startsWith('JANELA_WA_') || name === DEV_RENDERER_URL) && request.env[name] !== undefined,
   );
-  return { testControl: false, ignored: [...(request.testControl ? ['--test-control'] : []), ...variables.sort()] };
+  return {
+    testControl: false,
+    devRendererUrl: null,
+    ignored: [...(request.testControl ? ['--test-control'] : []), ...variables.sort()],
+  };
 }

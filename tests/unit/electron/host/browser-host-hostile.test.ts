@@ -50,6 +50,24 @@ describe('hostile WebSocket frames', () => {
     await stillServes(port);
   });
 
+  it('an unparsable request target is a bad request, on HTTP and on an upgrade', async () => {
+    const { port } = await startHost(true);
+    const reply = (request: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1');
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('error', () => resolve(text));
+        socket.on('close', () => resolve(text));
+        socket.write(request);
+      });
+    const host = `Host: 127.0.0.1:${port}\r\n`;
+    expect(await reply(`GET http://[::1 HTTP/1.1\r\n${host}Connection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+    const upgrade = `GET http://[::1 HTTP/1.1\r\n${host}Origin: http://127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+    expect(await reply(upgrade)).toMatch(/^HTTP\/1\.1 (400|403)/);
+    await stillServes(port);
+  });
+
   it('a frame nested deeper than the contract can be is dropped before it is parsed', async () => {
     const lines: string[] = [];
     const { port } = await startHost(true, { log: (line) => lines.push(line) });
