@@ -103,3 +103,32 @@ test('a message of only invisible characters cannot be sent', async ({ page, hos
   await expect(send).toBeEnabled();
   expect(await host.sent()).toEqual([]);
 });
+
+test('"Try the demo" is disabled while the demo opens, so a second press asks nothing', async ({ page, host }) => {
+  await host.showStatus({ state: 'qr', qr: '2@qr' });
+  // Hold the backend's answer to startDemo (and its events) until the test has seen the pending button.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const demoCalls: number[] = [];
+  await page.routeWebSocket(/\/ws$/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { id: number; name: string };
+      if (frame.name === 'startDemo') demoCalls.push(frame.id);
+      server.send(message);
+    });
+    // Everything the backend says once the demo was asked for waits, in order, until released.
+    server.onMessage((message) => {
+      if (demoCalls.length === 0) socket.send(message);
+      else void released.then(() => socket.send(message));
+    });
+  });
+  await page.goto(host.url);
+  const tryDemo = page.getByRole('button', { name: 'Try the demo' });
+  await tryDemo.click();
+  await expect(tryDemo).toBeDisabled();
+  await tryDemo.click({ force: true });
+  release();
+  await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toBeVisible();
+  expect(demoCalls).toHaveLength(1);
+});
