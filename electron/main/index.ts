@@ -13,6 +13,7 @@ import { startBrowserHost } from '../host/browser-host';
 import { parseServeArgs } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
 import { closeForExit } from '../backend/launch/shutdown';
+import { startupErrorText, startupLanguage } from '../backend/launch/startup-error';
 import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
@@ -50,14 +51,18 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const log = createLog(dataDir);
-  if (testHooks.ignored.length > 0) log(`ignored in a packaged build: ${testHooks.ignored.join(', ')}`);
+  let log: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
   let janela: AppSession;
   try {
+    // Inside the try: a read-only data folder already fails here, and must be explained like any other.
+    log = createLog(dataDir);
+    if (testHooks.ignored.length > 0) log(`ignored in a packaged build: ${testHooks.ignored.join(', ')}`);
     janela = await launchSession(args, dataDir, log);
   } catch (error) {
+    log(`could not start: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
     const { dialog } = await import('electron');
-    dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));
+    const language = args.language ?? startupLanguage(app.getLocale());
+    dialog.showErrorBox('Janela', startupErrorText(error, { language, dataDir, platform: process.platform }));
     app.quit();
     return;
   }

@@ -12,6 +12,7 @@ import { errorMessages } from './messages/errors';
 import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
 import { settingsMessages } from './messages/settings';
+import { startupMessages } from './messages/startup';
 
 export const catalogues = [
   commonMessages,
@@ -22,6 +23,7 @@ export const catalogues = [
   settingsMessages,
   quickReplyMessages,
   profileMessages,
+  startupMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;
