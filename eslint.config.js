@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -7,6 +8,39 @@ const noElectron = {
   name: 'electron',
   message: 'Domain and backend code runs in plain Node: keep electron in electron/main and electron/preload.',
 };
+
+// Boundaries (tests/unit/eslint-boundaries.test.ts lints a probe for each): what each side may reach.
+const noElectronSubpaths = {
+  regex: '^electron/',
+  message: 'No electron/* module outside electron/main and electron/preload.',
+};
+// Exact names: a pattern such as `events` would also catch a local `./events` file.
+const noNodeBuiltins = (message) => [
+  ...builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message })),
+];
+const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'module', 'exports'].map(
+  (name) => ({ name, message: `${name} is Node's: this code runs without Node.` }),
+);
+// DOM-only names; fetch, URL, TextEncoder and timers exist in Node too.
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'location',
+  'alert',
+  'confirm',
+  'prompt',
+  'HTMLElement',
+  'XMLHttpRequest',
+  'requestAnimationFrame',
+].map((name) => ({ name, message: `${name} is the browser's: this code runs without a DOM.` }));
+const noReact = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client'].map((name) => ({
+  name,
+  message: 'The backend has no UI: React stays in renderer/.',
+}));
+const askTheClock = 'Ask the injected Clock for the time (electron/backend/clock.ts is the only reader).';
 
 export default tseslint.config(
   {
@@ -40,12 +74,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, ...noNodeBuiltins('shared/ holds pure rules: no Node APIs.')],
           patterns: [
-            {
-              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
-              message: 'shared/ holds pure rules: no Node APIs.',
-            },
+            { group: ['node:*'], message: 'shared/ holds pure rules: no Node APIs.' },
+            noElectronSubpaths,
             {
               group: ['**/electron/**', '**/renderer/**'],
               message: 'shared/ imports nothing from electron/ or renderer/.',
@@ -53,7 +85,12 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'process'],
+      'no-restricted-globals': [
+        'error',
+        ...nodeGlobals,
+        ...domGlobals,
+        { name: 'fetch', message: 'shared/ does no I/O.' },
+      ],
     },
   },
   {
@@ -62,8 +99,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, ...noReact],
           patterns: [
+            noElectronSubpaths,
+            { group: ['react/*', 'react-dom/*'], message: 'The backend has no UI: React stays in renderer/.' },
             {
               group: ['**/renderer/**', '**/electron/main/**', '**/main/**'],
               message: 'The backend core does not depend on the shell or the UI.',
@@ -71,12 +110,13 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-globals': ['error', ...domGlobals],
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'Ask the injected Clock for the time.',
-        },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: askTheClock },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: askTheClock },
+        { selector: "CallExpression[callee.name='Date']", message: askTheClock },
+        { selector: "MemberExpression[object.name='performance'][property.name='now']", message: askTheClock },
       ],
     },
   },
@@ -89,8 +129,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, ...noNodeBuiltins('The renderer runs in a browser page: no Node APIs.')],
           patterns: [
+            noElectronSubpaths,
             {
               group: ['node:*', '**/electron/**'],
               message: 'The renderer talks to the backend only through window.janela.',
@@ -98,6 +139,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-globals': ['error', ...nodeGlobals],
     },
   },
 );

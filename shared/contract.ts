@@ -18,6 +18,8 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from './domain';
+import { hasVisibleText } from './chats/visible-text';
+import { MAX_IMPORT_FILE_BYTES } from './limits';
 
 const empty = z.object({}).strict();
 
@@ -55,7 +57,12 @@ export const commands = {
   },
   getProfile: { input: z.object({ chatId: chatIdSchema }).strict(), output: customerProfileSchema },
   sendMessage: {
-    input: z.object({ chatId: chatIdSchema, text: z.string().trim().min(1).max(4096) }).strict(),
+    input: z
+      .object({
+        chatId: chatIdSchema,
+        text: z.string().trim().min(1).max(4096).refine(hasVisibleText, 'the message has no visible character'),
+      })
+      .strict(),
     output: chatMessageSchema,
   },
   markRead: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
@@ -86,7 +93,8 @@ export const commands = {
   deleteQuickReply: { input: z.object({ id: z.string() }).strict(), output: z.array(quickReplySchema) },
   reorderQuickReplies: { input: z.object({ ids: z.array(z.string()) }).strict(), output: z.array(quickReplySchema) },
   importQuickReplies: {
-    input: z.object({ json: z.string().max(2_000_000) }).strict(),
+    // Characters never outnumber bytes: a file that passed the UI's size check passes this.
+    input: z.object({ json: z.string().max(MAX_IMPORT_FILE_BYTES) }).strict(),
     output: z.array(quickReplySchema),
   },
   exportQuickReplies: { input: empty, output: z.object({ json: z.string() }) },
@@ -126,6 +134,8 @@ export const errorCodes = [
   'duplicate-shortcut',
   'invalid-import',
   'pairing-failed',
+  'browser-not-usable',
+  'too-large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

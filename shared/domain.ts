@@ -99,7 +99,28 @@ export const settingsSchema = z.object({
   shop: shopSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial().extend({ shop: shopSchema.partial().optional() });
+/** Whether this runtime's Intl knows the zone: `Mars/Olympus` would make every shown time fail. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the settings dialog may change. The zone is checked here, where it is typed, not in the
+ * stored shape: a zone saved by another machine must never make the data unreadable.
+ */
+export const settingsPatchSchema = settingsSchema.partial().extend({
+  timeZone: z
+    .string()
+    .min(1)
+    .refine(isValidTimeZone, 'expected an IANA time zone such as America/Sao_Paulo')
+    .optional(),
+  shop: shopSchema.partial().optional(),
+});
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const quickReplySchema = z.object({
@@ -150,10 +171,15 @@ export const recoveryPartSchema = z.enum([
   'recent-changes',
 ]);
 export type RecoveryPart = z.infer<typeof recoveryPartSchema>;
+/** Why saving failed, so the UI can say what to do: free space, fix permissions, close another program. */
+export const writeFailureCauseSchema = z.enum(['disk-full', 'no-permission', 'file-in-use', 'other']);
+export type WriteFailureCause = z.infer<typeof writeFailureCauseSchema>;
 
 export const noticeSchema = z.object({
   id: z.string(),
   kind: z.enum(['store-recovered', 'store-write-failed']),
+  /** For `store-write-failed`. */
+  cause: writeFailureCauseSchema.optional(),
   at: z.number(),
   /** File names only: never message text or phone numbers. */
   detail: z.string(),

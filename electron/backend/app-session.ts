@@ -5,7 +5,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Language } from '../../shared/domain';
+import type { ChatId, Language } from '../../shared/domain';
 import { defaultSettings } from '../../shared/settings/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
 import { createBackend, type Backend } from './backend';
@@ -49,6 +49,8 @@ export interface AppSession {
   simulatedGateway(): SimulatedGateway | null;
   /** Everything changed so far on disk (the system is about to end the session). */
   flush(): Promise<void>;
+  /** Whether the current store holds the message with that WhatsApp id (test control checks its inbound). */
+  hasMessage(chatId: ChatId, waId: string): boolean;
   close(): Promise<void>;
 }
 
@@ -74,10 +76,14 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
     const store = await openStore({ dataDir: storeDir, clock, defaults: () => defaults(mode) });
-    // The person reads what came back in their language; the technical detail goes to the log.
+    // The person reads what happened in their language; the technical detail goes to the log, and a
+    // failing disk that reports on every retry is logged once until something changes.
+    let lastLogged = '';
     const tell = (notice: StoreNotice) => {
-      log(`store: ${notice.detail}`);
       notices.add(notice);
+      const line = `store: ${notice.technical ?? notice.detail}`;
+      if (line !== lastLogged) log(line);
+      lastLogged = line;
     };
     for (const notice of store.loadNotices) tell(notice);
     store.onNotice(tell);
@@ -105,11 +111,21 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     return { backend, gateway, store };
   }
 
-  async function switchTo(mode: GatewayMode): Promise<void> {
-    if (current.gateway.kind === (mode === 'real' ? 'whatsapp-web' : mode)) return;
-    await current.backend.close();
-    current = await open(mode);
-    await start();
+  // One switch at a time, in the order asked: two at once would each open a store over demo/ (two
+  // writers, doubled events).
+  let switching: Promise<void> | null = null;
+  function switchTo(mode: GatewayMode): Promise<void> {
+    const run = async () => {
+      if (current.gateway.kind === (mode === 'real' ? 'whatsapp-web' : mode)) return;
+      await current.backend.close();
+      current = await open(mode);
+      await start();
+    };
+    const next: Promise<void> = (switching ?? Promise.resolve()).then(run).finally(() => {
+      if (switching === next) switching = null;
+    });
+    switching = next;
+    return next;
   }
 
   async function start(): Promise<void> {
@@ -130,13 +146,21 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   }
   await start();
 
+  const route = createRouter(() => current.backend.handlers, log);
   return {
-    dispatch: createRouter(() => current.backend.handlers, log),
+    // A command that arrives mid-switch waits for the demo instead of reaching the closed backend.
+    dispatch: async (name, input, caller) => {
+      await switching?.catch(() => undefined);
+      return route(name, input, caller);
+    },
     hub,
     clock,
     simulatedGateway: () => (current.gateway instanceof SimulatedGateway ? current.gateway : null),
     flush: () => current.store.flush(),
+    hasMessage: (chatId, waId) =>
+      current.store.hasMessage(chatId, waId) || current.store.findMessageByWaId(chatId, waId) !== null,
     async close() {
+      await switching?.catch(() => undefined);
       await current.backend.close();
       releaseLock();
     },

@@ -9,6 +9,7 @@ import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { GatewayMessage, WhatsAppGateway } from './gateways/gateway';
+import { checkBrowser as checkBrowserPath, type BrowserCheck } from './gateways/whatsapp-web/browser-check';
 import {
   applyProfileUpdate,
   customFieldNames,
@@ -46,6 +47,8 @@ export interface BackendOptions {
   /** Handlers that belong to the session above one backend (switching to the demo and back). */
   startDemo: () => Promise<void>;
   exitDemo: () => Promise<void>;
+  /** Whether a browser path from the settings can drive WhatsApp Web; tests pass a fake. */
+  checkBrowser?: (file: string) => Promise<BrowserCheck>;
 }
 
 export interface NoticeBoard {
@@ -71,6 +74,7 @@ function toChatMessage(message: StoredMessage): ChatMessage {
 
 export function createBackend(options: BackendOptions): Backend {
   const { store, gateway, clock, hub, log } = options;
+  const checkBrowser = options.checkBrowser ?? checkBrowserPath;
   const pendingChats = new Set<ChatId>();
   let chatPushTimer: NodeJS.Timeout | null = null;
 
@@ -178,9 +182,20 @@ export function createBackend(options: BackendOptions): Backend {
       }
       return null;
     },
-    updateSettings: (patch) => {
+    updateSettings: async (patch) => {
+      const browserPath = patch.browserPath?.trim();
+      if (browserPath && browserPath !== store.data.settings.browserPath) {
+        const check = await checkBrowser(browserPath);
+        if (!check.ok) throw new JanelaError('browser-not-usable', `browserPath: ${check.problem}`);
+      }
+      // Read after the check: the settings may have changed while the browser answered.
       const current = store.data.settings;
-      const next = settingsSchema.parse({ ...current, ...patch, shop: { ...current.shop, ...patch.shop } });
+      const next = settingsSchema.parse({
+        ...current,
+        ...patch,
+        ...(browserPath === undefined ? {} : { browserPath: browserPath || null }),
+        shop: { ...current.shop, ...patch.shop },
+      });
       store.update((data) => void (data.settings = next));
       hub.emit('settingsChanged', { settings: next });
       return next;

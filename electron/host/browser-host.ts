@@ -6,13 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_FRAME_DEPTH, MAX_WS_FRAME_BYTES } from '../../shared/limits';
 import { clientFrameSchema, WS_PATH, type ServerFrame } from '../../shared/wire';
 import type { AppSession } from '../backend/app-session';
+import { nestingDepth } from './frame-checks';
+import { rateLimitedLog } from './rate-limited-log';
 import { checkRequest, SECRET_PARAM, SESSION_COOKIE, secretMatches, type Refusal } from './request-guard';
+import { createSocketOutbox, defaultOutboxLimits, type SocketOutboxLimits } from './socket-outbox';
 import { readStaticFile } from './static-files';
 import { handleTestControl } from './test-control';
 
-const MAX_BODY_BYTES = 1_000_000;
+/** Test-control bodies: a customer's message and its envelope. */
+export const MAX_BODY_BYTES = 1_000_000;
 const CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
@@ -22,6 +27,8 @@ export interface BrowserHostOptions {
   port: number;
   testControl: boolean;
   log: (line: string) => void;
+  /** How far a client may fall behind before its events coalesce, then before it is cut. */
+  outboxLimits?: SocketOutboxLimits;
 }
 
 export interface BrowserHost {
@@ -55,17 +62,21 @@ function send(
   response.end(body);
 }
 
+/** The body, or null when it is over the limit (the caller answers 413 and closes the connection). */
 function readBody(request: IncomingMessage): Promise<string | null> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      // Stop collecting, but leave the socket open long enough to say why.
+      request.off('data', onData);
+      request.resume();
+      resolve(null);
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
@@ -84,7 +95,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = URL.parse(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!url) return send(response, 400, 'text/plain; charset=utf-8', 'Bad request');
     const guarded = { host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie };
     // The printed URL carries the secret once; it becomes a cookie and leaves the address bar.
     if (secret !== null && request.method === 'GET' && secretMatches(url.searchParams.get(SECRET_PARAM), secret)) {
@@ -101,14 +113,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
     if (testControl && url.pathname.startsWith('/test/')) {
       const body = request.method === 'POST' ? await readBody(request) : '';
-      if (body === null) return send(response, 413, 'application/json', JSON.stringify({ error: 'body too large' }));
+      if (body === null)
+        return send(response, 413, 'application/json', JSON.stringify({ error: `body over ${MAX_BODY_BYTES} bytes` }), {
+          connection: 'close',
+        });
       const result = handleTestControl(session, request.method ?? 'GET', url.pathname, body);
       if (result) return send(response, result.status, 'application/json', JSON.stringify(result.body));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = await readStaticFile(options.rendererDir, url.pathname);
-    if (!file)
+    if (file.kind === 'bad-path') return send(response, 400, 'text/plain; charset=utf-8', 'Bad request');
+    if (file.kind === 'outside') return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (file.kind === 'not-built')
       return send(
         response,
         404,
@@ -118,9 +135,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     send(response, 200, file.type, file.body);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_BODY_BYTES });
+  // Whatever a client sends, it costs the host one line a minute at most, and never the process.
+  const protocolLog = rateLimitedLog(log, { perWindow: 5, windowMs: 60_000, now: () => session.clock.now() });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
   server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    // Node hands the raw socket over without its error listener: a reset here must not end the process.
+    socket.on('error', (error) => protocolLog(`upgrade socket error: ${error.name}`));
+    const path = URL.parse(request.url ?? '/', 'http://127.0.0.1')?.pathname;
     const refusal = checkRequest(
       { host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie },
       port,
@@ -136,23 +157,45 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   function serveSocket(ws: WebSocket): void {
+    const outbox = createSocketOutbox(
+      ws,
+      (reason) => log(`closed a websocket: ${reason}`),
+      options.outboxLimits ?? defaultOutboxLimits,
+    );
     const write = (frame: ServerFrame) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      if (ws.readyState === ws.OPEN) outbox.sendResult(JSON.stringify(frame));
     };
-    const unsubscribe = session.hub.subscribe((name, payload) => write({ type: 'event', name, payload }));
-    ws.on('close', unsubscribe);
-    ws.on('message', (data) => {
+    const unsubscribe = session.hub.subscribe((name, payload) => {
+      if (ws.readyState === ws.OPEN) outbox.pushEvent(name, payload);
+    });
+    ws.on('close', () => {
+      unsubscribe();
+      outbox.close();
+    });
+    // A frame that breaks the protocol (too large, bad UTF-8, unmasked, reserved bits, bad opcode or
+    // close code…) ends that connection only; the client reconnects if it is ours.
+    ws.on('error', (error) => {
+      protocolLog(`closed a websocket after a protocol error: ${error.message}`);
+      ws.terminate();
+    });
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? '' : String(data);
+      if (nestingDepth(text, MAX_FRAME_DEPTH) > MAX_FRAME_DEPTH) {
+        protocolLog('dropped a websocket frame nested too deeply');
+        return;
+      }
       let frame;
       try {
-        frame = clientFrameSchema.parse(JSON.parse(String(data)));
+        frame = clientFrameSchema.parse(JSON.parse(text));
       } catch {
-        log('dropped a malformed websocket frame');
+        protocolLog('dropped a malformed websocket frame');
         return;
       }
       const { id, name, input } = frame;
       void session
         .dispatch(name, input, { trusted: true, description: 'browser-host websocket' })
-        .then((result) => write({ type: 'result', id, result }));
+        .then((result) => write({ type: 'result', id, result }))
+        .catch((error: unknown) => log(`websocket command failed: ${error instanceof Error ? error.name : 'unknown'}`));
     });
   }
 

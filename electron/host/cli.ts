@@ -6,10 +6,19 @@ import { launchOptionsOrExit } from '../backend/launch/launch-options';
 import { StoreTooNewError } from '../backend/store/migrations';
 import { launchSession } from '../backend/launch/launch-session';
 import { createLogger } from '../backend/logging/logger';
+import { closeForExit } from '../backend/launch/shutdown';
+import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { startBrowserHost } from './browser-host';
 
 async function main(): Promise<void> {
-  const args = launchOptionsOrExit('host', process.argv.slice(2), process.cwd());
+  const parsedArgs = launchOptionsOrExit('host', process.argv.slice(2), process.cwd());
+  // `npm run serve` runs from a source checkout (tsx) and is never packaged: a development build.
+  const { testControl } = decideTestHooks({
+    build: 'development',
+    testControl: parsedArgs.testControl,
+    env: process.env,
+  });
+  const args = { ...parsedArgs, testControl };
   const dataDir = args.dataDir ?? defaultDataDir();
   const logger = createLogger(dataDir);
   const log = logger.info;
@@ -31,9 +40,11 @@ async function main(): Promise<void> {
     // Flush the store before exiting: nothing reported saved may be lost.
     void host
       .close()
-      .then(() => session.close())
-      .finally(() => logger.close())
-      .finally(() => process.exit(0));
+      .then(() => closeForExit(session, log))
+      .then(
+        (code) => logger.close().finally(() => process.exit(code)),
+        () => logger.close().finally(() => process.exit(1)),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -67,6 +67,9 @@ export function handleTestControl(
       if (!gateway) return notSimulated;
       const { phone, name, text, kind } = parsed.data;
       const message = gateway.receive({ phone, name: name ?? null, text, ...(kind ? { kind } : {}) });
+      // A test that is told "sent" must find the message: never answer success for one not stored.
+      if (!session.hasMessage(message.chatId, message.waId))
+        return { status: 500, body: { error: 'the message was not recorded; see the log' } };
       return { status: 200, body: { id: message.waId, at: message.at } };
     }
     case 'POST /test/clock': {

@@ -14,15 +14,23 @@ import { launchOptionsOrExit } from '../backend/launch/launch-options';
 import { createAppShutdown } from '../backend/launch/app-shutdown';
 import { launchSession } from '../backend/launch/launch-session';
 import { createLogger } from '../backend/logging/logger';
+import { startupErrorText, startupLanguage } from '../backend/launch/startup-error';
+import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
 
 // Chromium and Electron add switches of their own: the 'app' shell reads only Janela's flags.
-const args = launchOptionsOrExit('app', process.argv.slice(1), process.cwd());
+const parsedArgs = launchOptionsOrExit('app', process.argv.slice(1), process.cwd());
+// What people install never honours --test-control or JANELA_WA_*: only development and test builds do.
+const testHooks = decideTestHooks({
+  build: app.isPackaged ? 'packaged' : 'development',
+  testControl: parsedArgs.testControl,
+  env: process.env,
+});
+const args = { ...parsedArgs, testControl: testHooks.testControl };
 const dataDir = args.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
 
-const appUrl =
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+const appUrl = testHooks.devRendererUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -32,15 +40,20 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const logger = createLogger(dataDir);
-  const log = logger.info;
+  let logger: ReturnType<typeof createLogger> | null = null;
+  let log: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
   let janela: AppSession;
   try {
+    // Inside the try: a read-only data folder already fails here, and must be explained like any other.
+    logger = createLogger(dataDir);
+    log = logger.info;
+    if (testHooks.ignored.length > 0) log(`ignored in a packaged build: ${testHooks.ignored.join(', ')}`);
     janela = await launchSession(args, dataDir, log);
   } catch (error) {
-    logger.error('the session did not open', { error });
+    log(`the session did not open: ${error instanceof Error ? error.name : 'unknown'}`);
     const { dialog } = await import('electron');
-    dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));
+    const language = args.language ?? startupLanguage(app.getLocale());
+    dialog.showErrorBox('Janela', startupErrorText(error, { language, dataDir, platform: process.platform }));
     app.quit();
     return;
   }

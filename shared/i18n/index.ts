@@ -13,6 +13,7 @@ import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
 import { settingsMessages } from './messages/settings';
 import { storeMessages } from './messages/store';
+import { startupMessages } from './messages/startup';
 
 export const catalogues = [
   commonMessages,
@@ -24,6 +25,7 @@ export const catalogues = [
   quickReplyMessages,
   profileMessages,
   storeMessages,
+  startupMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

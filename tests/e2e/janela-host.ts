@@ -78,6 +78,11 @@ export class JanelaHost {
     this.child = null;
   }
 
+  /** Whether the host process is still running (an attack must not end it). */
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async restart(): Promise<this> {
     await this.stop();
     return this.start();
@@ -94,7 +99,12 @@ export class JanelaHost {
     return json;
   }
 
-  inbound(message: { phone: string; name?: string; text: string }): Promise<unknown> {
+  inbound(message: {
+    phone: string;
+    name?: string;
+    text: string;
+    kind?: 'text' | 'call' | 'media' | 'reaction';
+  }): Promise<unknown> {
     return this.call('POST', '/test/inbound', message);
   }
 

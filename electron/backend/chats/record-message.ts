@@ -1,10 +1,11 @@
 /**
- * Turns what WhatsApp reports into history and chat-list state. Only customer messages move
- * `lastInboundAt`; the shop's own messages (also those typed on the phone) never extend a window.
+ * Turns what WhatsApp reports into history and chat-list state, whichever gateway reported it.
+ * What moves `lastInboundAt` is decided by `inbound-rule.ts` alone.
  */
 import type { ChatId } from '../../../shared/domain';
 import { nextLastInboundAt } from '../../../shared/chats/window-rules';
 import type { GatewayMessage } from '../gateways/gateway';
+import { renewsWindow, type InboundRuleSettings } from './inbound-rule';
 import type { JanelaStore, StoredContact, StoredMessage } from '../store/store-types';
 
 function phoneOf(chatId: ChatId): string {
@@ -32,12 +33,13 @@ export function newContact(chatId: ChatId, waName: string | null): StoredContact
 /** Folds one message into a contact's list summary (pure, so out-of-order arrivals are testable). */
 export function foldMessage(
   contact: StoredContact,
-  message: Pick<StoredMessage, 'direction' | 'text' | 'at'>,
+  message: Pick<StoredMessage, 'direction' | 'kind' | 'text' | 'at'>,
   live: boolean,
+  settings: InboundRuleSettings,
 ): StoredContact {
   const next = { ...contact };
   if (message.direction === 'in') {
-    next.lastInboundAt = nextLastInboundAt(contact.lastInboundAt, message.at);
+    if (renewsWindow(message, settings)) next.lastInboundAt = nextLastInboundAt(contact.lastInboundAt, message.at);
     if (live) next.unreadCount = contact.unreadCount + 1;
   } else {
     next.lastOutboundAt = contact.lastOutboundAt === null ? message.at : Math.max(contact.lastOutboundAt, message.at);
@@ -70,7 +72,7 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
   store.update((data) => {
     const existing = data.contacts[message.chatId] ?? newContact(message.chatId, message.contactName);
     const named = message.contactName ? { ...existing, waName: message.contactName } : existing;
-    data.contacts[message.chatId] = foldMessage(named, stored, !message.catchUp);
+    data.contacts[message.chatId] = foldMessage(named, stored, !message.catchUp, data.settings);
   });
   return stored;
 }

@@ -4,6 +4,8 @@
  * flushed and closed and WhatsApp's browser closed once; every later request waits for that close.
  * The Electron shell only wires its events here.
  */
+import { closeForExit } from './shutdown';
+
 export interface Closable {
   /** Everything changed so far on disk. */
   flush(): Promise<void>;
@@ -41,19 +43,17 @@ export function createAppShutdown(session: Closable, options: AppShutdownOptions
       );
     },
     closeAndExit() {
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= new Promise<number>((resolve) => {
         const timer = setTimeout(() => {
           options.log('closing took too long; exiting');
-          resolve();
+          resolve(1);
         }, options.timeoutMs ?? defaultTimeoutMs);
-        session
-          .close()
-          .catch((error: unknown) => options.log(`close: ${name(error)}`))
-          .finally(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-      }).then(() => options.exit(0));
+        // A close that cannot save says so in the log and ends the process non-zero.
+        void closeForExit(session, options.log).then((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+      }).then((code) => options.exit(code));
       return closing;
     },
   };

@@ -87,6 +87,8 @@ export function createLogger(dataDir: string, options: LoggerOptions = {}): Logg
       const line = redactText(message);
       if (fields) base[level](redactFields(fields), line);
       else base[level](line);
+      // Log lines carry the wall-clock time, not the app's clock (test control moves that one).
+      // eslint-disable-next-line no-restricted-syntax
       echo?.(`${new Date().toISOString()} ${level === 'info' ? '' : `${level.toUpperCase()} `}${line}`);
     };
 

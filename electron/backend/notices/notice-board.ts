@@ -11,9 +11,15 @@ export function createNoticeBoard(clock: Clock): NoticeBoard & { add(notice: Sto
     list: () => notices,
     add(notice) {
       // A failing disk reports on every flush: keep one notice per kind and detail.
-      if (notices.some((existing) => existing.kind === notice.kind && existing.detail === notice.detail)) return;
+      const same = (existing: Notice) =>
+        existing.kind === notice.kind && existing.cause === notice.cause && existing.detail === notice.detail;
+      if (notices.some(same)) return;
+      const { kind, cause, detail } = notice;
       const parts = notice.restored || notice.lost ? { restored: notice.restored ?? [], lost: notice.lost ?? [] } : {};
-      notices = [...notices, { id: randomUUID(), kind: notice.kind, detail: notice.detail, at: clock.now(), ...parts }];
+      notices = [
+        ...notices,
+        { id: randomUUID(), kind, ...(cause ? { cause } : {}), detail, at: clock.now(), ...parts },
+      ];
     },
     dismiss(id) {
       notices = notices.filter((notice) => notice.id !== id);

@@ -91,7 +91,7 @@ export class Outbox {
     store.appendMessage(message);
     store.update((data) => {
       const contact = data.contacts[chatId];
-      if (contact) data.contacts[chatId] = foldMessage(contact, message, true);
+      if (contact) data.contacts[chatId] = foldMessage(contact, message, true, data.settings);
       data.outbox.push({ messageId: message.id, chatId, text, queuedAt: now, attemptedAt: null });
     });
     this.options.onMessage(message);

@@ -26,6 +26,7 @@ import {
   type StoredContact,
   type StoreNotice,
 } from './store-types';
+import { writeFailureCause } from './write-failure-cause';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -44,9 +45,10 @@ export interface OpenStoreOptions {
 export class StoreWriteError extends Error {
   constructor(
     readonly notice: StoreNotice,
+    technical: string,
     options: { cause: unknown },
   ) {
-    super(`Could not save Janela's data: ${notice.detail}`, options);
+    super(`Could not save Janela's data: ${technical}`, options);
     this.name = 'StoreWriteError';
   }
 }
@@ -414,13 +416,17 @@ class BatchedStore implements JanelaStore {
   /** Tells the listeners and builds the error for the caller; the data stays in memory. */
   private writeFailed(failures: WriteFailure[]): StoreWriteError {
     const files = failures.map(({ file, error }) => `${file} (${errorCode(error)})`).join(', ');
+    // The person sees the files and a remedy for the cause; the error codes stay in the technical message.
     const notice: StoreNotice = {
       kind: 'store-write-failed',
-      detail: `could not save ${files}; the changes are kept in memory and saving is retried`,
+      cause: writeFailureCause(failures[0]?.error, process.platform),
+      detail: failures.map(({ file }) => file).join(', '),
+      technical: `could not save ${files}`,
     };
     for (const listener of this.noticeListeners) listener(notice);
     if (this.state === 'open') this.schedule(retryDelayMs);
-    return new StoreWriteError(notice, { cause: failures[0]?.error });
+    const technical = `could not save ${files}; the changes are kept in memory and saving is retried`;
+    return new StoreWriteError(notice, technical, { cause: failures[0]?.error });
   }
 
   private schedule(delayMs: number): void {

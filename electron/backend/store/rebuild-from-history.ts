@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { foldMessage, newContact } from '../chats/record-message';
+import type { InboundRuleSettings } from '../chats/inbound-rule';
 import type { ChatId } from '../../../shared/domain';
 import { parseMessageLines } from './message-lines';
 import type { DocumentChanges } from './store-document-codec';
@@ -38,6 +39,7 @@ export async function foldHistory(
   chatsDir: string,
   contacts: Record<string, StoredContact>,
   journaled: readonly StoredMessage[],
+  settings: InboundRuleSettings,
 ): Promise<number> {
   const byChat = new Map<ChatId, StoredMessage[]>();
   const add = (message: StoredMessage) => {
@@ -63,7 +65,7 @@ export async function foldHistory(
     const existing = contacts[chatId];
     let contact = existing ?? newContact(chatId, null);
     for (const message of messages) {
-      contact = foldMessage(contact, message, false);
+      contact = foldMessage(contact, message, false, settings);
       if (message.direction === 'in' && message.contactName && (!existing || existing.waName === null))
         contact = { ...contact, waName: message.contactName };
     }

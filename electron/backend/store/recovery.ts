@@ -4,6 +4,7 @@
  * (a segment lost, or no backup at all), every chat file is folded in too
  * (rebuild-from-history.ts). The person is told what came back and what could not.
  */
+import type { InboundRuleSettings } from '../chats/inbound-rule';
 import type { RecoveryPart } from '../../../shared/domain';
 import { readSegmentChanges } from './journal-segments';
 import type { MessageHistory } from './message-history';
@@ -43,7 +44,7 @@ export class Recovery {
     );
     const restFound = applyChanges(data, [...older.changes, ...journalChanges]);
     const complete = fromBackup && coverage !== null && older.complete;
-    const rebuilt = complete ? 0 : await this.fold(data.contacts);
+    const rebuilt = complete ? 0 : await this.fold(data.contacts, data.settings);
     const detail = `replayed ${older.changes.length} change(s) from the journal segments${
       older.damagedLines > 0 ? ` (${older.damagedLines} damaged line(s) skipped)` : ''
     }${complete ? '' : `; ${rebuilt} contact(s) rebuilt or brought up to date from history/chats`}`;
@@ -59,13 +60,14 @@ export class Recovery {
       for (const key of change.removed) Reflect.deleteProperty(contacts, key);
     }
     const complete = base !== null && base.coverage !== null && older.complete;
-    if (!complete) await this.fold(contacts);
+    // The settings are not part of what is being recovered here: a reaction never renews the window then.
+    if (!complete) await this.fold(contacts, { reactionsRenewWindow: false });
     const { restored, lost } = this.parts(complete, base !== null, true, Object.keys(contacts).length > 0);
     return { contacts, restored, lost };
   }
 
-  private fold(contacts: Record<string, StoredContact>): Promise<number> {
-    return foldHistory(this.fs, this.history.chatsDir, contacts, this.history.journaledMessages());
+  private fold(contacts: Record<string, StoredContact>, settings: InboundRuleSettings): Promise<number> {
+    return foldHistory(this.fs, this.history.chatsDir, contacts, this.history.journaledMessages(), settings);
   }
 
   private parts(complete: boolean, fromBackup: boolean, restFound: boolean, anyContact: boolean) {

@@ -14,6 +14,7 @@ import {
   type QuickReply,
   type RecoveryPart,
   type Settings,
+  type WriteFailureCause,
 } from '../../../shared/domain';
 
 /**
@@ -96,8 +97,12 @@ export interface NoticeSink {
 
 export interface StoreNotice {
   kind: 'store-recovered' | 'store-write-failed';
+  /** For `store-write-failed`: what stopped the write, for a remedy the person can act on. */
+  cause?: WriteFailureCause;
   /** For the log: file names and error codes only, never message text or phone numbers. */
   detail: string;
+  /** For the log: file names with their error codes; never shown to the person. */
+  technical?: string;
   /** What a recovery brought back and what it could not, for the person, in their language. */
   restored?: RecoveryPart[];
   lost?: RecoveryPart[];

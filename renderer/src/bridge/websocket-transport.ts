@@ -5,6 +5,7 @@
  */
 import type { Transport } from '../../../shared/bridge';
 import type { CommandName, CommandResult, EventName } from '../../../shared/contract';
+import { MAX_WS_FRAME_BYTES } from '../../../shared/limits';
 import type { ClientFrame, ServerFrame } from '../../../shared/wire';
 
 /**
@@ -54,6 +55,11 @@ interface PendingCall {
 
 function failure(message: string): CommandResult<unknown> {
   return { ok: false, error: { code: 'internal', message } };
+}
+
+/** UTF-8 size of a frame; short frames skip the encoding (a character is at most three bytes). */
+function frameBytes(frame: string): number {
+  return frame.length * 3 <= MAX_WS_FRAME_BYTES ? frame.length : new TextEncoder().encode(frame).length;
 }
 
 export function wsUrlFor(location: { protocol: string; host: string }, path: string): string {
@@ -141,10 +147,17 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       return new Promise<CommandResult<unknown>>((resolve) => {
         const id = nextId++;
         const frame: ClientFrame = { type: 'invoke', id, name, input };
+        const text = JSON.stringify(frame);
+        // The host would cut the socket for a frame over its limit: fail this call alone instead.
+        if (frameBytes(text) > MAX_WS_FRAME_BYTES)
+          return resolve({
+            ok: false,
+            error: { code: 'too-large', message: `the ${name} frame is over ${MAX_WS_FRAME_BYTES} bytes` },
+          });
         const timer = setTimer(() => {
           if (pending.delete(id)) resolve(failure(`no answer to ${name} from Janela`));
         }, requestTimeout);
-        const call: PendingCall = { resolve, timer, frame: JSON.stringify(frame), sent: false };
+        const call: PendingCall = { resolve, timer, frame: text, sent: false };
         pending.set(id, call);
         if (socket && socket.readyState === OPEN) {
           call.sent = true;

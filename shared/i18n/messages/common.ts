@@ -14,8 +14,14 @@ export const commonMessages = defineMessages(
     'app.simulatedTag': 'Simulated',
     'time.today': 'Today',
     'time.yesterday': 'Yesterday',
-    'notice.storeWriteFailed':
-      'Janela could not save your latest changes ({detail}). Free some disk space; Janela keeps trying.',
+    'notice.storeWriteFailed.disk-full':
+      'Janela could not save your latest changes: the disk is full. Free some disk space; Janela keeps trying and loses nothing meanwhile.',
+    'notice.storeWriteFailed.no-permission':
+      'Janela could not save your latest changes: it is not allowed to write in its data folder. Make the folder writable again (it may have been set read-only); Janela keeps trying.',
+    'notice.storeWriteFailed.file-in-use':
+      'Janela could not save your latest changes: another program is using its files. Close that program (a backup, sync or antivirus tool); Janela keeps trying.',
+    'notice.storeWriteFailed.other':
+      'Janela could not save your latest changes. Check that the disk is connected and has free space; Janela keeps trying. The log in the data folder has the details.',
     'notice.dismiss': 'Dismiss',
     'notice.regionLabel': 'Notices',
   },
@@ -32,8 +38,14 @@ export const commonMessages = defineMessages(
     'app.simulatedTag': 'Simulado',
     'time.today': 'Hoje',
     'time.yesterday': 'Ontem',
-    'notice.storeWriteFailed':
-      'O Janela não conseguiu salvar as últimas alterações ({detail}). Libere espaço em disco; o Janela continua tentando.',
+    'notice.storeWriteFailed.disk-full':
+      'O Janela não conseguiu salvar as últimas alterações: o disco está cheio. Libere espaço em disco; o Janela continua tentando e nada se perde enquanto isso.',
+    'notice.storeWriteFailed.no-permission':
+      'O Janela não conseguiu salvar as últimas alterações: ele não tem permissão para gravar na pasta de dados. Libere a gravação na pasta (ela pode ter ficado somente leitura); o Janela continua tentando.',
+    'notice.storeWriteFailed.file-in-use':
+      'O Janela não conseguiu salvar as últimas alterações: outro programa está usando os arquivos dele. Feche esse programa (de backup, sincronização ou antivírus); o Janela continua tentando.',
+    'notice.storeWriteFailed.other':
+      'O Janela não conseguiu salvar as últimas alterações. Confira se o disco está conectado e tem espaço livre; o Janela continua tentando. O registro na pasta de dados tem os detalhes.',
     'notice.dismiss': 'Dispensar',
     'notice.regionLabel': 'Avisos',
   },

@@ -17,6 +17,9 @@ const en: Record<ErrorKey, string> = {
   'error.duplicate-shortcut': 'Another quick reply already uses this shortcut.',
   'error.invalid-import': 'That file is not a valid quick-reply export; nothing was imported.',
   'error.pairing-failed': 'WhatsApp did not give a pairing code. Check the number and try again.',
+  'error.browser-not-usable':
+    'No Chrome, Edge or Chromium was found at that path. Choose the browser’s program file, or leave the field empty and Janela finds one.',
+  'error.too-large': 'That is too large for Janela to take in one go; nothing was changed.',
   'error.internal': 'Something went wrong inside Janela. Try again; if it keeps happening, restart Janela.',
 };
 
@@ -33,6 +36,9 @@ const ptBR: Record<ErrorKey, string> = {
   'error.duplicate-shortcut': 'Outra resposta rápida já usa este atalho.',
   'error.invalid-import': 'Esse arquivo não é uma exportação de respostas rápidas válida; nada foi importado.',
   'error.pairing-failed': 'O WhatsApp não forneceu um código de pareamento. Confira o número e tente de novo.',
+  'error.browser-not-usable':
+    'Nenhum Chrome, Edge ou Chromium foi encontrado nesse caminho. Escolha o arquivo do programa do navegador ou deixe o campo vazio para o Janela encontrar um.',
+  'error.too-large': 'Isso é grande demais para o Janela receber de uma vez; nada foi alterado.',
   'error.internal': 'Algo deu errado no Janela. Tente de novo; se continuar, reinicie o Janela.',
 };
 

@@ -14,6 +14,8 @@ export const quickReplyMessages = defineMessages(
     'qr.importFile': 'Quick replies file to import',
     'qr.export': 'Export',
     'qr.imported': 'Imported. You now have {count} quick replies.',
+    'qr.importTooLarge':
+      'That file is too large ({size} MB): a quick-replies file can be up to {limit} MB. Nothing was imported.',
     'qr.exported': 'Saved {count} quick replies as {file}.',
     'qr.empty': 'No quick replies yet. Create one for the texts you send every day.',
     'qr.listLabel': 'Your quick replies',
@@ -86,6 +88,8 @@ export const quickReplyMessages = defineMessages(
     'qr.importFile': 'Arquivo de respostas rápidas para importar',
     'qr.export': 'Exportar',
     'qr.imported': 'Importado. Agora você tem {count} respostas rápidas.',
+    'qr.importTooLarge':
+      'Esse arquivo é grande demais ({size} MB): um arquivo de respostas rápidas pode ter até {limit} MB. Nada foi importado.',
     'qr.exported': '{count} respostas rápidas salvas como {file}.',
     'qr.empty': 'Nenhuma resposta rápida ainda. Crie uma para os textos que você envia todo dia.',
     'qr.listLabel': 'Suas respostas rápidas',

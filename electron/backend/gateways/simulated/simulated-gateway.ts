@@ -2,6 +2,7 @@
  * A WhatsApp that lives in memory: the demo, the browser host's test control and the unit tests
  * drive it. It behaves like the real gateway at the interface: ids, acks, disconnects.
  */
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ChatId, ConnectionStatus, GatewayKind } from '../../../../shared/domain';
 import type { Clock } from '../../clock';
@@ -47,7 +48,6 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
   readonly kind: Extract<GatewayKind, 'simulated' | 'demo'>;
   readonly sent: SimulatedSend[] = [];
   private current: ConnectionStatus = { state: 'starting' };
-  private sequence = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: SimulatedGatewayOptions) {
@@ -74,7 +74,8 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
   /** A customer writes now (test control, demo). */
   receive(inbound: SimulatedInbound): GatewayMessage {
     const message: GatewayMessage = {
-      waId: `sim-in-${++this.sequence}`,
+      // Unique across restarts: the store keeps every id it saw, and drops a message whose id it knows.
+      waId: `sim-in-${randomUUID()}`,
       chatId: phoneChatId(inbound.phone),
       fromMe: false,
       kind: inbound.kind ?? 'text',
@@ -102,7 +103,7 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
 
   async sendText(chatId: ChatId, text: string): Promise<{ waId: string }> {
     if (this.current.state !== 'connected') throw new GatewayDisconnectedError();
-    const waId = `sim-out-${++this.sequence}`;
+    const waId = `sim-out-${randomUUID()}`;
     this.sent.push({ waId, chatId, phone: chatId.split('@')[0] ?? '', text, at: this.options.clock.now() });
     const [server, delivered, read] = this.options.ackDelaysMs ?? [50, 400, 1200];
     this.later(server, () => this.emit('ack', { waId, chatId, status: 'sent' }));

@@ -23,7 +23,6 @@ import { withTimeout } from './with-timeout';
 
 export interface MessageIntakeOptions {
   clock: Clock;
-  reactionsRenewWindow: () => boolean;
   lastSyncAt: () => number | null;
   catchUp: CatchUpOptions;
   emitMessage: (message: GatewayMessage) => void;
@@ -54,7 +53,6 @@ export class MessageIntake {
   async message(client: ClientLike, message: MessageLike, catchUp = false): Promise<void> {
     const draft = translateMessage(message, this.options.clock.now());
     if (draft === null) return;
-    if (draft.kind === 'reaction' && !draft.fromMe && !this.options.reactionsRenewWindow()) return;
     if (draft.kind === 'call' && !draft.fromMe && this.pairsWithLiveCall(draft)) {
       this.remember(draft.waId);
       return;
@@ -62,8 +60,8 @@ export class MessageIntake {
     await this.emitDraft(client, draft, catchUp);
   }
 
+  /** Every customer reaction is reported; whether it renews the window is the backend's rule. */
   async reaction(client: ClientLike, reaction: ReactionLike): Promise<void> {
-    if (!this.options.reactionsRenewWindow()) return;
     const draft = translateReaction(reaction, this.options.clock.now());
     if (draft) await this.emitDraft(client, draft, false);
   }

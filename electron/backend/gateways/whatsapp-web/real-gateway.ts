@@ -20,7 +20,6 @@ export function createRealGateway(
     clock,
     browserPath: () => store.data.settings.browserPath,
     lastSyncAt: () => store.data.sync.lastSyncAt,
-    reactionsRenewWindow: () => store.data.settings.reactionsRenewWindow,
     ...hook,
     log,
   });

@@ -18,8 +18,6 @@ export interface WhatsAppWebGatewayOptions extends ConnectionSettings {
   dataDir: string;
   /** When the backend last took a `synced` event; null before the first. */
   lastSyncAt: () => number | null;
-  /** The reactions setting, read per reaction. */
-  reactionsRenewWindow: () => boolean;
   /** A send with no answer for this long is uncertain. */
   sendTimeoutMs?: number;
   catchUp?: Partial<CatchUpOptions>;
@@ -39,7 +37,6 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
     const log = (line: string) => this.log(options, line);
     const intake = new MessageIntake({
       clock: options.clock,
-      reactionsRenewWindow: options.reactionsRenewWindow,
       lastSyncAt: options.lastSyncAt,
       catchUp: { ...DEFAULT_CATCH_UP, ...options.catchUp },
       emitMessage: (message) => this.emit('message', message),

@@ -41,6 +41,8 @@ export function ConnectScreen() {
   const setView = useUi((state) => state.setView);
   const now = useClock((state) => (status.state === 'offline' ? state.now : 0));
   const [error, setError] = useState<string | null>(null);
+  // Pressed twice, the demo would be asked for twice: the button waits for the first answer.
+  const [demoPending, setDemoPending] = useState(false);
 
   const run = (action: () => Promise<void>) => {
     setError(null);
@@ -97,10 +99,17 @@ export function ConnectScreen() {
               <button
                 type="button"
                 className="button"
+                disabled={demoPending}
+                aria-busy={demoPending}
                 onClick={() =>
                   run(async () => {
-                    await startDemo();
-                    setView('chats');
+                    setDemoPending(true);
+                    try {
+                      await startDemo();
+                      setView('chats');
+                    } finally {
+                      setDemoPending(false);
+                    }
                   })
                 }
                 aria-describedby="connect-demo-hint"

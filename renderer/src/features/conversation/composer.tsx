@@ -8,6 +8,7 @@ import { useConnection } from '../connect/connection-store';
 import { useConversation } from './conversation-store';
 import { useWindowBadge } from '../chats/window-badge';
 import { ComposerNotices } from './composer-notices';
+import { hasVisibleText } from '../../../../shared/chats/visible-text';
 
 // Drafts survive switching chats (not a restart): losing a half-typed answer is worse than a leak.
 const drafts = new Map<ChatId, string>();
@@ -50,7 +51,8 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   }, [text]);
 
   const windowClosed = windowState === 'closed';
-  const hasText = text.trim() !== '';
+  // Only invisible characters (zero-width spaces, direction marks…) count as empty, as the backend judges.
+  const hasText = hasVisibleText(text);
   // Why a send cannot go out now, said next to the composer when Enter or Send is pressed.
   const refusalKey = windowClosed
     ? lastInboundAt === null

@@ -1,30 +1,7 @@
-import type { Notice } from '../../../../shared/domain';
-import type { Translate } from '../../../../shared/i18n';
 import { useFormatter, useT } from '../../i18n/use-i18n';
+import { noticeText } from './notice-text';
 import { useNotices } from './notices-store';
 import './notices.css';
-
-function noticeText(notice: Notice, t: Translate): string {
-  switch (notice.kind) {
-    case 'store-recovered':
-      return recoveryText(notice, t);
-    case 'store-write-failed':
-      return t('notice.storeWriteFailed', { detail: notice.detail });
-  }
-}
-
-/** What came back and what did not, in the person's words; the technical detail is in the log. */
-function recoveryText(notice: Notice, t: Translate): string {
-  const parts = (list: NonNullable<Notice['restored']>) =>
-    list.map((part) => t(`notice.recovery.part.${part}`)).join('; ');
-  const restored = notice.restored ?? [];
-  const lost = notice.lost ?? [];
-  return [
-    t('notice.recovery.intro'),
-    ...(restored.length > 0 ? [t('notice.recovery.restored', { parts: parts(restored) })] : []),
-    lost.length > 0 ? t('notice.recovery.lost', { parts: parts(lost) }) : t('notice.recovery.nothingLost'),
-  ].join(' ');
-}
 
 /** What the backend needs the person to know (a recovered data file…), until they dismiss it. */
 export function NoticeBanner() {

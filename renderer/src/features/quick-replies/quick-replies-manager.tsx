@@ -2,7 +2,8 @@ import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useModalDialog } from '../../app/use-modal-dialog';
 import type { ChatId, QuickReply } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
-import { useT } from '../../i18n/use-i18n';
+import { useFormatter, useT } from '../../i18n/use-i18n';
+import { importFileTooLarge } from './import-file-size';
 import { useQuickReplies } from './quick-replies-store';
 import { useSidePanel } from '../profiles/side-panel-store';
 import { downloadText, EXPORT_FILE_NAME, quickReplyActions } from './quick-reply-actions';
@@ -86,6 +87,7 @@ export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
 
 function ManagerBody({ chatId }: { chatId: ChatId | null }) {
   const t = useT();
+  const { locale } = useFormatter();
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -140,6 +142,8 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
     // Choosing the same file again must fire again.
     event.target.value = '';
     if (!file) return;
+    const tooLarge = importFileTooLarge(file.size, locale);
+    if (tooLarge) return setFeedback({ kind: 'error', text: t('qr.importTooLarge', tooLarge) });
     try {
       const list = await quickReplyActions.importFile(await file.text());
       setFeedback({ kind: 'status', text: t('qr.imported', { count: list.length }) });

@@ -258,7 +258,7 @@ describe('a send cut off by a lost connection', () => {
     // The resend: WhatsApp echoes the new message before sendText resolves, as the library does.
     w.gateway.sendText = async (chatId, text) => {
       const sending = realSend(chatId, text);
-      ownEcho(`sim-out-${w.gateway.sent.length + 1}`, text);
+      ownEcho(w.gateway.sent.at(-1)?.waId ?? '', text);
       return sending;
     };
     w.gateway.setConnection(true);

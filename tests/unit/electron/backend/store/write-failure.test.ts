@@ -36,7 +36,9 @@ for (const code of ['ENOSPC', 'EACCES']) {
     expect(errors).toEqual([
       {
         kind: 'store-write-failed',
-        detail: `could not save history/journal.jsonl (${code}); the changes are kept in memory and saving is retried`,
+        cause: code === 'ENOSPC' ? 'disk-full' : 'no-permission',
+        detail: 'history/journal.jsonl',
+        technical: `could not save history/journal.jsonl (${code})`,
       },
     ]);
     // Old files untouched on disk (the half-written journal append was cut back), new data in memory.

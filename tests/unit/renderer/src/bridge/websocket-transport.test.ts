@@ -4,6 +4,7 @@ import {
   wsUrlFor,
   type SocketLike,
 } from '../../../../../renderer/src/bridge/websocket-transport';
+import { MAX_WS_FRAME_BYTES } from '../../../../../shared/limits';
 
 class FakeSocket implements SocketLike {
   static all: FakeSocket[] = [];
@@ -159,5 +160,24 @@ describe('createWebSocketTransport', () => {
     link.close();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(FakeSocket.all).toHaveLength(1);
+  });
+});
+
+describe('frames over the host’s limit', () => {
+  it('fail that call with too-large instead of sending a frame the host would cut the socket for', async () => {
+    const link = transport();
+    latest().open();
+    // 1.4 million "€": under the command's character limit, but three bytes each on the wire.
+    const result = await link.invoke('importQuickReplies', { json: '€'.repeat(MAX_WS_FRAME_BYTES / 3 + 1) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect(latest().sent).toEqual([]);
+    const small = link.invoke('importQuickReplies', { json: '€'.repeat(1_000) });
+    expect(
+      latest()
+        .frames()
+        .map((frame) => frame.name),
+    ).toEqual(['importQuickReplies']);
+    latest().receive({ type: 'result', id: latest().frames()[0]?.id, result: { ok: true, value: [] } });
+    await expect(small).resolves.toEqual({ ok: true, value: [] });
   });
 });

@@ -167,7 +167,7 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
     ]);
   });
 
-  it('turns a customer reaction into contact only when the setting says reactions count', async () => {
+  it('reports every customer reaction, never the shop’s own or a removal; the window is the backend’s rule', async () => {
     const h = await connected();
     const c = h.client();
     const react = (emoji: string, fromMe = false) =>
@@ -178,10 +178,6 @@ describe('whatsapp-web.js structures → GatewayMessage', () => {
           rawReaction({ chat: MARIA, sender: fromMe ? SHOP : MARIA, emoji, t: T + 0.5, fromMe, parentId: 'P1' }),
         ),
       );
-    react('👍');
-    await flush();
-    expect(h.messages).toEqual([]);
-    h.settings.reactionsRenewWindow = true;
     react('❤️');
     react('');
     react('😂', true);

@@ -24,7 +24,7 @@ export function gatewayHarness(overrides: Partial<WhatsAppWebGatewayOptions> = {
   const synced: number[] = [];
   /** For each Client created: were all earlier ones destroyed by then? */
   const createdAfterDestroy: boolean[] = [];
-  const settings = { reactionsRenewWindow: false, lastSyncAt: null as number | null };
+  const settings = { lastSyncAt: null as number | null };
   const dataDir = mkdtempSync(path.join(tmpdir(), 'janela-wa-'));
   const gateway = createWhatsAppWebGateway({
     dataDir,
@@ -32,7 +32,6 @@ export function gatewayHarness(overrides: Partial<WhatsAppWebGatewayOptions> = {
     browserPath: () => null,
     detectBrowser: () => '/usr/bin/chromium',
     lastSyncAt: () => settings.lastSyncAt,
-    reactionsRenewWindow: () => settings.reactionsRenewWindow,
     createClient: () => {
       createdAfterDestroy.push(clients.every((earlier) => earlier.destroyed));
       const client = new FakeClient(world, clients.length);

@@ -70,7 +70,6 @@ describe.skipIf(!existsSync(CHROMIUM))('real whatsapp-web.js Client, offline', (
       clock,
       browserPath: () => CHROMIUM,
       lastSyncAt: () => null,
-      reactionsRenewWindow: () => false,
       createClient: (options) => {
         const client = createWebClient(options);
         clients.push(client);

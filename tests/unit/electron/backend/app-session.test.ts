@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openAppSession, type AppSession } from '../../../../electron/backend/app-session';
+import { createClock } from '../../../../electron/backend/clock';
+import type { Snapshot } from '../../../../shared/contract';
+
+const caller = { trusted: true, description: 'test' };
+const sessions: AppSession[] = [];
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close();
+});
+
+async function session(dataDir = mkdtempSync(join(tmpdir(), 'janela-session-'))) {
+  const opened = await openAppSession({
+    dataDir,
+    mode: 'simulated',
+    clock: createClock(),
+    timeZone: 'America/Sao_Paulo',
+    log: () => undefined,
+    createRealGateway: () => {
+      throw new Error('not in this test');
+    },
+  });
+  sessions.push(opened);
+  return opened;
+}
+
+describe('switching to the demo', () => {
+  it('opens the demo store once, however many times "Try the demo" is pressed at once', async () => {
+    const janela = await session();
+    const demoStarts: unknown[] = [];
+    janela.hub.subscribe((name, payload) => {
+      const change = payload as { gatewayKind?: string; status?: { state: string } };
+      if (name === 'connectionChanged' && change.gatewayKind === 'demo' && change.status?.state === 'starting')
+        demoStarts.push(payload);
+    });
+    const results = await Promise.all([
+      janela.dispatch('startDemo', {}, caller),
+      janela.dispatch('startDemo', {}, caller),
+      janela.dispatch('startDemo', {}, caller),
+    ]);
+    expect(results).toEqual([
+      { ok: true, value: null },
+      { ok: true, value: null },
+      { ok: true, value: null },
+    ]);
+    expect(demoStarts).toHaveLength(1);
+    const snapshot = await janela.dispatch('getSnapshot', {}, caller);
+    const chats = (snapshot.ok ? (snapshot.value as Snapshot) : null)?.chats ?? [];
+    expect(chats.length).toBeGreaterThan(0);
+    expect(new Set(chats.map((chat) => chat.chatId)).size).toBe(chats.length);
+  });
+
+  it('a command sent during the switch is answered by the demo, not by the closed store', async () => {
+    const janela = await session();
+    const switching = janela.dispatch('startDemo', {}, caller);
+    await new Promise((resolve) => setImmediate(resolve));
+    const snapshot = await janela.dispatch('getSnapshot', {}, caller);
+    await switching;
+    expect(snapshot).toMatchObject({ ok: true, value: { gatewayKind: 'demo' } });
+  });
+});
+
+describe('the simulated WhatsApp across restarts', () => {
+  it('gives new ids after a restart, so a new customer message is never taken for a stored one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'janela-session-'));
+    const first = await session(dataDir);
+    const before = first.simulatedGateway()?.receive({ phone: '5511987654321', name: null, text: 'Oi' });
+    await first.close();
+    sessions.splice(sessions.indexOf(first), 1);
+    const second = await session(dataDir);
+    const after = second.simulatedGateway()?.receive({ phone: '5511987654321', name: null, text: 'Oi de novo' });
+    expect(after?.waId).not.toBe(before?.waId);
+    expect(second.hasMessage('5511987654321@c.us', after?.waId ?? '')).toBe(true);
+    const conversation = await second.dispatch('getConversation', { chatId: '5511987654321@c.us' }, caller);
+    expect(conversation).toMatchObject({ ok: true, value: { messages: [{ text: 'Oi' }, { text: 'Oi de novo' }] } });
+  });
+});
