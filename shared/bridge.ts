@@ -38,6 +38,8 @@ export const eventNames: EventName[] = [
   'labelsChanged',
   'quickRepliesChanged',
   'noticesChanged',
+  'attentionChanged',
+  'openChat',
 ];
 
 export function listenerName(event: EventName): `on${Capitalize<EventName>}` {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
 import { defaultSettings } from '../../shared/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
-import { createBackend, type Backend } from './backend';
+import { createBackend, type Backend, type BackendSupport } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
 import { EventHub } from './event-hub';
@@ -38,7 +38,11 @@ export interface AppSessionOptions {
   timeZone: string;
   log: (line: string) => void;
   createRealGateway: (context: RealGatewayContext) => WhatsAppGateway;
+  /** The shell's part in "Help" (which shell, opening a folder); the logs folder is `DIR/logs`. */
+  shell?: ShellServices;
 }
+
+export type ShellServices = Omit<BackendSupport, 'logsFolder'>;
 
 export interface AppSession {
   readonly dispatch: Dispatch;
@@ -79,7 +83,8 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
             kind: mode,
             ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
           });
-    const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
+    const support = { shell: 'browser' as const, ...options.shell, logsFolder: join(options.dataDir, 'logs') };
+    const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo, support });
     return { backend, gateway };
   }
 

@@ -1,6 +1,7 @@
 /** The shape of Janela's local store and the operations the services use. */
 import { z } from 'zod';
 import type { ContactTimesTable } from './lazy-contacts';
+import { emptyStoredAttention, storedAttentionSchema } from '../notifications/attention-state';
 import {
   chatIdSchema,
   chatMessageSchema,
@@ -55,12 +56,23 @@ export const storeDataSchema = z.object({
   quickReplies: z.array(quickReplySchema),
   outbox: z.array(outboxEntrySchema),
   sync: z.object({ lastSyncAt: z.number().int().nullable() }),
+  /** What notifications remember between runs, and the tray's pause (issue 17). */
+  attention: storedAttentionSchema,
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
 /** What a store holds before anything happened: no contacts, labels, outbox or sync yet. */
 export function emptyStoreData(settings: Settings, quickReplies: QuickReply[] = []): StoreData {
-  return { version: 1, settings, contacts: {}, labels: [], quickReplies, outbox: [], sync: { lastSyncAt: null } };
+  return {
+    version: 1,
+    settings,
+    contacts: {},
+    labels: [],
+    quickReplies,
+    outbox: [],
+    sync: { lastSyncAt: null },
+    attention: emptyStoredAttention(),
+  };
 }
 
 /** Where loading and reading report recoveries; the store forwards those found after loading. */
