@@ -1,0 +1,5 @@
+declare module '*.png' {
+  /** Vite gives the asset's URL (small files inline as data: URLs). */
+  const url: string;
+  export default url;
+}
