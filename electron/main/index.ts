@@ -14,6 +14,12 @@ import { parseServeArgs } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
+import { startDesktopShell } from './desktop-shell';
+import { resourcePath } from './resource-paths';
+import type { WindowPlacement } from './window-bounds';
+import { restoreWindowState } from './window-state';
+
+const windowSize = { width: 1280, height: 800, minWidth: 900, minHeight: 600 };
 
 // Chromium and Electron add switches of their own; Janela reads only its flags.
 const ownFlags = new Set(['--data-dir', '--simulated', '--demo', '--test-control', '--lang']);
@@ -45,7 +51,11 @@ async function start(): Promise<void> {
   const log = createLog(dataDir);
   let janela: AppSession;
   try {
-    janela = await launchSession(args, dataDir, log);
+    janela = await launchSession(args, dataDir, log, {
+      shell: 'electron',
+      // openPath answers with an error message, empty when it worked.
+      openFolder: async (path) => (await shell.openPath(path)) === '',
+    });
   } catch (error) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));
@@ -78,35 +88,40 @@ async function start(): Promise<void> {
     process.stdout.write(`Janela test control at ${control.url}\n`);
   }
 
-  const window = createWindow();
+  const restored = restoreWindowState(dataDir, windowSize);
+  const window = createWindow(restored.placement);
+  if (restored.maximized) window.maximize();
   const unsubscribe = janela.hub.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, { name, payload });
   });
+  const desktop = await startDesktopShell({ janela, window, dataDir, testControl: args.testControl, log });
 
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  // A second launch (and a click on the dock) brings the running window forward, also from the tray.
+  app.on('second-instance', () => desktop.bringForward());
+  app.on('activate', () => desktop.bringForward());
 
   let closing = false;
   app.on('before-quit', (event) => {
+    desktop.beforeQuit();
     if (closing) return;
     // Flush the store before the process ends: nothing reported saved may be lost.
     event.preventDefault();
     closing = true;
     unsubscribe();
+    desktop.close();
     void janela.close().finally(() => app.exit(0));
   });
   app.on('window-all-closed', () => app.quit());
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(placement: WindowPlacement): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 600,
+    ...placement,
+    minWidth: windowSize.minWidth,
+    minHeight: windowSize.minHeight,
     title: 'Janela',
+    // Windows and macOS take the icon from the app bundle; Linux window managers from here.
+    ...(process.platform === 'linux' ? { icon: resourcePath('icon.png') } : {}),
     show: false,
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
@@ -115,6 +130,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // The notification sound plays while the window sits hidden in the tray.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
   window.once('ready-to-show', () => window.show());

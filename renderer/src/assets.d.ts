@@ -3,3 +3,8 @@ declare module '*.png' {
   const url: string;
   export default url;
 }
+
+declare module '*.wav' {
+  const url: string;
+  export default url;
+}

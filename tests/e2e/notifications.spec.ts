@@ -21,12 +21,19 @@ interface RecorderWindow {
   __clickNotification(index: number): void;
   __permissionRequests: number;
 }
+/** The page's own globals used here (this file is typed without the DOM library). */
+interface PageGlobals {
+  Notification: { readonly permission: string; requestPermission(): Promise<string> };
+  navigator: { clipboard: { readText(): Promise<string> } };
+}
+type NotificationOptions = { body?: string; tag?: string; silent?: boolean };
 
 /** Records every notification the page makes, keeping the real permission; clicks run their onclick. */
 async function recordNotifications(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const real = window.Notification;
-    const recorder = window as unknown as RecorderWindow;
+    const page = globalThis as unknown as PageGlobals;
+    const real = page.Notification;
+    const recorder = globalThis as unknown as RecorderWindow;
     const made: { onclick: (() => void) | null }[] = [];
     recorder.__notifications = [];
     recorder.__permissionRequests = 0;
@@ -51,11 +58,11 @@ async function recordNotifications(page: Page): Promise<void> {
       }
       close() {}
     }
-    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
+    Object.defineProperty(globalThis, 'Notification', { value: RecordingNotification, configurable: true });
   });
 }
 
-const recorded = (page: Page) => page.evaluate(() => (window as unknown as RecorderWindow).__notifications);
+const recorded = (page: Page) => page.evaluate(() => (globalThis as unknown as RecorderWindow).__notifications);
 
 test('a customer message and a window closing unanswered notify exactly once each; the title counts unread', async ({
   page,
@@ -83,7 +90,7 @@ test('a customer message and a window closing unanswered notify exactly once eac
   expect((await recorded(page)).map((notification) => notification.title)).toEqual(['Maria Silva', 'João Souza']);
 
   // A click opens that chat (and reading it takes its messages off the count).
-  await page.evaluate(() => (window as unknown as RecorderWindow).__clickNotification(0));
+  await page.evaluate(() => (globalThis as unknown as RecorderWindow).__clickNotification(0));
   await expect(page.getByRole('heading', { name: 'Maria Silva' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Maria Silva' }).getByText('Com cobertura de chocolate')).toBeVisible();
   await expect(page).toHaveTitle('(1) Janela');
@@ -120,7 +127,7 @@ test('the browser is asked for permission only from the settings button, never o
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   const allow = dialog.getByRole('button', { name: 'Allow notifications in this browser' });
   await expect(allow).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as RecorderWindow).__permissionRequests)).toBe(0);
+  expect(await page.evaluate(() => (globalThis as unknown as RecorderWindow).__permissionRequests)).toBe(0);
 
   // Without permission nothing is shown, but the title still counts.
   await host.inbound({ ...MARIA, text: 'Oi' });
@@ -130,7 +137,7 @@ test('the browser is asked for permission only from the settings button, never o
   await page.context().grantPermissions(['notifications'], { origin: host.origin });
   await allow.click();
   await expect(dialog.getByText('This browser shows Janela’s notifications while a Janela tab is open.')).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as RecorderWindow).__permissionRequests)).toBe(1);
+  expect(await page.evaluate(() => (globalThis as unknown as RecorderWindow).__permissionRequests)).toBe(1);
   // The desktop-only settings are not offered in a browser.
   await expect(dialog.getByRole('checkbox', { name: /tray/ })).toHaveCount(0);
 });
@@ -185,7 +192,7 @@ test('help: the logs folder is shown in the browser, diagnostics are copied with
 
   await dialog.getByRole('button', { name: 'Copy diagnostics' }).click();
   await expect(dialog.getByText('Diagnostics copied. Paste them in your message to support.')).toBeVisible();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await page.evaluate(() => (globalThis as unknown as PageGlobals).navigator.clipboard.readText());
   expect(copied).toContain('(browser host)');
   expect(copied).toContain('Chats: 1, open windows: 1, unread: 1');
   expect(copied).not.toContain(MARIA.phone);

@@ -15,6 +15,7 @@ import { useQuickReplies } from '../features/quick-replies/quick-replies-store';
 import { selectClosingSoonMs, useSettings } from '../features/settings/settings-store';
 import { useUi } from '../app/ui-store';
 import { useNotifications, type Shell } from '../features/notifications/notifications-store';
+import { playChime } from '../features/notifications/chime';
 import { openChatFromNotification } from '../features/notifications/open-chat';
 import { pageNotificationApi, showWebNotifications } from '../features/notifications/web-notifications';
 import notificationIcon from '../../../resources/icons/128x128.png';
@@ -146,13 +147,14 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     janela.onNoticesChanged(({ notices }) => useNotices.getState().set(notices)),
     janela.onAttentionChanged(({ notifications, ...status }) => {
       useNotifications.getState().setStatus(status);
-      // The desktop app shows them natively, from the main process.
+      // The desktop app shows them natively, from the main process, and plays its sound here.
       if (useNotifications.getState().shell === 'browser')
         showWebNotifications(notifications, {
           api: pageNotificationApi(),
           openChat: openChatFromNotification,
           icon: notificationIcon,
         });
+      else if (notifications.some((notification) => !notification.silent)) playChime();
     }),
     janela.onOpenChat(({ chatId }) => openChatFromNotification(chatId)),
   ];
