@@ -75,8 +75,10 @@ export function createAttentionService(options: AttentionServiceOptions): Attent
   };
 
   const status = (): AttentionStatus => {
+    // Before every contact is read, counting would read them all at once and slow the first
+    // snapshot down: the first run, right after, brings the total.
     let unreadTotal = 0;
-    for (const contact of Object.values(store.data.contacts)) unreadTotal += contact.unreadCount;
+    if (ready) for (const contact of Object.values(store.data.contacts)) unreadTotal += contact.unreadCount;
     return { unreadTotal, pausedUntil: pausedUntil(clock.now()) };
   };
 
