@@ -13,6 +13,7 @@ import { SimulatedGateway } from '../../../../../electron/backend/gateways/simul
 import { createNoticeBoard } from '../../../../../electron/backend/notice-board';
 import { openStore } from '../../../../../electron/backend/store/open-store';
 import { emptyStoreData, type JanelaStore } from '../../../../../electron/backend/store/store-types';
+import { decodeChanges, encodeChanges, encodeRest } from '../../../../../electron/backend/store/store-document-codec';
 import type { EventPayload } from '../../../../../shared/contract';
 import { defaultSettings } from '../../../../../shared/default-settings';
 import { defaultNotificationSettings } from '../../../../../shared/domain';
@@ -174,6 +175,22 @@ describe('notification settings', () => {
       memory: { version: 1, primed: true, chats: {} },
       pausedUntil: null,
     });
+  });
+
+  it('travel through the journal (what a crash replays) unchanged', () => {
+    const data = emptyStoreData(defaultSettings('America/Sao_Paulo'));
+    data.settings.notifications = { ...defaultNotificationSettings, showText: false, closingSoonMinutes: 30 };
+    data.attention = {
+      memory: {
+        version: 1,
+        primed: true,
+        chats: { [MARIA]: { seenInboundAt: start, messageNotifiedAt: start, closingSoonFor: null, handoffFor: null } },
+      },
+      pausedUntil: start + HOUR,
+    };
+    const replayed = decodeChanges(JSON.parse(encodeChanges([], encodeRest(data))));
+    expect(replayed?.rest?.attention).toEqual(data.attention);
+    expect(replayed?.rest?.settings.notifications).toEqual(data.settings.notifications);
   });
 
   it('a damaged attention entry starts the memory over and never fails the store', async () => {
