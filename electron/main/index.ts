@@ -15,6 +15,7 @@ import { launchSession } from '../backend/launch/launch-session';
 import { createLog } from '../backend/log';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
 import { startDesktopShell } from './desktop-shell';
+import { APP_USER_MODEL_ID } from './shell-rules';
 import { resourcePath } from './resource-paths';
 import type { WindowPlacement } from './window-bounds';
 import { restoreWindowState } from './window-state';
@@ -36,6 +37,7 @@ function janelaArgv(argv: string[]): string[] {
 const args = parseServeArgs(janelaArgv(process.argv.slice(1)), process.cwd());
 const dataDir = args.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
 const appUrl =
   process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;

@@ -4,6 +4,12 @@
  */
 import type { AttentionStatus } from '../../shared/domain';
 
+/**
+ * electron-builder.yml's appId: Windows shows an app's toast notifications only under the
+ * AppUserModelID its Start-menu shortcut carries, which the NSIS installer sets to the appId.
+ */
+export const APP_USER_MODEL_ID = 'app.janela.desktop';
+
 export type CloseAction = 'hide-to-tray' | 'close';
 
 /** Closing the window hides it while Janela keeps running in the tray, unless the app is quitting. */

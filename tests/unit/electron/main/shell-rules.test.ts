@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { closeAction, isPaused, loginItemFor, parseShellMemory } from '../../../../electron/main/shell-rules';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import {
+  APP_USER_MODEL_ID,
+  closeAction,
+  isPaused,
+  loginItemFor,
+  parseShellMemory,
+} from '../../../../electron/main/shell-rules';
 
 describe('closing the window', () => {
   it('hides to the tray while the setting is on and a tray exists, unless the app is quitting', () => {
@@ -63,5 +72,14 @@ describe('start at login', () => {
     expect(loginItemFor({ ...base, packaged: false, startAtLogin: true, platform: 'linux' })).toEqual({
       kind: 'unsupported',
     });
+  });
+});
+
+describe('Windows notifications', () => {
+  it('are shown under the AppUserModelID the installer gives the shortcut: electron-builder.yml’s appId', () => {
+    const config = parse(readFileSync(resolve(import.meta.dirname, '../../../../electron-builder.yml'), 'utf8')) as {
+      appId: string;
+    };
+    expect(APP_USER_MODEL_ID).toBe(config.appId);
   });
 });
