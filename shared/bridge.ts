@@ -28,8 +28,8 @@ type EventFunctions = {
 };
 export type JanelaApi = CommandFunctions & EventFunctions;
 
-const commandNames = Object.keys(commands) as CommandName[];
-const eventNames = Object.keys(events) as EventName[];
+export const commandNames = Object.keys(commands) as CommandName[];
+export const eventNames = Object.keys(events) as EventName[];
 
 function listenerName(event: EventName): `on${Capitalize<EventName>}` {
   return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<EventName>}`;

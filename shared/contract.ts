@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import {
+  attentionNotificationSchema,
+  attentionStatusSchema,
   chatIdSchema,
   chatMessageSchema,
   chatSummarySchema,
@@ -39,6 +41,8 @@ const snapshotSchema = z.object({
   labels: z.array(labelSchema),
   quickReplies: z.array(quickReplySchema),
   notices: z.array(noticeSchema),
+  /** The unread total and the notification pause (issue 17); optional for older test doubles. */
+  attention: attentionStatusSchema.optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -100,6 +104,24 @@ export const commands = {
   exportQuickReplies: { input: empty, output: z.object({ json: z.string() }) },
   /** Every custom field name some customer has: what quick replies can fill. */
   listCustomFields: { input: empty, output: z.array(z.string()) },
+  /** Tray "Pause notifications for 1 hour" (or any other span); new messages still count as unread. */
+  pauseNotifications: {
+    input: z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
+      .strict(),
+    output: attentionStatusSchema,
+  },
+  resumeNotifications: { input: empty, output: attentionStatusSchema },
+  /** For support: versions, OS, connection and counts as text; no phone numbers, names or messages. */
+  getDiagnostics: { input: empty, output: z.object({ text: z.string(), logsFolder: z.string() }) },
+  /** The desktop app opens the logs folder; the browser host cannot (`opened` false) and shows `path`. */
+  openLogsFolder: { input: empty, output: z.object({ opened: z.boolean(), path: z.string() }) },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -117,6 +139,10 @@ export const events = {
   labelsChanged: z.object({ labels: z.array(labelSchema) }),
   quickRepliesChanged: z.object({ quickReplies: z.array(quickReplySchema) }),
   noticesChanged: z.object({ notices: z.array(noticeSchema) }),
+  /** New notifications to show (often none) and the current unread total and pause. */
+  attentionChanged: attentionStatusSchema.extend({ notifications: z.array(attentionNotificationSchema) }),
+  /** The desktop shell asks the window to show a chat (a notification was clicked). */
+  openChat: z.object({ chatId: chatIdSchema }),
 } as const;
 
 export type EventName = keyof typeof events;

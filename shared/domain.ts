@@ -81,6 +81,54 @@ const shopSchema = z.object({
 });
 export type Shop = z.infer<typeof shopSchema>;
 
+/**
+ * What the shop owner is told, and how (issue 17). Every field has a default so a store written
+ * before these existed still reads; the patch schema below has none, so a partial update never
+ * resets a field it does not name.
+ */
+const notificationSettingsShape = {
+  enabled: z.boolean(),
+  sound: z.boolean(),
+  /** False: notifications say only "New message" (a customer may be standing at the counter). */
+  showText: z.boolean(),
+  /** Quiet outside the shop's business hours, when the shop has set them. */
+  quietOutsideBusinessHours: z.boolean(),
+  /** "Closing soon, still unanswered" is announced when less than this is left. */
+  closingSoonMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(23 * 60),
+  /** Desktop app: closing the window leaves Janela in the tray, so notifications keep coming. */
+  keepRunningInTray: z.boolean(),
+  /** Desktop app: start with the computer. */
+  startAtLogin: z.boolean(),
+};
+export const defaultNotificationSettings = {
+  enabled: true,
+  sound: true,
+  showText: true,
+  quietOutsideBusinessHours: false,
+  closingSoonMinutes: 60,
+  keepRunningInTray: true,
+  startAtLogin: false,
+} as const satisfies { [K in keyof typeof notificationSettingsShape]: z.infer<(typeof notificationSettingsShape)[K]> };
+export const notificationSettingsSchema = z.object({
+  enabled: notificationSettingsShape.enabled.default(defaultNotificationSettings.enabled),
+  sound: notificationSettingsShape.sound.default(defaultNotificationSettings.sound),
+  showText: notificationSettingsShape.showText.default(defaultNotificationSettings.showText),
+  quietOutsideBusinessHours: notificationSettingsShape.quietOutsideBusinessHours.default(
+    defaultNotificationSettings.quietOutsideBusinessHours,
+  ),
+  closingSoonMinutes: notificationSettingsShape.closingSoonMinutes.default(
+    defaultNotificationSettings.closingSoonMinutes,
+  ),
+  keepRunningInTray: notificationSettingsShape.keepRunningInTray.default(defaultNotificationSettings.keepRunningInTray),
+  startAtLogin: notificationSettingsShape.startAtLogin.default(defaultNotificationSettings.startAtLogin),
+});
+export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+export const notificationSettingsPatchSchema = z.object(notificationSettingsShape).partial();
+
 export const settingsSchema = z.object({
   language: languageSchema,
   /** IANA time zone of the shop, for greetings and shown times. */
@@ -97,6 +145,7 @@ export const settingsSchema = z.object({
   /** A Chrome/Edge/Chromium to drive WhatsApp Web with; null means detect one. */
   browserPath: z.string().max(1000).nullable(),
   shop: shopSchema,
+  notifications: notificationSettingsSchema.default(() => ({ ...defaultNotificationSettings })),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** Whether this runtime's Intl knows the zone: `Mars/Olympus` would make every shown time fail. */
@@ -120,6 +169,7 @@ export const settingsPatchSchema = settingsSchema.partial().extend({
     .refine(isValidTimeZone, 'expected an IANA time zone such as America/Sao_Paulo')
     .optional(),
   shop: shopSchema.partial().optional(),
+  notifications: notificationSettingsPatchSchema.strict().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -187,3 +237,21 @@ export const noticeSchema = z.object({
   lost: z.array(recoveryPartSchema).optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
+
+/** A notification the attention policy decided on; a click opens `chatId`. */
+export const attentionNotificationSchema = z.object({
+  kind: z.enum(['message', 'closing-soon', 'handoff']),
+  chatId: chatIdSchema,
+  title: z.string(),
+  body: z.string(),
+  silent: z.boolean(),
+});
+export type AttentionNotificationData = z.infer<typeof attentionNotificationSchema>;
+
+/** What the taskbar badge, the tray and the page title show. */
+export const attentionStatusSchema = z.object({
+  unreadTotal: z.number().int().nonnegative(),
+  /** Notifications paused until then (tray "Pause for 1 hour"); null when not paused. */
+  pausedUntil: z.number().nullable(),
+});
+export type AttentionStatus = z.infer<typeof attentionStatusSchema>;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ChatId, Language } from '../../shared/domain';
 import { defaultSettings } from '../../shared/settings/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
-import { createBackend, type Backend } from './backend';
+import { createBackend, type Backend, type BackendSupport } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
 import { EventHub } from './event-hub';
@@ -39,7 +39,11 @@ export interface AppSessionOptions {
   timeZone: string;
   log: (line: string) => void;
   createRealGateway: (context: RealGatewayContext) => WhatsAppGateway;
+  /** The shell's part in "Help" (which shell, opening a folder); the logs folder is `DIR/logs`. */
+  shell?: ShellServices;
 }
+
+export type ShellServices = Omit<BackendSupport, 'logsFolder'>;
 
 export interface AppSession {
   readonly dispatch: Dispatch;
@@ -98,6 +102,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
             kind: mode,
             ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
           });
+    const support = { shell: 'browser' as const, ...options.shell, logsFolder: join(options.dataDir, 'logs') };
     const backend = createBackend({
       store,
       gateway,
@@ -107,6 +112,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       log,
       startDemo: () => switchTo('demo'),
       exitDemo: () => switchTo(options.mode === 'demo' ? 'real' : options.mode),
+      support,
     });
     return { backend, gateway, store };
   }

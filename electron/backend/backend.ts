@@ -10,6 +10,8 @@ import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { GatewayMessage, WhatsAppGateway } from './gateways/gateway';
 import { checkBrowser as checkBrowserPath, type BrowserCheck } from './gateways/whatsapp-web/browser-check';
+import { createAttentionService, type AttentionServiceOptions } from './notifications/attention-service';
+import { appVersion, diagnosticsText, storeCounts, systemFacts, type ShellKind } from './support/diagnostics';
 import {
   applyProfileUpdate,
   customFieldNames,
@@ -49,6 +51,16 @@ export interface BackendOptions {
   exitDemo: () => Promise<void>;
   /** Whether a browser path from the settings can drive WhatsApp Web; tests pass a fake. */
   checkBrowser?: (file: string) => Promise<BrowserCheck>;
+  /** The shell's part in "Help": which shell, the logs folder, and opening it (desktop only). */
+  support?: BackendSupport;
+  /** Business hours and per-chat state owned by other features, for the attention policy. */
+  attention?: Pick<AttentionServiceOptions, 'businessHours' | 'chatExtras' | 'tickMs' | 'settleMs'>;
+}
+
+export interface BackendSupport {
+  shell: ShellKind;
+  logsFolder: string;
+  openFolder?: (path: string) => Promise<boolean>;
 }
 
 export interface NoticeBoard {
@@ -88,6 +100,7 @@ export function createBackend(options: BackendOptions): Backend {
       });
       pendingChats.clear();
       hub.emit('chatsChanged', { chats });
+      attention.changed();
     }, CHAT_PUSH_DELAY_MS);
   }
 
@@ -132,7 +145,16 @@ export function createBackend(options: BackendOptions): Backend {
       outbox.applyAck(chatId, waId, status),
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
   };
-  const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
+  const attention = createAttentionService({
+    store,
+    clock,
+    emit: (payload) => hub.emit('attentionChanged', payload),
+    ...options.attention,
+  });
+  const stopClockListener = clock.onJump((now) => {
+    hub.emit('clockChanged', { now });
+    attention.run();
+  });
   const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
   // A snapshot sent before every contact was read holds the head of the list only.
   let partialSnapshotSent = false;
@@ -163,6 +185,7 @@ export function createBackend(options: BackendOptions): Backend {
         labels: store.data.labels,
         quickReplies: store.data.quickReplies,
         notices: options.notices.list(),
+        attention: attention.status(),
       };
     },
     getConversation: ({ chatId, beforeId, limit }) => {
@@ -195,9 +218,11 @@ export function createBackend(options: BackendOptions): Backend {
         ...patch,
         ...(browserPath === undefined ? {} : { browserPath: browserPath || null }),
         shop: { ...current.shop, ...patch.shop },
+        notifications: { ...current.notifications, ...patch.notifications },
       });
       store.update((data) => void (data.settings = next));
       hub.emit('settingsChanged', { settings: next });
+      attention.changed();
       return next;
     },
     startDemo: async () => {
@@ -260,6 +285,30 @@ export function createBackend(options: BackendOptions): Backend {
     importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
     exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
     listCustomFields: () => customFieldNames(store.data.contacts),
+    pauseNotifications: ({ minutes }) => attention.pause(minutes),
+    resumeNotifications: () => attention.resume(),
+    getDiagnostics: () => {
+      const now = clock.now();
+      const text = diagnosticsText({
+        appVersion,
+        shell: options.support?.shell ?? 'browser',
+        ...systemFacts(),
+        now,
+        gatewayKind: gateway.kind,
+        connection: gateway.status().state,
+        language: store.data.settings.language,
+        chatsComplete: store.allContactsLoaded,
+        counts: { ...storeCounts(store.data, now), notices: options.notices.list().length },
+        notificationsEnabled: store.data.settings.notifications.enabled,
+        notificationsPaused: attention.status().pausedUntil !== null,
+      });
+      return { text, logsFolder: options.support?.logsFolder ?? '' };
+    },
+    openLogsFolder: async () => {
+      const path = options.support?.logsFolder ?? '';
+      const open = options.support?.openFolder;
+      return { opened: open && path ? await open(path) : false, path };
+    },
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
@@ -276,12 +325,14 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.on('message', listeners.message);
       gateway.on('ack', listeners.ack);
       gateway.on('synced', listeners.synced);
+      void attention.start();
       await gateway.start();
     },
     async close() {
       closed = true;
       stopClockListener();
       stopStoreNotices();
+      attention.close();
       outbox.close();
       gateway.off('status', listeners.status);
       gateway.off('message', listeners.message);

@@ -17,6 +17,13 @@ import { createLogger } from '../backend/logging/logger';
 import { startupErrorText, startupLanguage } from '../backend/launch/startup-error';
 import { decideTestHooks } from '../backend/launch/test-hooks-policy';
 import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
+import { startDesktopShell } from './desktop-shell';
+import { APP_USER_MODEL_ID } from './shell-rules';
+import { resourcePath } from './resource-paths';
+import type { WindowPlacement } from './window-bounds';
+import { restoreWindowState } from './window-state';
+
+const windowSize = { width: 1280, height: 800, minWidth: 900, minHeight: 600 };
 
 // Chromium and Electron add switches of their own: the 'app' shell reads only Janela's flags.
 const parsedArgs = launchOptionsOrExit('app', process.argv.slice(1), process.cwd());
@@ -29,6 +36,7 @@ const testHooks = decideTestHooks({
 const args = { ...parsedArgs, testControl: testHooks.testControl };
 const dataDir = args.dataDir ?? defaultDataDir();
 app.setPath('userData', dataDir);
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
 const appUrl = testHooks.devRendererUrl ?? pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
 
@@ -48,7 +56,11 @@ async function start(): Promise<void> {
     logger = createLogger(dataDir);
     log = logger.info;
     if (testHooks.ignored.length > 0) log(`ignored in a packaged build: ${testHooks.ignored.join(', ')}`);
-    janela = await launchSession(args, dataDir, log);
+    janela = await launchSession(args, dataDir, log, {
+      shell: 'electron',
+      // openPath answers with an error message, empty when it worked.
+      openFolder: async (path) => (await shell.openPath(path)) === '',
+    });
   } catch (error) {
     log(`the session did not open: ${error instanceof Error ? error.name : 'unknown'}`);
     const { dialog } = await import('electron');
@@ -83,26 +95,34 @@ async function start(): Promise<void> {
     process.stdout.write(`Janela test control at ${control.url}\n`);
   }
 
-  const window = createWindow();
+  const restored = restoreWindowState(dataDir, windowSize);
+  const window = createWindow(restored.placement);
+  if (restored.maximized) window.maximize();
   const unsubscribe = janela.hub.subscribe((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, { name, payload });
   });
+  const desktop = await startDesktopShell({ janela, window, dataDir, testControl: args.testControl, log });
 
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  // A second launch (and a click on the dock) brings the running window forward, also from the tray.
+  app.on('second-instance', () => desktop.bringForward());
+  app.on('activate', () => desktop.bringForward());
 
   // Flush and close the store and WhatsApp before the process ends, however the end comes.
   const shutdown = createAppShutdown(janela, {
     exit: (code) => void logger.close().finally(() => app.exit(code)),
     log,
   });
+  let closing = false;
   const closeAndExit = () => {
-    unsubscribe();
+    if (!closing) {
+      closing = true;
+      unsubscribe();
+      desktop.close();
+    }
     void shutdown.closeAndExit();
   };
   app.on('before-quit', (event) => {
+    desktop.beforeQuit();
     // Also while closing: the exit comes when the close is done (app.exit emits no before-quit).
     event.preventDefault();
     closeAndExit();
@@ -119,13 +139,14 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 }
 
-function createWindow(): BrowserWindow {
+function createWindow(placement: WindowPlacement): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 600,
+    ...placement,
+    minWidth: windowSize.minWidth,
+    minHeight: windowSize.minHeight,
     title: 'Janela',
+    // Windows and macOS take the icon from the app bundle; Linux window managers from here.
+    ...(process.platform === 'linux' ? { icon: resourcePath('icon.png') } : {}),
     show: false,
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
@@ -134,6 +155,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // The notification sound plays while the window sits hidden in the tray.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
   window.once('ready-to-show', () => window.show());

@@ -27,8 +27,14 @@ export function restoreWindowState(dataDir: string, limits: WindowSizeLimits): R
   return { placement: placeWindow(saved?.bounds ?? null, workAreas, limits), maximized: saved?.maximized ?? false };
 }
 
-/** Saves shortly after each move or resize and when the window closes; returns the unsubscribe. */
-export function rememberWindowState(window: BrowserWindow, dataDir: string): () => void {
+export interface WindowStateMemory {
+  /** Saves at once: quitting ends the process without the window's close event. */
+  saveNow(): void;
+  stop(): void;
+}
+
+/** Saves shortly after each move or resize, when the window closes, and when told to. */
+export function rememberWindowState(window: BrowserWindow, dataDir: string): WindowStateMemory {
   let timer: NodeJS.Timeout | undefined;
   const save = () => {
     clearTimeout(timer);
@@ -49,9 +55,12 @@ export function rememberWindowState(window: BrowserWindow, dataDir: string): () 
   const events = ['resize', 'move', 'maximize', 'unmaximize'] as const;
   for (const event of events) window.on(event as 'resize', saveSoon);
   window.on('close', save);
-  return () => {
-    clearTimeout(timer);
-    for (const event of events) window.off(event as 'resize', saveSoon);
-    window.off('close', save);
+  return {
+    saveNow: save,
+    stop() {
+      clearTimeout(timer);
+      for (const event of events) window.off(event as 'resize', saveSoon);
+      window.off('close', save);
+    },
   };
 }

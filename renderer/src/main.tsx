@@ -20,7 +20,11 @@ if (!('janela' in window) || !window.janela) {
   link = transport;
 }
 
-connectStores(window.janela, { link, isVisible: () => document.visibilityState === 'visible' });
+connectStores(window.janela, {
+  link,
+  isVisible: () => document.visibilityState === 'visible',
+  shell: link ? 'browser' : 'electron',
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

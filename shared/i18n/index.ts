@@ -9,6 +9,7 @@ import { commonMessages } from './messages/common';
 import { connectMessages } from './messages/connect';
 import { conversationMessages } from './messages/conversation';
 import { errorMessages } from './messages/errors';
+import { notificationMessages } from './messages/notifications';
 import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
 import { settingsMessages } from './messages/settings';
@@ -26,6 +27,7 @@ export const catalogues = [
   profileMessages,
   storeMessages,
   startupMessages,
+  notificationMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

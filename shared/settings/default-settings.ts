@@ -1,4 +1,4 @@
-import type { Language, Settings } from '../domain';
+import { defaultNotificationSettings, type Language, type Settings } from '../domain';
 
 export function defaultSettings(timeZone: string, language: Language = 'pt-BR'): Settings {
   return {
@@ -10,5 +10,6 @@ export function defaultSettings(timeZone: string, language: Language = 'pt-BR'):
     sendIntervalMs: 2000,
     browserPath: null,
     shop: { name: '', address: '', hours: '', website: '' },
+    notifications: { ...defaultNotificationSettings },
   };
 }

@@ -1,5 +1,5 @@
 /** Opens the app session from command-line arguments: shared by the desktop app and the browser host. */
-import { openAppSession, type AppSession } from '../app-session';
+import { openAppSession, type AppSession, type ShellServices } from '../app-session';
 import { createClock } from '../clock';
 import type { LaunchOptions } from './launch-options';
 
@@ -7,6 +7,7 @@ export async function launchSession(
   args: LaunchOptions,
   dataDir: string,
   log: (line: string) => void,
+  shell?: ShellServices,
 ): Promise<AppSession> {
   // whatsapp-web.js and Puppeteer take seconds to load: only the real WhatsApp needs them.
   const realGateway = args.mode === 'real' ? await import('../gateways/whatsapp-web/real-gateway') : null;
@@ -17,6 +18,7 @@ export async function launchSession(
     ...(args.language ? { language: args.language } : {}),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     log,
+    ...(shell ? { shell } : {}),
     createRealGateway: (context) => {
       if (!realGateway) throw new Error('the real WhatsApp gateway is not loaded in simulated mode');
       return realGateway.createRealGateway(context, { testControl: args.testControl, env: process.env });

@@ -73,7 +73,7 @@ function nonBlank(value: string | null): string | null {
 }
 
 /** The name shown and used in `{{name}}`: the staff's override, else WhatsApp's, else the number. */
-function displayName(contact: StoredContact): string {
+export function displayName(contact: StoredContact): string {
   return (
     nonBlank(contact.nameOverride) ??
     nonBlank(contact.waName) ??

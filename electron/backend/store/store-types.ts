@@ -1,6 +1,7 @@
 /** The shape of Janela's local store and the operations the services use. */
 import { z } from 'zod';
 import type { ContactTimesTable } from './lazy-contacts';
+import { storedAttentionSchema } from '../notifications/attention-state';
 import {
   chatIdSchema,
   chatMessageSchema,
@@ -82,6 +83,8 @@ export const storeDataSchema = z.object({
   quickReplies: z.array(quickReplySchema).default([]),
   outbox: z.array(outboxEntrySchema).default([]),
   sync: z.object({ lastSyncAt: z.number().int().nullable() }).default({ lastSyncAt: null }),
+  /** What notifications remember between runs, and the tray's pause (issue 17). */
+  attention: storedAttentionSchema,
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 

@@ -9,6 +9,8 @@ import { useChats } from '../features/chats/chats-store';
 import { useConnection } from '../features/connect/connection-store';
 import { selectLanguage, useSettings } from '../features/settings/settings-store';
 import { useUi } from './ui-store';
+import { useNotifications } from '../features/notifications/notifications-store';
+import { pageTitle } from '../features/notifications/web-notifications';
 import { TopBar } from './top-bar';
 import './app.css';
 
@@ -21,10 +23,12 @@ export function App() {
   const connected = useConnection((state) => state.status.state === 'connected');
   const linkLost = useConnection((state) => state.link !== 'open');
 
+  const unreadTotal = useNotifications((state) => state.unreadTotal);
+
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = t('app.name');
-  }, [language, t]);
+    document.title = pageTitle(t('app.name'), unreadTotal);
+  }, [language, t, unreadTotal]);
 
   if (!ready) {
     return (

@@ -14,6 +14,11 @@ import { useNotices } from '../features/notices/notices-store';
 import { useQuickReplies } from '../features/quick-replies/quick-replies-store';
 import { selectClosingSoonMs, useSettings } from '../features/settings/settings-store';
 import { useUi } from '../app/ui-store';
+import { useNotifications, type Shell } from '../features/notifications/notifications-store';
+import { playChime } from '../features/notifications/chime';
+import { openChatFromNotification } from '../features/notifications/open-chat';
+import { pageNotificationApi, showWebNotifications } from '../features/notifications/web-notifications';
+import notificationIcon from '../../../resources/icons/128x128.png';
 import { setApi } from './api';
 import type { LinkState } from './websocket-transport';
 
@@ -37,6 +42,8 @@ export interface ConnectStoresOptions {
   tickMs?: number;
   /** How long chat-list changes gather before one re-sort. */
   chatsBatchMs?: number;
+  /** Who shows notifications: the Electron main process, or this page (browser host). */
+  shell?: Shell;
 }
 
 const closingSoonMs = () => selectClosingSoonMs(useSettings.getState());
@@ -50,6 +57,7 @@ function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useLabels.getState().set(snapshot.labels);
   useQuickReplies.getState().set(snapshot.quickReplies);
   useNotices.getState().set(snapshot.notices);
+  if (snapshot.attention) useNotifications.getState().setStatus(snapshot.attention);
 }
 
 /** Re-sorts the list when a window changed state since the last sort. */
@@ -62,6 +70,7 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
   const localNow = options.localNow ?? (() => performance.now());
   const isVisible = options.isVisible ?? (() => true);
   setApi(janela);
+  if (options.shell) useNotifications.getState().setShell(options.shell);
 
   let snapshotRequest = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,6 +145,18 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     janela.onLabelsChanged(({ labels }) => useLabels.getState().set(labels)),
     janela.onQuickRepliesChanged(({ quickReplies }) => useQuickReplies.getState().set(quickReplies)),
     janela.onNoticesChanged(({ notices }) => useNotices.getState().set(notices)),
+    janela.onAttentionChanged(({ notifications, ...status }) => {
+      useNotifications.getState().setStatus(status);
+      // The desktop app shows them natively, from the main process, and plays its sound here.
+      if (useNotifications.getState().shell === 'browser')
+        showWebNotifications(notifications, {
+          api: pageNotificationApi(),
+          openChat: openChatFromNotification,
+          icon: notificationIcon,
+        });
+      else if (notifications.some((notification) => !notification.silent)) playChime();
+    }),
+    janela.onOpenChat(({ chatId }) => openChatFromNotification(chatId)),
   ];
   if (options.link) {
     unsubscribers.push(options.link.onReconnect(() => void loadSnapshot()));

@@ -5,6 +5,8 @@ import { errorMessageKey, languages } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
 import { useSettings } from './settings-store';
 import { useUi } from '../../app/ui-store';
+import { NotificationSettingsFields } from '../notifications/notification-settings';
+import { HelpSection } from '../help/help-section';
 import './settings.css';
 
 /** Settings in a modal dialog; the form mounts on open so it always starts from the saved values. */
@@ -46,6 +48,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
   const [sendInterval, setSendInterval] = useState(String(settings.sendIntervalMs / 1000));
   const [browserPath, setBrowserPath] = useState(settings.browserPath ?? '');
   const [shop, setShop] = useState(settings.shop);
+  const [notifications, setNotifications] = useState(settings.notifications);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
@@ -60,6 +63,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
       sendIntervalMs: Math.round(Number(sendInterval) * 1000),
       browserPath: browserPath.trim() || null,
       shop,
+      notifications,
     };
     setSaving(true);
     setError(null);
@@ -169,6 +173,8 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
           </label>
         </fieldset>
 
+        <NotificationSettingsFields value={notifications} onChange={setNotifications} />
+
         <fieldset className="settings__group">
           <legend>{t('settings.shop')}</legend>
           {shopField('name', t('settings.shopName'))}
@@ -211,6 +217,8 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
             </span>
           </label>
         </fieldset>
+
+        <HelpSection />
 
         {error && (
           <p className="error-text" role="alert">

@@ -10,6 +10,8 @@ import { useConnection } from '../../../../../renderer/src/features/connect/conn
 import { useConversation } from '../../../../../renderer/src/features/conversation/conversation-store';
 import { useNotices } from '../../../../../renderer/src/features/notices/notices-store';
 import { useSettings } from '../../../../../renderer/src/features/settings/settings-store';
+import { useNotifications } from '../../../../../renderer/src/features/notifications/notifications-store';
+import { useUi } from '../../../../../renderer/src/app/ui-store';
 
 const HOUR = 3_600_000;
 const start = Date.UTC(2025, 5, 10, 12);
@@ -208,5 +210,63 @@ describe('connectStores', () => {
     });
     await vi.advanceTimersByTimeAsync(0);
     expect(names()).toEqual(['Bia']);
+  });
+});
+
+describe('connectStores and notifications', () => {
+  const shown: { title: string; options: unknown }[] = [];
+  class FakeNotification {
+    static permission = 'granted';
+    onclick: (() => void) | null = null;
+    constructor(title: string, options: unknown) {
+      shown.push({ title, options });
+    }
+    close() {}
+  }
+  const maria = {
+    kind: 'message' as const,
+    chatId: bia.chatId,
+    title: 'Bia',
+    body: 'Oi!',
+    silent: false,
+  };
+
+  beforeEach(() => {
+    shown.length = 0;
+    vi.stubGlobal('Notification', FakeNotification);
+    vi.stubGlobal('window', { focus: () => undefined });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('takes the unread total and the pause from the snapshot, then from attentionChanged', async () => {
+    const backend = fakeBackend(snapshotWith([ana, bia], { attention: { unreadTotal: 2, pausedUntil: null } }));
+    disconnect = connectStores(backend.api, { localNow: () => localNow, shell: 'browser' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(useNotifications.getState()).toMatchObject({ shell: 'browser', unreadTotal: 2, pausedUntil: null });
+    backend.emit('attentionChanged', { unreadTotal: 3, pausedUntil: start + HOUR, notifications: [] });
+    expect(useNotifications.getState()).toMatchObject({ unreadTotal: 3, pausedUntil: start + HOUR });
+  });
+
+  it('shows notifications through the browser in the browser host, never in the desktop app', async () => {
+    const backend = fakeBackend(snapshotWith([ana, bia]));
+    disconnect = connectStores(backend.api, { localNow: () => localNow, shell: 'browser' });
+    await vi.advanceTimersByTimeAsync(0);
+    backend.emit('attentionChanged', { unreadTotal: 1, pausedUntil: null, notifications: [maria] });
+    expect(shown.map((notification) => notification.title)).toEqual(['Bia']);
+    disconnect();
+
+    disconnect = connectStores(backend.api, { localNow: () => localNow, shell: 'electron' });
+    await vi.advanceTimersByTimeAsync(0);
+    backend.emit('attentionChanged', { unreadTotal: 1, pausedUntil: null, notifications: [maria] });
+    expect(shown).toHaveLength(1);
+  });
+
+  it('opens the chat the desktop shell asks for (a notification was clicked)', async () => {
+    const backend = fakeBackend(snapshotWith([ana, bia]));
+    disconnect = connectStores(backend.api, { localNow: () => localNow, shell: 'electron' });
+    await vi.advanceTimersByTimeAsync(0);
+    useUi.getState().setSettingsOpen(true);
+    backend.emit('openChat', { chatId: bia.chatId });
+    expect(useUi.getState()).toMatchObject({ selectedChatId: bia.chatId, settingsOpen: false, view: 'chats' });
   });
 });
