@@ -38,6 +38,7 @@ export const eventNames: EventName[] = [
   'labelsChanged',
   'quickRepliesChanged',
   'noticesChanged',
+  'automationSettingsChanged',
 ];
 
 export function listenerName(event: EventName): `on${Capitalize<EventName>}` {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
 import { defaultSettings } from '../../shared/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
+import { demoAutomationSettings, demoShop } from './automations/demo-automations';
 import { createBackend, type Backend } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
@@ -70,6 +71,12 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     store.onNotice((notice) => notices.add(notice));
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
+    }
+    if (mode === 'demo') {
+      store.update((data) => {
+        data.automations = demoAutomationSettings(data.settings.language);
+        data.settings = { ...data.settings, shop: demoShop(data.settings.language) };
+      });
     }
     const gateway =
       mode === 'real'

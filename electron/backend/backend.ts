@@ -4,19 +4,14 @@
  */
 import { JanelaError } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
+import type { ChatFlow } from './automations/chat-flow';
+import { createAutomations } from './automations/automations';
 import { chatListHead } from './chats/chat-list-head';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { GatewayMessage, WhatsAppGateway } from './gateways/gateway';
-import {
-  applyProfileUpdate,
-  customFieldNames,
-  deleteLabel,
-  saveLabel,
-  toChatSummary,
-  toCustomerProfile,
-} from './profiles/profiles';
+import { applyProfileUpdate, customFieldNames, deleteLabel, saveLabel } from './profiles/profiles';
 import {
   deleteQuickReply,
   exportQuickReplies,
@@ -45,6 +40,8 @@ export interface BackendOptions {
   log: (line: string) => void;
   /** Handlers that belong to the session above one backend (switching to the demo). */
   startDemo: () => Promise<void>;
+  /** Conversations the bot leads over several messages (bookings, orders), offered in its menu. */
+  flows?: readonly ChatFlow[];
 }
 
 export interface NoticeBoard {
@@ -76,7 +73,7 @@ export function createBackend(options: BackendOptions): Backend {
       chatPushTimer = null;
       const chats = [...pendingChats].flatMap((id) => {
         const contact = store.data.contacts[id];
-        return contact ? [toChatSummary(contact)] : [];
+        return contact ? [automations.chatSummary(contact)] : [];
       });
       pendingChats.clear();
       hub.emit('chatsChanged', { chats });
@@ -97,12 +94,27 @@ export function createBackend(options: BackendOptions): Backend {
     log,
   });
 
+  const automations = createAutomations({
+    store,
+    clock,
+    hub,
+    send: (chatId, text) => void outbox.send(chatId, text, { automatic: true }),
+    onChatChanged: pushChat,
+    flows: options.flows ?? [],
+    log,
+  });
+
   function onMessage(message: GatewayMessage): void {
     if (outbox.claimOwnMessage(message)) return;
+    const previousLastInboundAt = store.data.contacts[message.chatId]?.lastInboundAt ?? null;
     const stored = recordGatewayMessage(store, message);
     if (!stored) return;
     pushMessage(stored);
     pushChat(message.chatId);
+    // Typed on the phone: a person on the shop's side took the chat. The bot's own sends are
+    // claimed by the outbox above and never get here.
+    if (message.fromMe) automations.onShopReply(message.chatId, message.at);
+    else if (!message.catchUp) automations.onCustomerMessage(stored, previousLastInboundAt);
   }
 
   const listeners = {
@@ -118,7 +130,7 @@ export function createBackend(options: BackendOptions): Backend {
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
   };
   const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
-  const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
+  const allChats = () => Object.values(store.data.contacts).map(automations.chatSummary);
   // A snapshot sent before every contact was read holds the head of the list only.
   let partialSnapshotSent = false;
   let closed = false;
@@ -142,7 +154,7 @@ export function createBackend(options: BackendOptions): Backend {
         gatewayKind: gateway.kind,
         connection: gateway.status(),
         settings: store.data.settings,
-        chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize),
+        chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize, automations.chatSummary),
         chatsComplete,
         labels: store.data.labels,
         quickReplies: store.data.quickReplies,
@@ -153,8 +165,12 @@ export function createBackend(options: BackendOptions): Backend {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
       return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
     },
-    getProfile: ({ chatId }) => toCustomerProfile(contactOrThrow(chatId)),
-    sendMessage: ({ chatId, text }) => toChatMessage(outbox.send(chatId, text)),
+    getProfile: ({ chatId }) => automations.customerProfile(contactOrThrow(chatId)),
+    sendMessage: ({ chatId, text }) => {
+      const sent = toChatMessage(outbox.send(chatId, text));
+      automations.onShopReply(chatId, sent.at);
+      return sent;
+    },
     markRead: ({ chatId }) => {
       if (contactOrThrow(chatId).unreadCount > 0) {
         store.update((data) => {
@@ -202,7 +218,7 @@ export function createBackend(options: BackendOptions): Backend {
       const updated = applyProfileUpdate(contactOrThrow(chatId), patch, store.data.labels);
       store.update((data) => void (data.contacts[chatId] = updated));
       pushChat(chatId);
-      return toCustomerProfile(updated);
+      return automations.customerProfile(updated);
     },
     saveLabel: (label) => {
       const labels = saveLabel(store.data.labels, label);
@@ -217,7 +233,7 @@ export function createBackend(options: BackendOptions): Backend {
         data.contacts = contacts;
       });
       hub.emit('labelsChanged', { labels });
-      hub.emit('chatsChanged', { chats: Object.values(contacts).map(toChatSummary) });
+      hub.emit('chatsChanged', { chats: Object.values(contacts).map(automations.chatSummary) });
       return labels;
     },
     saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
@@ -226,6 +242,7 @@ export function createBackend(options: BackendOptions): Backend {
     importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
     exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
     listCustomFields: () => customFieldNames(store.data.contacts),
+    ...automations.handlers,
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {

@@ -7,9 +7,14 @@
 import { orderChats, urgencyKey, type UrgencyTimes } from '../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../shared/domain';
 import { toChatSummary } from '../profiles/profiles';
-import type { JanelaStore } from '../store/store-types';
+import type { JanelaStore, StoredContact } from '../store/store-types';
 
-export function chatListHead(store: JanelaStore, now: number, limit: number): ChatSummary[] {
+export function chatListHead(
+  store: JanelaStore,
+  now: number,
+  limit: number,
+  summarise: (contact: StoredContact) => ChatSummary = toChatSummary,
+): ChatSummary[] {
   const { chatIds, times } = store.contactTimes();
   const groups = new Uint8Array(chatIds.length);
   const ranks = new Float64Array(chatIds.length);
@@ -30,7 +35,7 @@ export function chatListHead(store: JanelaStore, now: number, limit: number): Ch
     const group = groups[index] ?? 0;
     if (group > cutoff.group || (group === cutoff.group && (ranks[index] ?? 0) > cutoff.rank)) continue;
     const contact = store.data.contacts[chatIds[index] as string];
-    if (contact) candidates.push(toChatSummary(contact));
+    if (contact) candidates.push(summarise(contact));
   }
   return orderChats(candidates, now).slice(0, limit);
 }

@@ -1,5 +1,7 @@
 /** The shape of Janela's local store and the operations the services use. */
 import { z } from 'zod';
+import { automationSettingsSchema } from '../../../shared/automations/automation-settings';
+import { botChatStateSchema } from '../../../shared/automations/bot-chat-state';
 import type { ContactTimesTable } from './lazy-contacts';
 import {
   chatIdSchema,
@@ -55,12 +57,26 @@ export const storeDataSchema = z.object({
   quickReplies: z.array(quickReplySchema),
   outbox: z.array(outboxEntrySchema),
   sync: z.object({ lastSyncAt: z.number().int().nullable() }),
+  /** Automatic replies; null until the owner first saves them (the defaults in the shop's language apply). */
+  automations: automationSettingsSchema.nullable().default(null),
+  /** What the bot remembers per chat (greeted, handed off, opted out), by chat id. */
+  botChats: z.record(z.string(), botChatStateSchema).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
 /** What a store holds before anything happened: no contacts, labels, outbox or sync yet. */
 export function emptyStoreData(settings: Settings, quickReplies: QuickReply[] = []): StoreData {
-  return { version: 1, settings, contacts: {}, labels: [], quickReplies, outbox: [], sync: { lastSyncAt: null } };
+  return {
+    version: 1,
+    settings,
+    contacts: {},
+    labels: [],
+    quickReplies,
+    outbox: [],
+    sync: { lastSyncAt: null },
+    automations: null,
+    botChats: {},
+  };
 }
 
 /** Where loading and reading report recoveries; the store forwards those found after loading. */
