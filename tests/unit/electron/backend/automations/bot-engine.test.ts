@@ -188,11 +188,11 @@ describe('hand-off to a person', () => {
     write(w, 'que horas vocês abrem?');
     await new Promise((r) => setTimeout(r, 20));
     expect(texts(w)).toHaveLength(1);
-    const row = w.backend.handlers.getProfile({ chatId: mariaId });
+    const row = await w.backend.handlers.getProfile({ chatId: mariaId });
     expect(row).toMatchObject({ handledBy: 'person', waitingForPerson: false });
 
     await w.backend.handlers.returnChatToBot({ chatId: mariaId });
-    expect(w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: 'bot' });
+    expect(await w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: 'bot' });
     write(w, 'que horas vocês fecham?');
     await sentCount(w, 2);
   });
@@ -201,7 +201,7 @@ describe('hand-off to a person', () => {
     const w = await world({ settings: on });
     write(w, 'Oi');
     await sentCount(w, 1);
-    expect(w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: 'bot' });
+    expect(await w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: 'bot' });
     w.gateway.emit('message', {
       waId: 'phone-1',
       chatId: mariaId,
@@ -211,7 +211,7 @@ describe('hand-off to a person', () => {
       at: w.clock.now(),
       contactName: null,
     });
-    expect(w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: 'person' });
+    expect(await w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: 'person' });
   });
 
   it('a customer asking for a person waits as urgent until someone replies', async () => {
@@ -219,12 +219,12 @@ describe('hand-off to a person', () => {
     write(w, 'quero falar com um atendente');
     await sentCount(w, 1);
     expect(texts(w)[0]).toContain('Uma pessoa da nossa equipe');
-    expect(w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({
+    expect(await w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({
       handledBy: 'person',
       waitingForPerson: true,
     });
     await w.backend.handlers.sendMessage({ chatId: mariaId, text: 'Oi Maria, pode falar!' });
-    expect(w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ waitingForPerson: false });
+    expect(await w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ waitingForPerson: false });
   });
 });
 
@@ -235,14 +235,14 @@ describe('safety', () => {
     write(w, 'que horas abrem?');
     await new Promise((r) => setTimeout(r, 30));
     expect(texts(w)).toEqual([]);
-    expect(w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: null });
+    expect(await w.backend.handlers.getProfile({ chatId: mariaId })).toMatchObject({ handledBy: null });
   });
 
   it('stores an opt-out, shows it on the profile, and staff can reverse it', async () => {
     const w = await world({ settings: { greetingEnabled: false } });
     write(w, 'PARAR');
     await sentCount(w, 1);
-    const optedOutAt = w.backend.handlers.getProfile({ chatId: mariaId }).automaticRepliesOptedOutAt;
+    const optedOutAt = (await w.backend.handlers.getProfile({ chatId: mariaId })).automaticRepliesOptedOutAt;
     expect(optedOutAt).toBe(wednesday10);
     write(w, 'que horas abrem?');
     await new Promise((r) => setTimeout(r, 20));
@@ -303,8 +303,10 @@ describe('restart', () => {
     w.gateway.receive({ phone: '5531976543210', name: 'Ana', text: 'que horas abrem?' });
     await new Promise((r) => setTimeout(r, 30));
     expect(texts(w)).toEqual([]);
-    expect(w.backend.handlers.getProfile({ chatId: '5531976543210@c.us' })).toMatchObject({ handledBy: 'person' });
-    expect(w.backend.handlers.getProfile({ chatId: '5521998765432@c.us' }).automaticRepliesOptedOutAt).toBe(
+    expect(await w.backend.handlers.getProfile({ chatId: '5531976543210@c.us' })).toMatchObject({
+      handledBy: 'person',
+    });
+    expect((await w.backend.handlers.getProfile({ chatId: '5521998765432@c.us' })).automaticRepliesOptedOutAt).toBe(
       wednesday10,
     );
     const [bot] = w.store.readMessages(mariaId, { limit: 10 }).messages.filter((m) => m.direction === 'out');
@@ -369,7 +371,7 @@ describe('flows', () => {
 describe('settings commands', () => {
   it('returns the defaults in the shop’s language, switched off, until saved; saves validated', async () => {
     const w = await world();
-    expect(w.backend.handlers.getAutomationSettings({})).toMatchObject({ enabled: false });
+    expect(await w.backend.handlers.getAutomationSettings({})).toMatchObject({ enabled: false });
     const rule = defaultAutomationSettings('pt-BR').faqRules[0];
     if (!rule) throw new Error('no starter rule');
     await expect(
@@ -386,14 +388,14 @@ describe('settings commands', () => {
 
   it('"Try it" names the rule, its score and the filled answer; nothing below the threshold', async () => {
     const w = await world();
-    const hit = w.backend.handlers.testFaqMatch({ text: 'Horário de funcionamento?' });
+    const hit = await w.backend.handlers.testFaqMatch({ text: 'Horário de funcionamento?' });
     expect(hit.answer).toMatchObject({
       ruleId: 'starter-hours',
       title: 'Horário de funcionamento',
       text: 'Nosso horário de atendimento: seg. a sex. 9h–18h.',
     });
     expect(hit.answer?.score).toBeGreaterThanOrEqual(hit.threshold);
-    const miss = w.backend.handlers.testFaqMatch({ text: 'meu gato fugiu' });
+    const miss = await w.backend.handlers.testFaqMatch({ text: 'meu gato fugiu' });
     expect(miss.answer).toBeNull();
   });
 });
