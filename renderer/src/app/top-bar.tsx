@@ -1,3 +1,4 @@
+import { OpenStatus } from '../features/automations/open-status';
 import { StatusPill } from '../features/connect/status-pill';
 import { useT } from '../i18n/use-i18n';
 import { useConnection } from '../features/connect/connection-store';
@@ -11,6 +12,7 @@ export function TopBar() {
   const gatewayKind = useConnection((state) => state.gatewayKind);
   const setSettingsOpen = useUi((state) => state.setSettingsOpen);
   const setView = useUi((state) => state.setView);
+  const view = useUi((state) => state.view);
   return (
     <header className="top-bar">
       <button type="button" className="top-bar__brand" onClick={() => setView('chats')}>
@@ -23,6 +25,15 @@ export function TopBar() {
       {gatewayKind === 'demo' && <span className="top-bar__tag">{t('app.demoTag')}</span>}
       {gatewayKind === 'simulated' && <span className="top-bar__tag">{t('app.simulatedTag')}</span>}
       <div className="top-bar__spacer" />
+      <OpenStatus />
+      <button
+        type="button"
+        className="top-bar__nav-button"
+        aria-pressed={view === 'automations'}
+        onClick={() => setView(view === 'automations' ? 'chats' : 'automations')}
+      >
+        <span aria-hidden="true">🤖</span> {t('auto.title')}
+      </button>
       <StatusPill />
       <button
         type="button"

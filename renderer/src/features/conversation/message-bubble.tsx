@@ -32,6 +32,7 @@ export const MessageBubble = memo(function MessageBubble({
       <div className={`bubble bubble--${message.direction}${failed ? ' bubble--failed' : ''}`}>
         <p className="bubble__text">{bodyOf(message, t)}</p>
         <span className="bubble__meta">
+          {message.automatic && <span className="bubble__automatic">🤖 {t('auto.automatic')}</span>}
           <time dateTime={new Date(message.at).toISOString()} title={format.dateTime(message.at)}>
             {time}
           </time>
