@@ -202,15 +202,21 @@ for (const language of ['en', 'pt-BR'] as const) {
       await page.getByRole('button', { name: words.nav, exact: true }).click();
       const screen = page.getByRole('main', { name: words.nav });
       await expect(screen).toBeVisible();
-      await screen
-        .getByRole('textbox', { name: words.tryIt })
-        .fill(language === 'en' ? 'do you deliver?' : 'vcs entregam?');
-      await expect(screen.locator('.try-it__answer')).toBeVisible();
+      await expect(
+        screen.getByRole('checkbox', {
+          name: words.nav === 'Automations' ? /Answer automatically/ : /Responder automaticamente/,
+        }),
+      ).toBeChecked();
       await page.screenshot({ path: `test-results/screens/automations-settings-${language}.png` });
       await page.setViewportSize({ width: 1024, height: 640 });
       await page.screenshot({ path: `test-results/screens/automations-settings-${language}-1024.png` });
       await page.setViewportSize({ width: 1280, height: 800 });
-      await screen.getByRole('textbox', { name: words.tryIt }).scrollIntoViewIfNeeded();
+      const tryIt = screen.getByRole('textbox', { name: words.tryIt });
+      await tryIt.fill(language === 'en' ? 'do you deliver?' : 'vcs entregam?');
+      await expect(screen.locator('.try-it__answer')).toBeVisible();
+      await screen
+        .getByRole('region', { name: language === 'en' ? 'Try it' : 'Testar' })
+        .evaluate((element) => element.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: `test-results/screens/automations-try-it-${language}.png` });
 
       await page.getByRole('button', { name: words.nav, exact: true }).click();
@@ -221,7 +227,11 @@ for (const language of ['en', 'pt-BR'] as const) {
       await openChat(page, customer.name);
       await page
         .getByRole('textbox', { name: words.message })
-        .fill(language === 'en' ? 'Hi Rita! Yes, we do 😊' : 'Oi Rita! Aceitamos sim 😊');
+        .fill(
+          language === 'en'
+            ? 'Hi Rita! Yes, we do. Anything else?'
+            : 'Oi Rita! Aceitamos sim. Posso ajudar em algo mais?',
+        );
       await page.getByRole('button', { name: words.send, exact: true }).click();
       await expect(page.getByRole('log')).toContainText(language === 'en' ? 'Hi Rita!' : 'Oi Rita!');
       await page.waitForTimeout(2500);

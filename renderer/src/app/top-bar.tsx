@@ -1,3 +1,4 @@
+import { BotIcon } from '../features/automations/bot-icons';
 import { OpenStatus } from '../features/automations/open-status';
 import { StatusPill } from '../features/connect/status-pill';
 import { useT } from '../i18n/use-i18n';
@@ -32,7 +33,7 @@ export function TopBar() {
         aria-pressed={view === 'automations'}
         onClick={() => setView(view === 'automations' ? 'chats' : 'automations')}
       >
-        <span aria-hidden="true">🤖</span> {t('auto.title')}
+        <BotIcon size={16} /> {t('auto.title')}
       </button>
       <StatusPill />
       <button

@@ -106,7 +106,7 @@ export const automationMessages = defineMessages(
     'auto.dayClosed': 'Fechado',
     'auto.opens': '{day}: abre',
     'auto.closes': '{day}: fecha',
-    'auto.addInterval': 'Adicionar horário na {day}',
+    'auto.addInterval': 'Adicionar horário ({day})',
     'auto.removeInterval': 'Remover {day} {start}–{end}',
     'auto.closedDates': 'Datas fechadas',
     'auto.closedDatesHint': 'Feriados, férias: a loja fica fechada o dia todo, seja qual for o dia da semana.',

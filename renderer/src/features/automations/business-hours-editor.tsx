@@ -88,7 +88,7 @@ export function BusinessHoursEditor({
               className="button button--link"
               onClick={() => setDay(weekday, [...intervals, nextInterval(intervals)])}
             >
-              {t('auto.addInterval', { day: day.toLowerCase() })}
+              {t('auto.addInterval', { day })}
             </button>
           </div>
         );

@@ -1,6 +1,7 @@
 /** Who answers a chat now: the bot, or a person after a hand-off (waiting for one, if nobody replied yet). */
 import type { ChatSummary } from '../../../../shared/domain';
 import { useT } from '../../i18n/use-i18n';
+import { BotIcon, PersonIcon } from './bot-icons';
 import './automations.css';
 
 export function HandledBy({
@@ -21,7 +22,6 @@ export function HandledBy({
     : chat.handledBy === 'bot'
       ? t('auto.handledByBot')
       : t('auto.handledByPerson');
-  const icon = chat.handledBy === 'bot' ? '🤖' : '👤';
   return (
     <span
       id={id}
@@ -29,7 +29,7 @@ export function HandledBy({
       title={label}
       data-handled-by={chat.handledBy}
     >
-      <span aria-hidden="true">{icon}</span>
+      {chat.handledBy === 'bot' ? <BotIcon /> : <PersonIcon />}
       <span className={compact && !waiting ? 'visually-hidden' : 'handled-by__text'}>{label}</span>
     </span>
   );
