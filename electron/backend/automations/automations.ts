@@ -108,15 +108,11 @@ export function createAutomations(options: AutomationsOptions): Automations {
       updateAutomationSettings: (input) => {
         const settings = automationSettingsSchema.parse(input);
         assertUniqueRuleIds(settings);
+        const switched = settings.enabled !== (store.data.automations?.enabled === true);
         store.update((data) => void (data.automations = settings));
         hub.emit('automationSettingsChanged', { settings });
-        // The switch changes every chat's "handled by".
-        hub.emit('chatsChanged', {
-          chats: Object.keys(store.data.botChats).flatMap((chatId) => {
-            const contact = store.data.contacts[chatId];
-            return contact ? [chatSummary(contact)] : [];
-          }),
-        });
+        // The master switch changes every chat's "handled by".
+        if (switched) hub.emit('chatsChanged', { chats: Object.values(store.data.contacts).map(chatSummary) });
         return settings;
       },
       testFaqMatch: ({ text, faqRules }) => testFaqMatch(text, faqRules ?? engine.settings().faqRules),

@@ -66,6 +66,8 @@ export class BotEngine {
   chatFields(contact: StoredContact, now: number): ChatBotFields {
     const stored = this.options.store.data.botChats[contact.chatId];
     const enabled = this.options.store.data.automations?.enabled === true;
+    // Nobody answers a closed window: the bot wakes only when the customer writes again.
+    if (!isWindowOpen(contact.lastInboundAt, now)) return { handledBy: null, waitingForPerson: false };
     if (!stored) return { handledBy: enabled ? 'bot' : null, waitingForPerson: false };
     const waitingForPerson = isWaitingForPerson(stored, contact.lastInboundAt, now);
     const by = handledBy(stored, contact.lastInboundAt, now);
