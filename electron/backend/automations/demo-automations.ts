@@ -2,10 +2,7 @@
  * The demo shop answers automatically, so anyone trying Janela sees the bot at work: switched on,
  * with opening hours (a lunch break on weekdays), the starter rules and the menu.
  */
-import {
-  defaultAutomationSettings,
-  type AutomationSettings,
-} from '../../../shared/automations/automation-settings';
+import { defaultAutomationSettings, type AutomationSettings } from '../../../shared/automations/automation-settings';
 import type { Language, Shop } from '../../../shared/domain';
 
 export function demoAutomationSettings(language: Language): AutomationSettings {
