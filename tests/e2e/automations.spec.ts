@@ -188,6 +188,39 @@ test('a restart in the middle of a conversation neither repeats the greeting nor
   await expect(conversation(page, joao.name).getByText('Person answering')).toBeVisible();
 });
 
+test('the screen edits hours per weekday and adds Brazil’s holidays of this year and the next in one click', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Automations', exact: true }).click();
+  const screen = page.getByRole('main', { name: 'Automations' });
+  await screen.getByRole('checkbox', { name: /Answer automatically/ }).check();
+  await screen.getByRole('button', { name: 'Add hours on Sunday' }).click();
+  const sunday = screen.getByRole('group', { name: 'Sunday' });
+  await sunday.getByRole('textbox', { name: 'Sunday: opens' }).fill('10:00');
+  await sunday.getByRole('textbox', { name: 'Sunday: closes' }).fill('14:00');
+  const { year } = await page.evaluate(async () => {
+    const snapshot = await (globalThis as unknown as Window).janela.getSnapshot({});
+    return {
+      year: Number(
+        new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: snapshot.settings.timeZone }).format(snapshot.now),
+      ),
+    };
+  });
+  await screen.getByRole('button', { name: `Add Brazil’s national holidays (${year}–${year + 1})` }).click();
+  await expect(screen.getByText(/\d+ holidays added\./)).toBeVisible();
+  await screen.getByRole('button', { name: 'Save automations' }).click();
+  await expect(screen.getByText('Automations saved.')).toBeVisible();
+
+  const saved = await page.evaluate(() => (globalThis as unknown as Window).janela.getAutomationSettings({}));
+  expect(saved.enabled).toBe(true);
+  expect(saved.businessHours.weekly[0]).toEqual([{ start: '10:00', end: '14:00' }]);
+  expect(saved.businessHours.closedDates).toContain(`${year}-12-25`);
+  expect(saved.businessHours.closedDates).toContain(`${year + 1}-01-01`);
+  await expect(page.getByRole('banner').getByRole('status')).toContainText(/Open until|Closed/);
+});
+
 for (const language of ['en', 'pt-BR'] as const) {
   test(`screens: the automation settings and a conversation with bot and human messages (${language})`, async ({
     page,
