@@ -154,7 +154,9 @@ export function createBackend(options: BackendOptions): Backend {
         gatewayKind: gateway.kind,
         connection: gateway.status(),
         settings: store.data.settings,
-        chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize, automations.chatSummary),
+        chats: chatsComplete
+          ? allChats()
+          : chatListHead(store, clock.now(), snapshotHeadSize, automations.chatSummary, automations.isWaitingForPerson),
         chatsComplete,
         labels: store.data.labels,
         quickReplies: store.data.quickReplies,

@@ -5,6 +5,7 @@
  */
 import { automationSettingsSchema, type AutomationSettings } from '../../../shared/automations/automation-settings';
 import { FAQ_MATCH_THRESHOLD, scoreFaqRules, type FaqRule } from '../../../shared/automations/faq-matching';
+import { isWaitingForPerson } from '../../../shared/automations/bot-chat-state';
 import { nextOpening } from '../../../shared/automations/business-hours';
 import { JanelaError, type FaqTestResult } from '../../../shared/contract';
 import type { ChatId, ChatSummary, CustomerProfile } from '../../../shared/domain';
@@ -40,6 +41,8 @@ export interface Automations {
   onShopReply(chatId: ChatId, at: number): void;
   /** A chat-list row with who handles the chat. */
   chatSummary(contact: StoredContact): ChatSummary;
+  /** For the list's head before every contact is read: from the bot's state alone. */
+  isWaitingForPerson(chatId: string, lastInboundAt: number | null): boolean;
   /** A profile with who handles the chat and whether the customer opted out. */
   customerProfile(contact: StoredContact): CustomerProfile;
 }
@@ -131,5 +134,9 @@ export function createAutomations(options: AutomationsOptions): Automations {
     onShopReply: (chatId, at) => engine.onShopReply(chatId, at),
     chatSummary,
     customerProfile,
+    isWaitingForPerson: (chatId, lastInboundAt) => {
+      const state = store.data.botChats[chatId];
+      return state !== undefined && isWaitingForPerson(state, lastInboundAt, clock.now());
+    },
   };
 }

@@ -14,6 +14,8 @@ export function chatListHead(
   now: number,
   limit: number,
   summarise: (contact: StoredContact) => ChatSummary = toChatSummary,
+  /** A customer asked the bot for a person (sorts as unanswered); from the bot's state, not the row. */
+  isWaitingForPerson: (chatId: string, lastInboundAt: number | null) => boolean = () => false,
 ): ChatSummary[] {
   const { chatIds, times } = store.contactTimes();
   const groups = new Uint8Array(chatIds.length);
@@ -24,6 +26,7 @@ export function chatListHead(
     scratch.lastInboundAt = timeAt(times, index * 3);
     scratch.lastOutboundAt = timeAt(times, index * 3 + 1);
     scratch.lastMessageAt = timeAt(times, index * 3 + 2);
+    scratch.waitingForPerson = isWaitingForPerson(chatIds[index] as string, scratch.lastInboundAt);
     const { group, rank } = urgencyKey(scratch, now);
     groups[index] = group;
     ranks[index] = rank;
