@@ -3,6 +3,8 @@
  * Both transports (Electron IPC and the browser host's WebSocket) carry exactly these.
  */
 import { z } from 'zod';
+import { automationSettingsSchema } from './automations/automation-settings';
+import { faqRuleSchema } from './automations/faq-matching';
 import {
   attentionNotificationSchema,
   attentionStatusSchema,
@@ -45,6 +47,17 @@ const snapshotSchema = z.object({
   attention: attentionStatusSchema.optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+export const faqTestResultSchema = z.object({
+  /** The rule that would answer, if any clears the threshold. */
+  answer: z
+    .object({ ruleId: z.string(), title: z.string(), score: z.number(), phrase: z.string(), text: z.string() })
+    .nullable(),
+  /** The best-scoring rules, whether they clear the threshold or not. */
+  candidates: z.array(z.object({ ruleId: z.string(), title: z.string(), score: z.number() })),
+  threshold: z.number(),
+});
+export type FaqTestResult = z.infer<typeof faqTestResultSchema>;
 
 export const commands = {
   getSnapshot: { input: empty, output: snapshotSchema },
@@ -122,6 +135,24 @@ export const commands = {
   getDiagnostics: { input: empty, output: z.object({ text: z.string(), logsFolder: z.string() }) },
   /** The desktop app opens the logs folder; the browser host cannot (`opened` false) and shows `path`. */
   openLogsFolder: { input: empty, output: z.object({ opened: z.boolean(), path: z.string() }) },
+  /** Automatic replies: the stored settings, or the defaults in the shop's language (switched off). */
+  getAutomationSettings: { input: empty, output: automationSettingsSchema },
+  updateAutomationSettings: { input: automationSettingsSchema, output: automationSettingsSchema },
+  /** The settings' "Try it" box: which rule would answer a typed message, its score and the answer. */
+  testFaqMatch: {
+    input: z
+      .object({
+        text: z.string().max(4096),
+        /** Rules being edited and not saved yet; the saved rules when absent. */
+        faqRules: z.array(faqRuleSchema).max(500).optional(),
+      })
+      .strict(),
+    output: faqTestResultSchema,
+  },
+  /** "Devolver ao robô": the bot answers this chat again. */
+  returnChatToBot: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
+  /** Staff reverse a customer's "PARAR": automatic messages may go to them again. */
+  clearOptOut: { input: z.object({ chatId: chatIdSchema }).strict(), output: customerProfileSchema },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -143,6 +174,7 @@ export const events = {
   attentionChanged: attentionStatusSchema.extend({ notifications: z.array(attentionNotificationSchema) }),
   /** The desktop shell asks the window to show a chat (a notification was clicked). */
   openChat: z.object({ chatId: chatIdSchema }),
+  automationSettingsChanged: z.object({ settings: automationSettingsSchema }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -33,6 +33,8 @@ export const chatMessageSchema = z.object({
   at: z.number().int().nonnegative(),
   status: deliveryStatusSchema.optional(),
   failureReason: z.string().optional(),
+  /** Sent by the bot (automatic replies), not by a person: metrics count them apart. */
+  automatic: z.boolean().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -61,6 +63,10 @@ export const chatSummarySchema = z.object({
   lastMessage: lastMessageSchema.nullable(),
   unreadCount: z.number().int().nonnegative(),
   labels: z.array(z.string()),
+  /** Who answers this chat now: the bot, or a person after a hand-off; null when automation is off. */
+  handledBy: z.enum(['bot', 'person']).nullable().optional(),
+  /** The customer asked for a person and nobody on the shop's side has answered yet. */
+  waitingForPerson: z.boolean().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 
@@ -70,6 +76,8 @@ export const customerProfileSchema = chatSummarySchema.extend({
   firstNameOverride: z.string().nullable(),
   customFields: customFieldsSchema,
   notes: z.string(),
+  /** When the customer asked for no automatic messages ("PARAR"); null when they did not or staff reversed it. */
+  automaticRepliesOptedOutAt: z.number().int().nullable().optional(),
 });
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ChatId, Language } from '../../shared/domain';
 import { defaultSettings } from '../../shared/settings/default-settings';
 import { starterQuickReplies } from '../../shared/quick-replies/starter-quick-replies';
+import { demoAutomationSettings } from './automations/demo-automations';
 import { createBackend, type Backend, type BackendSupport } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
@@ -93,6 +94,12 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     store.onNotice(tell);
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
+    }
+    if (mode === 'demo') {
+      store.update((data) => {
+        data.automations = demoAutomationSettings(data.settings.language);
+        data.settings = { ...data.settings, shop: demoShop(data.settings.language) };
+      });
     }
     const gateway =
       mode === 'real'

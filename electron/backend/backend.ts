@@ -4,6 +4,8 @@
  */
 import { JanelaError, type EventPayload } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
+import type { ChatFlow } from './automations/chat-flow';
+import { createAutomations } from './automations/automations';
 import { chatListHead } from './chats/chat-list-head';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
@@ -12,14 +14,7 @@ import type { GatewayMessage, WhatsAppGateway } from './gateways/gateway';
 import { checkBrowser as checkBrowserPath, type BrowserCheck } from './gateways/whatsapp-web/browser-check';
 import { createAttentionService, type AttentionServiceOptions } from './notifications/attention-service';
 import { appVersion, diagnosticsText, storeCounts, systemFacts, type ShellKind } from './support/diagnostics';
-import {
-  applyProfileUpdate,
-  customFieldNames,
-  deleteLabel,
-  saveLabel,
-  toChatSummary,
-  toCustomerProfile,
-} from './profiles/profiles';
+import { applyProfileUpdate, customFieldNames, deleteLabel, saveLabel } from './profiles/profiles';
 import {
   deleteQuickReply,
   exportQuickReplies,
@@ -53,6 +48,8 @@ export interface BackendOptions {
   checkBrowser?: (file: string) => Promise<BrowserCheck>;
   /** The shell's part in "Help": which shell, the logs folder, and opening it (desktop only). */
   support?: BackendSupport;
+  /** Conversations the bot leads over several messages (bookings, orders), offered in its menu. */
+  flows?: readonly ChatFlow[];
   /** Business hours and per-chat state owned by other features, for the attention policy. */
   attention?: Pick<AttentionServiceOptions, 'businessHours' | 'chatExtras' | 'tickMs' | 'settleMs'>;
 }
@@ -96,7 +93,7 @@ export function createBackend(options: BackendOptions): Backend {
       chatPushTimer = null;
       const chats = [...pendingChats].flatMap((id) => {
         const contact = store.data.contacts[id];
-        return contact ? [toChatSummary(contact)] : [];
+        return contact ? [automations.chatSummary(contact)] : [];
       });
       pendingChats.clear();
       hub.emit('chatsChanged', { chats });
@@ -118,12 +115,27 @@ export function createBackend(options: BackendOptions): Backend {
     log,
   });
 
+  const automations = createAutomations({
+    store,
+    clock,
+    hub,
+    send: (chatId, text) => void outbox.send(chatId, text, { automatic: true }),
+    onChatChanged: pushChat,
+    flows: options.flows ?? [],
+    log,
+  });
+
   function onMessage(message: GatewayMessage): void {
     if (outbox.claimOwnMessage(message)) return;
+    const previousLastInboundAt = store.data.contacts[message.chatId]?.lastInboundAt ?? null;
     const stored = recordGatewayMessage(store, message);
     if (!stored) return;
     pushMessage(stored);
     pushChat(message.chatId);
+    // Typed on the phone: a person on the shop's side took the chat. The bot's own sends are
+    // claimed by the outbox above and never get here.
+    if (message.fromMe) automations.onShopReply(message.chatId, message.at);
+    else if (!message.catchUp) automations.onCustomerMessage(stored, previousLastInboundAt);
   }
 
   // Linked: WhatsApp (or the simulated one) connected here since the last unlink; never the demo.
@@ -155,7 +167,7 @@ export function createBackend(options: BackendOptions): Backend {
     hub.emit('clockChanged', { now });
     attention.run();
   });
-  const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
+  const allChats = () => Object.values(store.data.contacts).map(automations.chatSummary);
   // A snapshot sent before every contact was read holds the head of the list only.
   let partialSnapshotSent = false;
   let closed = false;
@@ -180,7 +192,9 @@ export function createBackend(options: BackendOptions): Backend {
         connection: gateway.status(),
         linked: connection().linked,
         settings: store.data.settings,
-        chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize),
+        chats: chatsComplete
+          ? allChats()
+          : chatListHead(store, clock.now(), snapshotHeadSize, automations.chatSummary, automations.isWaitingForPerson),
         chatsComplete,
         labels: store.data.labels,
         quickReplies: store.data.quickReplies,
@@ -192,8 +206,12 @@ export function createBackend(options: BackendOptions): Backend {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
       return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
     },
-    getProfile: ({ chatId }) => toCustomerProfile(contactOrThrow(chatId)),
-    sendMessage: ({ chatId, text }) => toChatMessage(outbox.send(chatId, text)),
+    getProfile: ({ chatId }) => automations.customerProfile(contactOrThrow(chatId)),
+    sendMessage: ({ chatId, text }) => {
+      const sent = toChatMessage(outbox.send(chatId, text));
+      automations.onShopReply(chatId, sent.at);
+      return sent;
+    },
     markRead: ({ chatId }) => {
       if (contactOrThrow(chatId).unreadCount > 0) {
         store.update((data) => {
@@ -261,7 +279,7 @@ export function createBackend(options: BackendOptions): Backend {
       const updated = applyProfileUpdate(contactOrThrow(chatId), patch, store.data.labels);
       store.update((data) => void (data.contacts[chatId] = updated));
       pushChat(chatId);
-      return toCustomerProfile(updated);
+      return automations.customerProfile(updated);
     },
     saveLabel: (label) => {
       const labels = saveLabel(store.data.labels, label);
@@ -276,7 +294,7 @@ export function createBackend(options: BackendOptions): Backend {
         data.contacts = contacts;
       });
       hub.emit('labelsChanged', { labels });
-      hub.emit('chatsChanged', { chats: Object.values(contacts).map(toChatSummary) });
+      hub.emit('chatsChanged', { chats: Object.values(contacts).map(automations.chatSummary) });
       return labels;
     },
     saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
@@ -309,6 +327,7 @@ export function createBackend(options: BackendOptions): Backend {
       const open = options.support?.openFolder;
       return { opened: open && path ? await open(path) : false, path };
     },
+    ...automations.handlers,
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {

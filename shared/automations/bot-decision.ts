@@ -11,7 +11,7 @@ import { isHandedOff, messageFingerprint, type BotChatState } from './bot-chat-s
 import { isOpenAt, nextOpening } from './business-hours';
 import { bestFaqMatch } from './faq-matching';
 import { isOptOut, wantsHuman } from './intents';
-import { pickMenuOption, renderMenu } from './menu';
+import { pickMenuOption, renderMenu, type ChatFlowName } from './menu';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -65,6 +65,8 @@ export interface AutoReplyPlan {
   state: BotChatState;
   /** The value behind {{next_open}}, when a planned template uses it; null if it never opens. */
   nextOpenAt: number | null;
+  /** The customer picked a menu option that starts this flow: the caller starts it after `messages`. */
+  startFlow: ChatFlowName | null;
 }
 
 // When the loop guard leaves room for fewer messages than planned, answers to what the customer
@@ -95,6 +97,7 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
     messages: [],
     state,
     nextOpenAt: null,
+    startFlow: null,
   });
 
   if (message.fromMe || message.isGroup || message.isStatus) return quiet('not-a-customer-message');
@@ -135,6 +138,7 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
 
   const planned: PlannedMessage[] = [];
   let handoffAt: number | null = null;
+  let startFlow: ChatFlowName | null = null;
   if (optingOut) {
     planned.push({ kind: 'opt-out-ack', template: settings.optOutAckTemplate });
   } else if (wantsHuman(message.text)) {
@@ -151,13 +155,16 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
       handoffAt = message.at;
     } else if (answer.kind === 'faq') {
       planned.push({ kind: 'faq', template: answer.template, ruleId: answer.ruleId });
+    } else if (answer.kind === 'flow') {
+      startFlow = answer.flow;
     } else if (greetingDue && settings.menuEnabled && settings.menuOptions.length > 0) {
       planned.push({ kind: 'menu', template: renderMenu(settings.menuOptions, input.language) });
     }
   }
 
   const messages = keepWithin(planned, room);
-  if (messages.length === 0) return quiet('nothing-to-say', { ...state, recentBotSendsAt, answeredMessages });
+  if (messages.length === 0 && startFlow === null)
+    return quiet('nothing-to-say', { ...state, recentBotSendsAt, answeredMessages });
   const sent = (kind: PlannedMessageKind) => messages.some((planned) => planned.kind === kind);
   const nextOpen = messages.some((planned) => usesNextOpen(planned.template))
     ? nextOpening(settings.businessHours, input.timeZone, now)
@@ -166,12 +173,14 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
     outcome: 'answered',
     messages,
     nextOpenAt: nextOpen?.at ?? null,
+    startFlow,
     state: {
       ...state,
       ...(handoffAt !== null && sent('handoff-ack') ? { handedOffAt: handoffAt, handoffReason: 'customer-asked' } : {}),
       lastGreetingAt: sent('greeting') ? now : state.lastGreetingAt,
       lastMenuAt: sent('menu') ? now : state.lastMenuAt,
       awaySentForConversationStartedAt: sent('away') ? conversationStartedAt : state.awaySentForConversationStartedAt,
+      // A flow's own texts are counted by the caller, which sends them.
       recentBotSendsAt: [...recentBotSendsAt, ...messages.map(() => now)],
       answeredMessages:
         fingerprint === null
@@ -181,7 +190,11 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
   };
 }
 
-type Answer = { kind: 'faq'; ruleId: string; template: string } | { kind: 'handoff' } | { kind: 'none' };
+type Answer =
+  | { kind: 'faq'; ruleId: string; template: string }
+  | { kind: 'handoff' }
+  | { kind: 'flow'; flow: ChatFlowName }
+  | { kind: 'none' };
 
 /**
  * A menu choice first, but only in a conversation where the menu was sent ("1" means nothing
@@ -207,6 +220,8 @@ function answerFor(input: AutoReplyInput, state: BotChatState, newConversation: 
         if (rule) return { kind: 'faq', ruleId: rule.id, template: rule.answer };
         break;
       }
+      case 'flow':
+        return { kind: 'flow', flow: option.action.flow };
       default: {
         const unhandled: never = option.action;
         return unhandled;

@@ -10,9 +10,14 @@ import { phraseScore } from './fuzzy-score';
 import { STARTER_FAQ_RULE_IDS } from './starter-faq-rules';
 import { contentTokens, tokenise } from './text-normalise';
 
+/** The conversations the bot can lead over several messages (see electron/backend/automations/chat-flow.ts). */
+export const chatFlowNameSchema = z.enum(['booking', 'order']);
+export type ChatFlowName = z.infer<typeof chatFlowNameSchema>;
+
 export const menuActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('faq'), ruleId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('handoff') }),
+  z.object({ kind: z.literal('flow'), flow: chatFlowNameSchema }),
 ]);
 export type MenuAction = z.infer<typeof menuActionSchema>;
 
@@ -46,6 +51,14 @@ export function starterMenuOptions(): MenuOption[] {
 
 function faq(ruleId: string): MenuAction {
   return { kind: 'faq', ruleId };
+}
+
+/**
+ * The options a customer can be offered: one that starts a flow nobody registered (bookings off,
+ * no catalogue) is left out, so its number never leads nowhere. Numbers follow this list.
+ */
+export function offeredMenuOptions(options: readonly MenuOption[], flows: ReadonlySet<ChatFlowName>): MenuOption[] {
+  return options.filter((option) => option.action.kind !== 'flow' || flows.has(option.action.flow));
 }
 
 const intro: Record<Language, string> = {

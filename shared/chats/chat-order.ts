@@ -1,6 +1,7 @@
 /**
  * The chat list's order: what needs an answer before its window closes comes first.
- *  1. unanswered chats with an open (or closing) window, the soonest to close first;
+ *  1. unanswered chats with an open (or closing) window, the soonest to close first — a chat the bot
+ *     handed to a person counts as unanswered until a person replies, whatever the bot said;
  *  2. the other chats whose window is open, the soonest to close first;
  *  3. closed chats, the most recent activity first.
  * The order only changes when a chat's window closes, so callers re-sort at `nextOrderChangeAt`.
@@ -8,11 +9,20 @@
 import type { ChatSummary } from '../domain';
 import { windowExpiresAt } from './window-rules';
 
-type OrderedChat = Pick<ChatSummary, 'chatId' | 'name' | 'lastInboundAt' | 'lastOutboundAt' | 'lastMessage'>;
+type OrderedChat = Pick<
+  ChatSummary,
+  'chatId' | 'name' | 'lastInboundAt' | 'lastOutboundAt' | 'lastMessage' | 'waitingForPerson'
+>;
 
-/** The customer wrote last and the shop has not replied since. */
-export function isUnanswered(chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutboundAt'>): boolean {
+/**
+ * The customer wrote last and the shop has not replied since — or the customer asked the bot for a
+ * person and no person has replied yet (the bot's "someone will answer" is no answer).
+ */
+export function isUnanswered(
+  chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutboundAt'> & { waitingForPerson?: boolean | undefined },
+): boolean {
   if (chat.lastInboundAt === null) return false;
+  if (chat.waitingForPerson === true) return true;
   return chat.lastOutboundAt === null || chat.lastOutboundAt < chat.lastInboundAt;
 }
 
@@ -21,6 +31,8 @@ export interface UrgencyTimes {
   lastInboundAt: number | null;
   lastOutboundAt: number | null;
   lastMessageAt: number | null;
+  /** A customer asked the bot for a person and nobody has replied yet: the bot's reply is no answer. */
+  waitingForPerson?: boolean | undefined;
 }
 
 /**
@@ -37,8 +49,8 @@ export function urgencyKey(times: UrgencyTimes, now: number): { group: 0 | 1 | 2
 }
 
 function sortKey(chat: OrderedChat, now: number): { group: 0 | 1 | 2; rank: number } {
-  const { lastInboundAt, lastOutboundAt, lastMessage } = chat;
-  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt: lastMessage?.at ?? null }, now);
+  const { lastInboundAt, lastOutboundAt, lastMessage, waitingForPerson } = chat;
+  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt: lastMessage?.at ?? null, waitingForPerson }, now);
 }
 
 const collator = new Intl.Collator('pt-BR', { sensitivity: 'base' });

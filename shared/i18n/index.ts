@@ -4,6 +4,7 @@
  */
 import type { Language } from '../domain';
 import type { Catalogue } from './define-messages';
+import { automationMessages } from './messages/automations';
 import { chatListMessages } from './messages/chat-list';
 import { commonMessages } from './messages/common';
 import { connectMessages } from './messages/connect';
@@ -28,6 +29,7 @@ export const catalogues = [
   storeMessages,
   startupMessages,
   notificationMessages,
+  automationMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

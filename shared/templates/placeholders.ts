@@ -15,6 +15,7 @@ export const BUILT_IN_PLACEHOLDERS = [
   'shop_address',
   'shop_hours',
   'shop_website',
+  'next_open',
 ] as const;
 export type BuiltInPlaceholder = (typeof BUILT_IN_PLACEHOLDERS)[number];
 
@@ -36,7 +37,8 @@ export type PlaceholderSource = 'profile' | 'settings' | 'conversation' | 'none'
 
 export function placeholderSource(name: string): PlaceholderSource {
   if (name.startsWith('shop_') && isBuiltInPlaceholder(name)) return 'settings';
-  if (name === 'greeting') return 'none';
+  // The next opening comes from the business hours and the clock, never from a customer's profile.
+  if (name === 'greeting' || name === 'next_open') return 'none';
   if (name === 'window_closes_at') return 'conversation';
   return isFillablePlaceholder(name) ? 'profile' : 'none';
 }

@@ -3,6 +3,7 @@
  * backend sends come from the same function.
  */
 import type { Language, Shop } from '../domain';
+import { formatNextOpening } from '../automations/next-open-text';
 import { formatPhone } from '../profiles/format-phone';
 import {
   hasUnfilledPlaceholder,
@@ -32,6 +33,8 @@ export interface TemplateContext {
   language: Language;
   /** When the customer's window closes; null when they never wrote. */
   windowExpiresAt: number | null;
+  /** The shop's next opening, for `{{next_open}}`; absent or null when unknown (then it is missing). */
+  nextOpenAt?: number | null;
 }
 
 export type TemplateSegment =
@@ -76,6 +79,10 @@ function builtInValue(name: BuiltInPlaceholder, context: TemplateContext): strin
       return context.shop.hours;
     case 'shop_website':
       return context.shop.website;
+    case 'next_open':
+      return context.nextOpenAt === undefined || context.nextOpenAt === null
+        ? ''
+        : formatNextOpening(context.nextOpenAt, context.now, context.timeZone, context.language);
   }
 }
 

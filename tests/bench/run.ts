@@ -8,7 +8,7 @@
  * time to open a conversation.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -260,6 +260,28 @@ function eventLoopBlock(
   return JSON.parse(output) as { maxMs: number; p99Ms: number; driftMaxMs: number };
 }
 
+interface BotReply {
+  replies: number;
+  wall: { p50Ms: number; p99Ms: number; maxMs: number };
+  cpu: { p50Ms: number; p99Ms: number; maxMs: number };
+}
+
+/** The bot on a copy of the data (it adds messages and settings), in a fresh process. */
+function botReply(dataDir: string): BotReply {
+  const copy = `${dataDir}-bot`;
+  cpSync(dataDir, copy, { recursive: true });
+  try {
+    const output = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, 'bot-reply-child.ts'), copy, String(rateBurstSeconds)],
+      { encoding: 'utf8' },
+    );
+    return JSON.parse(output) as BotReply;
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 async function openConversation(
   dataDir: string,
   busyChat: number,
@@ -342,6 +364,10 @@ async function main(): Promise<void> {
       const withCheckpoints = eventLoopBlock(data.janelaDir, checkpointEveryBytes);
       console.log(
         `  same, janela.json rewritten every ~2 s (journal limit ${checkpointEveryBytes / 1000} kB): longest block ${fmt(withCheckpoints.maxMs, 1)} ms (p99 ${fmt(withCheckpoints.p99Ms, 1)} ms)`,
+      );
+      const bot = botReply(data.janelaDir);
+      console.log(
+        `bot reply at 100 msg/s for ${rateBurstSeconds} s, 100 FAQ rules (inbound recorded → reply handed to the outbox, ${bot.replies} replies): p99 ${fmt(bot.wall.p99Ms, 1)} ms wall (p50 ${fmt(bot.wall.p50Ms, 2)}, max ${fmt(bot.wall.maxMs, 1)}), p99 ${fmt(bot.cpu.p99Ms, 1)} ms CPU (p50 ${fmt(bot.cpu.p50Ms, 2)}, max ${fmt(bot.cpu.maxMs, 1)})   [target ≤ 5 ms]`,
       );
       const janela = await janelaRecordCost(data.janelaDir);
       const batched = await sqliteBatchedRecordCost(data.sqliteFile);

@@ -4,9 +4,10 @@
  * master switch on); a flow only says what to answer. Flows are registered with the engine, and a
  * menu option `{ kind: 'flow', flow }` starts the one whose `name` matches.
  */
+import type { ChatFlowName } from '../../../shared/automations/menu';
 import type { ChatId, Language } from '../../../shared/domain';
 
-export type ChatFlowName = 'booking' | 'order';
+export type { ChatFlowName };
 
 export interface ChatFlowContext {
   chatId: ChatId;

@@ -7,9 +7,16 @@
 import { orderChats, urgencyKey, type UrgencyTimes } from '../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../shared/domain';
 import { toChatSummary } from '../profiles/profiles';
-import type { JanelaStore } from '../store/store-types';
+import type { JanelaStore, StoredContact } from '../store/store-types';
 
-export function chatListHead(store: JanelaStore, now: number, limit: number): ChatSummary[] {
+export function chatListHead(
+  store: JanelaStore,
+  now: number,
+  limit: number,
+  summarise: (contact: StoredContact) => ChatSummary = toChatSummary,
+  /** A customer asked the bot for a person (sorts as unanswered); from the bot's state, not the row. */
+  isWaitingForPerson: (chatId: string, lastInboundAt: number | null) => boolean = () => false,
+): ChatSummary[] {
   const { chatIds, times } = store.contactTimes();
   const groups = new Uint8Array(chatIds.length);
   const ranks = new Float64Array(chatIds.length);
@@ -19,6 +26,7 @@ export function chatListHead(store: JanelaStore, now: number, limit: number): Ch
     scratch.lastInboundAt = timeAt(times, index * 3);
     scratch.lastOutboundAt = timeAt(times, index * 3 + 1);
     scratch.lastMessageAt = timeAt(times, index * 3 + 2);
+    scratch.waitingForPerson = isWaitingForPerson(chatIds[index] as string, scratch.lastInboundAt);
     const { group, rank } = urgencyKey(scratch, now);
     groups[index] = group;
     ranks[index] = rank;
@@ -30,7 +38,7 @@ export function chatListHead(store: JanelaStore, now: number, limit: number): Ch
     const group = groups[index] ?? 0;
     if (group > cutoff.group || (group === cutoff.group && (ranks[index] ?? 0) > cutoff.rank)) continue;
     const contact = store.data.contacts[chatIds[index] as string];
-    if (contact) candidates.push(toChatSummary(contact));
+    if (contact) candidates.push(summarise(contact));
   }
   return orderChats(candidates, now).slice(0, limit);
 }

@@ -41,6 +41,7 @@ const messageKeys = new Set([
   'at',
   'status',
   'failureReason',
+  'automatic',
   'waId',
   'contactName',
 ]);
@@ -122,6 +123,7 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
     value.at >= 0 &&
     (value.status === undefined || statuses.has(value.status as string)) &&
     (value.failureReason === undefined || typeof value.failureReason === 'string') &&
+    (value.automatic === undefined || typeof value.automatic === 'boolean') &&
     (value.waId === undefined || typeof value.waId === 'string') &&
     (value.contactName === undefined || typeof value.contactName === 'string')
   );

@@ -1,5 +1,7 @@
 /** The shape of Janela's local store and the operations the services use. */
 import { z } from 'zod';
+import { automationSettingsSchema } from '../../../shared/automations/automation-settings';
+import { botChatStateSchema } from '../../../shared/automations/bot-chat-state';
 import type { ContactTimesTable } from './lazy-contacts';
 import { storedAttentionSchema } from '../notifications/attention-state';
 import {
@@ -85,6 +87,10 @@ export const storeDataSchema = z.object({
   sync: z.object({ lastSyncAt: z.number().int().nullable() }).default({ lastSyncAt: null }),
   /** What notifications remember between runs, and the tray's pause (issue 17). */
   attention: storedAttentionSchema,
+  /** Automatic replies; null until the owner first saves them (the defaults in the shop's language apply). */
+  automations: automationSettingsSchema.nullable().default(null),
+  /** What the bot remembers per chat (greeted, handed off, opted out), by chat id. */
+  botChats: z.record(z.string(), botChatStateSchema).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AutomationsScreen } from '../features/automations/automations-screen';
 import { ChatList } from '../features/chats/chat-list';
 import { ConnectScreen } from '../features/connect/connect-screen';
 import { ConversationPane } from '../features/conversation/conversation-pane';
@@ -51,7 +52,9 @@ export function App() {
         </div>
       )}
       <NoticeBanner />
-      {showConnect ? (
+      {view === 'automations' ? (
+        <AutomationsScreen />
+      ) : showConnect ? (
         <ConnectScreen />
       ) : (
         <main className="workspace">

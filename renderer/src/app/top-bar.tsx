@@ -1,3 +1,5 @@
+import { BotIcon } from '../features/automations/bot-icons';
+import { OpenStatus } from '../features/automations/open-status';
 import { StatusPill } from '../features/connect/status-pill';
 import { useT } from '../i18n/use-i18n';
 import { useConnection } from '../features/connect/connection-store';
@@ -12,6 +14,7 @@ export function TopBar() {
   const setSettingsOpen = useUi((state) => state.setSettingsOpen);
   const setView = useUi((state) => state.setView);
   const exitDemo = useConnection((state) => state.exitDemo);
+  const view = useUi((state) => state.view);
   return (
     <header className="top-bar">
       <button type="button" className="top-bar__brand" onClick={() => setView('chats')}>
@@ -28,6 +31,15 @@ export function TopBar() {
       )}
       {gatewayKind === 'simulated' && <span className="top-bar__tag">{t('app.simulatedTag')}</span>}
       <div className="top-bar__spacer" />
+      <OpenStatus />
+      <button
+        type="button"
+        className="top-bar__nav-button"
+        aria-pressed={view === 'automations'}
+        onClick={() => setView(view === 'automations' ? 'chats' : 'automations')}
+      >
+        <BotIcon size={16} /> {t('auto.title')}
+      </button>
       <StatusPill />
       <button
         type="button"

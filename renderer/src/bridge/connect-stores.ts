@@ -5,6 +5,7 @@
 import type { JanelaApi } from '../../../shared/bridge';
 import type { Snapshot } from '../../../shared/contract';
 import type { ChatSummary, ConnectionState } from '../../../shared/domain';
+import { useAutomations } from '../features/automations/automations-store';
 import { useChats } from '../features/chats/chats-store';
 import { useClock } from '../app/clock-store';
 import { useConnection } from '../features/connect/connection-store';
@@ -85,6 +86,10 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     }
     if (request !== snapshotRequest) return;
     applySnapshot(snapshot, localNow());
+    void useAutomations
+      .getState()
+      .load()
+      .catch(() => undefined);
     // Messages pushed while the link was down were missed: reload the open chat too.
     const openChat = useConversation.getState().chatId;
     if (openChat) void useConversation.getState().open(openChat);
@@ -157,6 +162,7 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
       else if (notifications.some((notification) => !notification.silent)) playChime();
     }),
     janela.onOpenChat(({ chatId }) => openChatFromNotification(chatId)),
+    janela.onAutomationSettingsChanged(({ settings }) => useAutomations.getState().set(settings)),
   ];
   if (options.link) {
     unsubscribers.push(options.link.onReconnect(() => void loadSnapshot()));

@@ -5,6 +5,7 @@ import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useChats } from './chats-store';
 import { useClock } from '../../app/clock-store';
 import { useUi } from '../../app/ui-store';
+import { HandledBy } from '../automations/handled-by';
 import { Avatar } from './avatar';
 import { ChatRowLabels } from './chat-row-labels';
 import { WindowBadge } from './window-badge';
@@ -39,7 +40,7 @@ export const ChatRow = memo(function ChatRow({
       type="button"
       className={`chat-row${selected ? ' chat-row--selected' : ''}`}
       aria-label={chat.name}
-      aria-describedby={`${domId}-badge ${domId}-status ${domId}-labels ${domId}-preview`}
+      aria-describedby={`${domId}-badge ${domId}-status ${domId}-bot ${domId}-labels ${domId}-preview`}
       aria-current={selected ? 'true' : undefined}
       data-chat-id={chat.chatId}
       onClick={() => onSelect(chat.chatId)}
@@ -72,6 +73,7 @@ export const ChatRow = memo(function ChatRow({
           <span id={`${domId}-status`} className="chat-row__unanswered">
             {unanswered ? t('chatList.unanswered') : ''}
           </span>
+          <HandledBy chat={chat} id={`${domId}-bot`} compact />
           <ChatRowLabels labelIds={chat.labels} id={`${domId}-labels`} />
         </span>
       </span>

@@ -2,6 +2,7 @@ import type { ChatSummary } from '../../../../shared/domain';
 import { windowExpiresAt } from '../../../../shared/chats/window-rules';
 import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
+import { ConversationBotBar } from '../automations/conversation-bot-bar';
 import { Avatar } from '../chats/avatar';
 import { WindowBadge, useWindowBadge } from '../chats/window-badge';
 import { formatPhone } from '../../../../shared/profiles/format-phone';
@@ -21,6 +22,7 @@ export function ConversationHeader({ chat }: { chat: ChatSummary }) {
         <h2 className="conversation-header__name">{chat.name}</h2>
         <span className="conversation-header__phone">{formatPhone(chat.phone)}</span>
       </div>
+      <ConversationBotBar chat={chat} />
       <div className="conversation-header__window">
         <WindowBadge lastInboundAt={chat.lastInboundAt} />
         {expiresAt !== null && (

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ChatMessage } from '../../../../shared/domain';
 import type { Formatter, Translate } from '../../../../shared/i18n';
+import { AutomaticMark } from '../automations/automatic-mark';
 import { DeliveryTicks } from './delivery-ticks';
 
 function bodyOf(message: ChatMessage, t: Translate): string {
@@ -32,6 +33,7 @@ export const MessageBubble = memo(function MessageBubble({
       <div className={`bubble bubble--${message.direction}${failed ? ' bubble--failed' : ''}`}>
         <p className="bubble__text">{bodyOf(message, t)}</p>
         <span className="bubble__meta">
+          {message.automatic && <AutomaticMark t={t} />}
           <time dateTime={new Date(message.at).toISOString()} title={format.dateTime(message.at)}>
             {time}
           </time>

@@ -8,6 +8,7 @@ import { useProfiles, type ProfilePatch } from './profile-store';
 import { fieldNameProblem, toFieldName } from './field-name';
 import { LabelsSection } from './labels-section';
 import { useSidePanel } from './side-panel-store';
+import { OptOutNotice } from '../automations/opt-out-notice';
 
 /** The open chat's customer: who they are to the shop, and the values quick replies fill in. */
 export function ProfilePanel({ chatId }: { chatId: ChatId }) {
@@ -38,6 +39,7 @@ export function ProfilePanel({ chatId }: { chatId: ChatId }) {
   }
   return (
     <div className="profile">
+      <OptOutNotice chatId={profile.chatId} />
       <LabelsSection profile={profile} />
       <ProfileForm profile={profile} />
     </div>

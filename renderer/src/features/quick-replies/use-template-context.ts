@@ -3,9 +3,11 @@
  * on: what the preview shows is what gets inserted, and what is inserted is what is sent.
  */
 import { useMemo } from 'react';
+import { nextOpening } from '../../../../shared/automations/business-hours';
 import type { ChatId } from '../../../../shared/domain';
 import type { TemplateContext } from '../../../../shared/templates/render-template';
 import { buildTemplateContext } from '../../../../shared/templates/template-context';
+import { useAutomations } from '../automations/automations-store';
 import { useChats } from '../chats/chats-store';
 import { useClock } from '../../app/clock-store';
 import { useProfiles } from '../profiles/profile-store';
@@ -32,11 +34,14 @@ export function useTemplateContext(chatId: ChatId | null): TemplateContext | nul
   const summary = useChats((state) => (chatId ? state.byId.get(chatId) : undefined));
   const profile = useProfiles((state) => (chatId ? state.byChat.get(chatId) : undefined));
   const settings = useSettings((state) => state.settings);
+  const hours = useAutomations((state) => state.settings?.businessHours ?? null);
   const now = useMinute();
   return useMemo(() => {
     if (!settings) return null;
-    if (!chatId) return buildTemplateContext(SAMPLE_CUSTOMER, settings, now);
+    // {{next_open}}: the shop's next opening, from the business hours of the automations.
+    const nextOpenAt = hours ? (nextOpening(hours, settings.timeZone, now)?.at ?? null) : null;
+    if (!chatId) return { ...buildTemplateContext(SAMPLE_CUSTOMER, settings, now), nextOpenAt };
     const customer = profile ?? summary;
-    return customer ? buildTemplateContext(customer, settings, now) : null;
-  }, [chatId, summary, profile, settings, now]);
+    return customer ? { ...buildTemplateContext(customer, settings, now), nextOpenAt } : null;
+  }, [chatId, summary, profile, settings, now, hours]);
 }

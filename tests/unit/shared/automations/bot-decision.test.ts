@@ -318,13 +318,15 @@ describe('decideAutoReply: safety', () => {
         name: 'Maria Silva',
         firstName: 'Maria',
         phone: '5511987654321',
-        customFields: { next_open: formatNextOpening(nextOpenOf(plan), fridayNight, SP, 'pt-BR') },
+        customFields: {},
       },
       shop: { name: 'Doces da Ana', address: 'Rua das Flores, 12', hours: 'seg–sex 9h–18h', website: '' },
       now: fridayNight,
       timeZone: SP,
       language: 'pt-BR' as const,
       windowExpiresAt: fridayNight + DAY,
+      // {{next_open}} is a built-in placeholder: the plan gives its instant.
+      nextOpenAt: nextOpenOf(plan),
     };
     const rendered = plan.messages.map((message) => renderTemplate(message.template, context));
     expect(rendered.every((result) => result.complete)).toBe(true);
@@ -332,10 +334,7 @@ describe('decideAutoReply: safety', () => {
       'No momento estamos fechados. Abrimos amanhã às 9:00 e respondemos sua mensagem assim que possível.',
     );
     // Without the value, the away message must be held back by the caller.
-    const bare = renderTemplate(plan.messages[1]?.template ?? '', {
-      ...context,
-      customer: { ...context.customer, customFields: {} },
-    });
+    const bare = renderTemplate(plan.messages[1]?.template ?? '', { ...context, nextOpenAt: null });
     expect(bare).toMatchObject({ complete: false, missing: ['next_open'] });
   });
 });

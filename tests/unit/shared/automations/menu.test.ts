@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   menuOptionSchema,
+  offeredMenuOptions,
   pickMenuOption,
   renderMenu,
   starterMenuOptions,
@@ -73,5 +74,32 @@ describe('menuOptionSchema', () => {
     const booking = { id: 'b', label: { 'pt-BR': 'Agendar', en: 'Book' }, action: { kind: 'booking' } };
     expect(menuOptionSchema.safeParse(booking).success).toBe(false);
     expect(menuOptionSchema.safeParse({ ...options[0], label: { 'pt-BR': 'Só português' } }).success).toBe(false);
+  });
+});
+
+describe('flow options', () => {
+  const withFlows: MenuOption[] = [
+    { id: 'book', label: { 'pt-BR': 'Agendar', en: 'Book' }, action: { kind: 'flow', flow: 'booking' } },
+    { id: 'order', label: { 'pt-BR': 'Fazer pedido', en: 'Order' }, action: { kind: 'flow', flow: 'order' } },
+    { id: 'person', label: { 'pt-BR': 'Falar com uma pessoa', en: 'Person' }, action: { kind: 'handoff' } },
+  ];
+
+  it('are valid menu actions, and an unknown flow is refused', () => {
+    expect(menuOptionSchema.safeParse(withFlows[0]).success).toBe(true);
+    expect(menuOptionSchema.safeParse({ ...withFlows[0], action: { kind: 'flow', flow: 'raffle' } }).success).toBe(
+      false,
+    );
+  });
+
+  it('are offered only when their flow is registered, and the numbers follow what is offered', () => {
+    expect(offeredMenuOptions(withFlows, new Set(['booking', 'order'])).map((o) => o.id)).toEqual([
+      'book',
+      'order',
+      'person',
+    ]);
+    const onlyOrder = offeredMenuOptions(withFlows, new Set(['order']));
+    expect(onlyOrder.map((o) => o.id)).toEqual(['order', 'person']);
+    expect(pickMenuOption(onlyOrder, '1')?.id).toBe('order');
+    expect(offeredMenuOptions(withFlows, new Set()).map((o) => o.id)).toEqual(['person']);
   });
 });

@@ -106,3 +106,32 @@ describe('nextOrderChangeAt', () => {
     expect(nextOrderChangeAt([{ lastInboundAt: now - 25 * hour }], now, closingSoonMs)).toBeNull();
   });
 });
+
+describe('chats waiting for a person after a hand-off', () => {
+  // The bot answered "someone will reply" after the customer asked for a person: that is no answer.
+  const waiting = chat('Vera', {
+    lastInboundAt: now - 2 * hour,
+    lastOutboundAt: now - 2 * hour + 1000,
+    waitingForPerson: true,
+  });
+  const answered = chat('Alice', { lastInboundAt: now - 20 * hour, lastOutboundAt: now - 19 * hour });
+  const unanswered = chat('Bia', { lastInboundAt: now - hour });
+
+  it('count as unanswered although the bot replied', () => {
+    expect(isUnanswered(waiting)).toBe(true);
+    expect(isUnanswered({ ...waiting, waitingForPerson: false })).toBe(false);
+    expect(isUnanswered({ lastInboundAt: null, lastOutboundAt: null, waitingForPerson: true })).toBe(false);
+  });
+
+  it('sort with the unanswered chats, by when their window closes, ahead of answered ones', () => {
+    expect(orderChats([answered, unanswered, waiting], now).map((c) => c.name)).toEqual(['Vera', 'Bia', 'Alice']);
+    expect(orderChats([answered, { ...waiting, waitingForPerson: false }, unanswered], now).map((c) => c.name)).toEqual(
+      ['Bia', 'Alice', 'Vera'],
+    );
+  });
+
+  it('sort as closed once their window closed: nobody can answer them any more', () => {
+    const closed = { ...waiting, lastInboundAt: now - 25 * hour, lastOutboundAt: now - 25 * hour };
+    expect(orderChats([closed, answered], now).map((c) => c.name)).toEqual(['Alice', 'Vera']);
+  });
+});

@@ -1,3 +1,4 @@
+import { placeholderSource } from '../../../../shared/templates/placeholders';
 import { describe, expect, it } from 'vitest';
 import {
   hasUnfilledPlaceholder,
@@ -272,5 +273,28 @@ describe('hasUnfilledPlaceholder', () => {
     expect(hasUnfilledPlaceholder('Oi }}')).toBe(true);
     expect(hasUnfilledPlaceholder('Oi {Maria}, tudo bem? :-}')).toBe(false);
     expect(hasUnfilledPlaceholder('')).toBe(false);
+  });
+});
+
+describe('{{next_open}}', () => {
+  // Friday 27 Nov 2026, 20:00 in São Paulo; the shop opens Saturday at 9:00.
+  const now = Date.UTC(2026, 10, 27, 23, 0);
+  const saturday9 = Date.UTC(2026, 10, 28, 12, 0);
+
+  it('renders the next opening in the shop’s words when the bot gives it', () => {
+    const rendered = renderTemplate('Abrimos {{next_open}}.', {
+      ...context(),
+      now,
+      timeZone: 'America/Sao_Paulo',
+      language: 'pt-BR',
+      nextOpenAt: saturday9,
+    });
+    expect(rendered).toMatchObject({ text: 'Abrimos amanhã às 9:00.', complete: true });
+  });
+
+  it('is missing, never sent, without one, and points nowhere near the profile', () => {
+    const rendered = renderTemplate('Abrimos {{next_open}}.', { ...context(), nextOpenAt: null });
+    expect(rendered).toMatchObject({ complete: false, missing: ['next_open'] });
+    expect(placeholderSource('next_open')).toBe('none');
   });
 });

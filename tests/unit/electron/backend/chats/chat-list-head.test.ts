@@ -79,3 +79,21 @@ test('fewer chats than the head holds: all of them, in order', async () => {
   expect(head).toHaveLength(3);
   await store.close();
 });
+
+test('a chat waiting for a person after a hand-off is in the head where the full list puts it', async () => {
+  const chats = Array.from({ length: 120 }, (_, index) => index + 1);
+  const store = await reopenedWith(chats);
+  // Chat 3 is answered (by the bot): waiting for a person makes it sort with the unanswered chats.
+  const waiting = new Set([chatIdOf(3)]);
+  const summarise = (contact: StoredContact) => ({
+    ...toChatSummary(contact),
+    waitingForPerson: waiting.has(contact.chatId),
+  });
+  const head = chatListHead(store, now, 10, summarise, (chatId) => waiting.has(chatId));
+  await store.contactsLoaded();
+  const all = orderChats(Object.values(store.data.contacts).map(summarise), now);
+  expect(ids(head)).toEqual(ids(all.slice(0, 10)));
+  expect(ids(head)).toContain(chatIdOf(3));
+  expect(ids(chatListHead(store, now, 10))).not.toContain(chatIdOf(3));
+  await store.close();
+});

@@ -1,0 +1,192 @@
+/** Opening hours per weekday (several intervals each), closed dates, and Brazil's holidays in one click. */
+import { useState } from 'react';
+import { brazilNationalHolidays } from '../../../../shared/automations/brazil-holidays';
+import type { BusinessHours, OpeningInterval } from '../../../../shared/automations/business-hours';
+import { zonedParts } from '../../../../shared/automations/zoned-time';
+import type { MessageKey } from '../../../../shared/i18n';
+import { useClock } from '../../app/clock-store';
+import { useT } from '../../i18n/use-i18n';
+import { selectLanguage, useSettings } from '../settings/settings-store';
+
+// Brazilian shops think of the week from Monday.
+const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
+
+// An <input type="time"> cannot say 24:00: midnight as a closing time shows as 00:00.
+const shownTime = (time: string) => (time === '24:00' ? '00:00' : time);
+const storedEnd = (time: string) => (time === '00:00' ? '24:00' : time);
+
+export function BusinessHoursEditor({
+  hours,
+  onChange,
+}: {
+  hours: BusinessHours;
+  onChange: (hours: BusinessHours) => void;
+}) {
+  const t = useT();
+  const setDay = (weekday: number, intervals: OpeningInterval[]) =>
+    onChange({ ...hours, weekly: hours.weekly.map((day, index) => (index === weekday ? intervals : day)) });
+
+  return (
+    <div className="business-hours">
+      {WEEK_ORDER.map((weekday) => {
+        const day = t(`auto.day.${weekday}` as MessageKey);
+        const intervals = hours.weekly[weekday] ?? [];
+        return (
+          <div key={weekday} className="business-hours__day" role="group" aria-label={day}>
+            <span className="business-hours__name">{day}</span>
+            <div className="business-hours__intervals">
+              {intervals.length === 0 && <span className="business-hours__closed">{t('auto.dayClosed')}</span>}
+              {intervals.map((interval, index) => (
+                <span key={index} className="business-hours__interval">
+                  <input
+                    className="input business-hours__time"
+                    type="time"
+                    required
+                    aria-label={t('auto.opens', { day })}
+                    value={interval.start}
+                    onChange={(event) =>
+                      setDay(
+                        weekday,
+                        intervals.map((other, i) => (i === index ? { ...other, start: event.target.value } : other)),
+                      )
+                    }
+                  />
+                  <span aria-hidden="true">–</span>
+                  <input
+                    className="input business-hours__time"
+                    type="time"
+                    required
+                    aria-label={t('auto.closes', { day })}
+                    value={shownTime(interval.end)}
+                    onChange={(event) =>
+                      setDay(
+                        weekday,
+                        intervals.map((other, i) =>
+                          i === index ? { ...other, end: storedEnd(event.target.value) } : other,
+                        ),
+                      )
+                    }
+                  />
+                  <button
+                    type="button"
+                    className="button button--link"
+                    aria-label={t('auto.removeInterval', { day, start: interval.start, end: shownTime(interval.end) })}
+                    onClick={() =>
+                      setDay(
+                        weekday,
+                        intervals.filter((_, i) => i !== index),
+                      )
+                    }
+                  >
+                    ✕
+                  </button>
+                </span>
+              ))}
+            </div>
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => setDay(weekday, [...intervals, nextInterval(intervals)])}
+            >
+              {t('auto.addInterval', { day })}
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A sensible next opening for a day: after the last one, or the usual 9:00–18:00. */
+function nextInterval(intervals: readonly OpeningInterval[]): OpeningInterval {
+  const last = intervals[intervals.length - 1];
+  if (!last) return { start: '09:00', end: '18:00' };
+  const [hh = 0] = last.end.split(':').map(Number);
+  if (hh >= 22) return { start: '22:00', end: '24:00' };
+  const pad = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+  return { start: pad(hh + 1), end: pad(Math.min(hh + 3, 24)) };
+}
+
+export function ClosedDatesEditor({
+  hours,
+  onChange,
+}: {
+  hours: BusinessHours;
+  onChange: (hours: BusinessHours) => void;
+}) {
+  const t = useT();
+  const language = useSettings(selectLanguage);
+  const timeZone = useSettings((state) => state.settings?.timeZone ?? 'America/Sao_Paulo');
+  const now = useClock((state) => state.now);
+  const [newDate, setNewDate] = useState('');
+  const [added, setAdded] = useState<number | null>(null);
+  const year = zonedParts(now, timeZone).y;
+  const setDates = (dates: string[]) => onChange({ ...hours, closedDates: [...new Set(dates)].sort() });
+  const holidays = [...brazilNationalHolidays(year), ...brazilNationalHolidays(year + 1)];
+  const holidayName = new Map(holidays.map((holiday) => [holiday.date, holiday.name[language]]));
+  const dateText = (key: string) => {
+    const [y = 0, m = 1, d = 1] = key.split('-').map(Number);
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  };
+  const plural = new Intl.PluralRules(language);
+
+  return (
+    <div className="closed-dates">
+      <div className="closed-dates__add">
+        <label className="field">
+          <span className="field__label">{t('auto.closedDate')}</span>
+          <input className="input" type="date" value={newDate} onChange={(event) => setNewDate(event.target.value)} />
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={newDate === ''}
+          onClick={() => {
+            setDates([...hours.closedDates, newDate]);
+            setNewDate('');
+          }}
+        >
+          {t('auto.addClosedDate')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            const before = new Set(hours.closedDates);
+            const fresh = holidays.filter((holiday) => !before.has(holiday.date));
+            setDates([...hours.closedDates, ...fresh.map((holiday) => holiday.date)]);
+            setAdded(fresh.length);
+          }}
+        >
+          {t('auto.addHolidays', { years: `${year}–${year + 1}` })}
+        </button>
+      </div>
+      <p className="field__hint" role="status">
+        {added !== null &&
+          t(`auto.holidaysAdded.${plural.select(added) === 'one' ? 'one' : 'other'}` as MessageKey, { count: added })}
+      </p>
+      {hours.closedDates.length === 0 ? (
+        <p className="field__hint">{t('auto.noClosedDates')}</p>
+      ) : (
+        <ul className="closed-dates__list" aria-label={t('auto.closedDates')}>
+          {hours.closedDates.map((date) => (
+            <li key={date} className="closed-dates__item">
+              <span>
+                {dateText(date)}
+                {holidayName.has(date) && <span className="closed-dates__holiday"> · {holidayName.get(date)}</span>}
+              </span>
+              <button
+                type="button"
+                className="button button--link"
+                aria-label={t('auto.removeClosedDate', { date: dateText(date) })}
+                onClick={() => setDates(hours.closedDates.filter((other) => other !== date))}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
