@@ -80,7 +80,16 @@ function dayLabel(wallClock: Date): string {
 export function shopClockTime(at: number, timeZone: string): ShopClockTime {
   const zone = usableTimeZone(timeZone);
   const wallClock = new Date(at + zoneOffsetMs(at, zone));
-  return { day: dayLabel(wallClock), weekday: wallClock.getUTCDay(), hour: wallClock.getUTCHours() };
+  return {
+    day: dayLabel(wallClock),
+    weekday: wallClock.getUTCDay(),
+    hour: wallClock.getUTCHours(),
+  };
+}
+
+/** The minute of the hour on the shop's clock (offsets are whole quarter hours, so it is exact). */
+export function shopMinute(at: number, timeZone: string): number {
+  return new Date(at + zoneOffsetMs(at, usableTimeZone(timeZone))).getUTCMinutes();
 }
 
 /** Every shop day that has at least one instant in [from, to), in order. */
