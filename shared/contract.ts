@@ -18,6 +18,8 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from './domain';
+import { csatSettingsSchema } from './metrics/csat-survey';
+import { metricsCsvSchema, metricsPeriodInputSchema, metricsReportSchema } from './metrics/metrics-report';
 
 const empty = z.object({}).strict();
 
@@ -88,6 +90,27 @@ export const commands = {
   exportQuickReplies: { input: empty, output: z.object({ json: z.string() }) },
   /** Every custom field name some customer has: what quick replies can fill. */
   listCustomFields: { input: empty, output: z.array(z.string()) },
+  /** The dashboard's figures for [from, to), with the previous period of the same length. */
+  getMetrics: { input: metricsPeriodInputSchema, output: metricsReportSchema },
+  /** The period's conversations, one CSV row each. */
+  exportMetricsCsv: { input: metricsPeriodInputSchema, output: metricsCsvSchema },
+  /** Sends the satisfaction survey in the open conversation, at most once per conversation. */
+  sendCsatSurvey: { input: z.object({ chatId: chatIdSchema }).strict(), output: chatMessageSchema },
+  /** "Concluir": the conversation needs nothing more until the customer writes again. */
+  markDone: {
+    input: z.object({ chatId: chatIdSchema, done: z.boolean() }).strict(),
+    output: z.object({ doneAt: z.number().int().nullable(), surveySent: z.boolean() }),
+  },
+  getCsatSettings: { input: empty, output: csatSettingsSchema.extend({ defaultTemplate: z.string() }) },
+  updateCsatSettings: {
+    input: z
+      .object({
+        surveyTemplate: z.string().trim().min(1).max(1000).nullable().optional(),
+        sendSurveyWhenDone: z.boolean().optional(),
+      })
+      .strict(),
+    output: csatSettingsSchema.extend({ defaultTemplate: z.string() }),
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -122,6 +145,7 @@ export const errorCodes = [
   'duplicate-shortcut',
   'invalid-import',
   'pairing-failed',
+  'survey-already-sent',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

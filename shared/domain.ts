@@ -33,6 +33,10 @@ export const chatMessageSchema = z.object({
   at: z.number().int().nonnegative(),
   status: deliveryStatusSchema.optional(),
   failureReason: z.string().optional(),
+  /** Sent by the bot (greeting, away, chatbot): never makes a conversation answered by a person. */
+  automatic: z.boolean().optional(),
+  /** The satisfaction survey (metrics): it asks, it does not answer. */
+  csatSurvey: z.boolean().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -61,6 +65,8 @@ export const chatSummarySchema = z.object({
   lastMessage: lastMessageSchema.nullable(),
   unreadCount: z.number().int().nonnegative(),
   labels: z.array(z.string()),
+  /** When staff marked the conversation done ("Concluir"); null once the customer writes again. */
+  doneAt: z.number().int().nullable().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 

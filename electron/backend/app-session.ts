@@ -79,7 +79,16 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
             kind: mode,
             ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
           });
-    const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
+    const backend = createBackend({
+      store,
+      gateway,
+      clock,
+      hub,
+      notices,
+      log,
+      startDemo: switchToDemo,
+      dataDir: storeDir,
+    });
     return { backend, gateway };
   }
 

@@ -5,6 +5,10 @@
 import { JanelaError } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
 import { chatListHead } from './chats/chat-list-head';
+import { ConversationKeeper } from './metrics/conversation-keeper';
+import { MetricsFile } from './metrics/metrics-file';
+import { clearDoneOnInbound, createMetricsHandlers, withDoneAt } from './metrics/metrics-handlers';
+import { nodeStoreFs } from './store/store-fs';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
@@ -45,6 +49,8 @@ export interface BackendOptions {
   log: (line: string) => void;
   /** Handlers that belong to the session above one backend (switching to the demo). */
   startDemo: () => Promise<void>;
+  /** The store's folder, for the metrics records (metrics.jsonl); without it they live in memory. */
+  dataDir?: string;
 }
 
 export interface NoticeBoard {
@@ -69,6 +75,12 @@ export function createBackend(options: BackendOptions): Backend {
   const { store, gateway, clock, hub, log } = options;
   const pendingChats = new Set<ChatId>();
   let chatPushTimer: NodeJS.Timeout | null = null;
+  const keeper = new ConversationKeeper({
+    store,
+    file: options.dataDir ? new MetricsFile(nodeStoreFs, options.dataDir, () => clock.now()) : null,
+    log,
+  });
+  const summaryOf = (contact: Parameters<typeof toChatSummary>[0]) => withDoneAt(store, toChatSummary(contact));
 
   function pushChat(chatId: ChatId): void {
     pendingChats.add(chatId);
@@ -76,7 +88,7 @@ export function createBackend(options: BackendOptions): Backend {
       chatPushTimer = null;
       const chats = [...pendingChats].flatMap((id) => {
         const contact = store.data.contacts[id];
-        return contact ? [toChatSummary(contact)] : [];
+        return contact ? [summaryOf(contact)] : [];
       });
       pendingChats.clear();
       hub.emit('chatsChanged', { chats });
@@ -92,7 +104,10 @@ export function createBackend(options: BackendOptions): Backend {
     clock,
     gateway: () => gateway,
     settings: () => store.data.settings,
-    onMessage: pushMessage,
+    onMessage: (message) => {
+      pushMessage(message);
+      keeper.record(message);
+    },
     onContact: pushChat,
     log,
   });
@@ -101,6 +116,8 @@ export function createBackend(options: BackendOptions): Backend {
     if (outbox.claimOwnMessage(message)) return;
     const stored = recordGatewayMessage(store, message);
     if (!stored) return;
+    keeper.record(stored);
+    clearDoneOnInbound(store, stored);
     pushMessage(stored);
     pushChat(message.chatId);
   }
@@ -118,7 +135,7 @@ export function createBackend(options: BackendOptions): Backend {
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
   };
   const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
-  const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
+  const allChats = () => Object.values(store.data.contacts).map(summaryOf);
   // A snapshot sent before every contact was read holds the head of the list only.
   let partialSnapshotSent = false;
   let closed = false;
@@ -142,7 +159,9 @@ export function createBackend(options: BackendOptions): Backend {
         gatewayKind: gateway.kind,
         connection: gateway.status(),
         settings: store.data.settings,
-        chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize),
+        chats: chatsComplete
+          ? allChats()
+          : chatListHead(store, clock.now(), snapshotHeadSize).map((chat) => withDoneAt(store, chat)),
         chatsComplete,
         labels: store.data.labels,
         quickReplies: store.data.quickReplies,
@@ -217,7 +236,7 @@ export function createBackend(options: BackendOptions): Backend {
         data.contacts = contacts;
       });
       hub.emit('labelsChanged', { labels });
-      hub.emit('chatsChanged', { chats: Object.values(contacts).map(toChatSummary) });
+      hub.emit('chatsChanged', { chats: Object.values(contacts).map(summaryOf) });
       return labels;
     },
     saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
@@ -226,6 +245,7 @@ export function createBackend(options: BackendOptions): Backend {
     importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
     exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
     listCustomFields: () => customFieldNames(store.data.contacts),
+    ...createMetricsHandlers({ store, clock, keeper, outbox, gateway: () => gateway, pushChat }),
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
@@ -241,6 +261,9 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.on('message', listeners.message);
       gateway.on('ack', listeners.ack);
       gateway.on('synced', listeners.synced);
+      void keeper
+        .start()
+        .catch((error: unknown) => log(`metrics records failed: ${error instanceof Error ? error.name : 'unknown'}`));
       await gateway.start();
     },
     async close() {
@@ -256,6 +279,7 @@ export function createBackend(options: BackendOptions): Backend {
         .stop()
         .catch((error: unknown) => log(`gateway stop failed: ${error instanceof Error ? error.name : 'unknown'}`));
       if (chatPushTimer) clearTimeout(chatPushTimer);
+      await keeper.close();
       await store.close();
     },
   };

@@ -15,8 +15,8 @@ export type CsatSettings = z.infer<typeof csatSettingsSchema>;
 export const defaultCsatSettings: CsatSettings = { surveyTemplate: null, sendSurveyWhenDone: false };
 
 const defaultTemplates: Record<Language, string> = {
-  'pt-BR': 'Oi, {{firstName}}! De 1 a 5, como foi seu atendimento? Responda só com o número.',
-  en: 'Hi {{firstName}}! From 1 to 5, how was our service? Just reply with the number.',
+  'pt-BR': 'Oi, {{first_name}}! De 1 a 5, como foi seu atendimento? Responda só com o número.',
+  en: 'Hi {{first_name}}! From 1 to 5, how was our service? Just reply with the number.',
 };
 
 export function defaultSurveyTemplate(language: Language): string {

@@ -69,8 +69,8 @@ export class Outbox {
     }
   }
 
-  /** Validates and queues a reply; returns the pending message. */
-  send(chatId: ChatId, text: string): StoredMessage {
+  /** Validates and queues a reply; returns the pending message. `marks` tag it (the CSAT survey). */
+  send(chatId: ChatId, text: string, marks: Pick<StoredMessage, 'csatSurvey'> = {}): StoredMessage {
     const { store, clock } = this.options;
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
@@ -83,6 +83,7 @@ export class Outbox {
       text,
       at: now,
       status: 'pending',
+      ...marks,
     };
     store.appendMessage(message);
     store.update((data) => {

@@ -29,7 +29,19 @@ export const contactRowColumns = [
 ] as const;
 
 const contactKeys = new Set<string>(contactRowColumns);
-const messageKeys = new Set(['id', 'chatId', 'direction', 'kind', 'text', 'at', 'status', 'failureReason', 'waId']);
+const messageKeys = new Set([
+  'id',
+  'chatId',
+  'direction',
+  'kind',
+  'text',
+  'at',
+  'status',
+  'failureReason',
+  'waId',
+  'automatic',
+  'csatSurvey',
+]);
 const requiredMessageKeys = 6;
 
 export const fastCheckedContactKeys: ReadonlySet<string> = contactKeys;
@@ -107,7 +119,9 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
     value.at >= 0 &&
     (value.status === undefined || statuses.has(value.status as string)) &&
     (value.failureReason === undefined || typeof value.failureReason === 'string') &&
-    (value.waId === undefined || typeof value.waId === 'string')
+    (value.waId === undefined || typeof value.waId === 'string') &&
+    (value.automatic === undefined || typeof value.automatic === 'boolean') &&
+    (value.csatSurvey === undefined || typeof value.csatSurvey === 'boolean')
   );
 }
 

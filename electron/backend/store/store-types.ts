@@ -14,6 +14,7 @@ import {
   type QuickReply,
   type Settings,
 } from '../../../shared/domain';
+import { csatSettingsSchema, defaultCsatSettings } from '../../../shared/metrics/csat-survey';
 
 export const storedContactSchema = z.object({
   chatId: chatIdSchema,
@@ -55,12 +56,26 @@ export const storeDataSchema = z.object({
   quickReplies: z.array(quickReplySchema),
   outbox: z.array(outboxEntrySchema),
   sync: z.object({ lastSyncAt: z.number().int().nullable() }),
+  /** Metrics: when staff marked each chat's conversation done; a chat leaves it when the customer writes again. */
+  chatsDone: z.record(z.string(), z.number().int()).default({}),
+  /** Metrics: the satisfaction survey's text and whether marking done sends it. */
+  csat: csatSettingsSchema.default(defaultCsatSettings),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
 /** What a store holds before anything happened: no contacts, labels, outbox or sync yet. */
 export function emptyStoreData(settings: Settings, quickReplies: QuickReply[] = []): StoreData {
-  return { version: 1, settings, contacts: {}, labels: [], quickReplies, outbox: [], sync: { lastSyncAt: null } };
+  return {
+    version: 1,
+    settings,
+    contacts: {},
+    labels: [],
+    quickReplies,
+    outbox: [],
+    sync: { lastSyncAt: null },
+    chatsDone: {},
+    csat: { ...defaultCsatSettings },
+  };
 }
 
 /** Where loading and reading report recoveries; the store forwards those found after loading. */
