@@ -8,11 +8,15 @@
 import type { ChatSummary } from '../domain';
 import { windowExpiresAt } from './window-rules';
 
-type OrderedChat = Pick<ChatSummary, 'chatId' | 'name' | 'lastInboundAt' | 'lastOutboundAt' | 'lastMessage'>;
+type OrderedChat = Pick<ChatSummary, 'chatId' | 'name' | 'lastInboundAt' | 'lastOutboundAt' | 'lastMessage' | 'doneAt'>;
 
-/** The customer wrote last and the shop has not replied since. */
-export function isUnanswered(chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutboundAt'>): boolean {
+/**
+ * The customer wrote last and the shop has not replied since, nor marked the conversation done
+ * ("Concluir": an "obrigado!" needs no answer) after that message.
+ */
+export function isUnanswered(chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutboundAt' | 'doneAt'>): boolean {
   if (chat.lastInboundAt === null) return false;
+  if (chat.doneAt != null && chat.doneAt >= chat.lastInboundAt) return false;
   return chat.lastOutboundAt === null || chat.lastOutboundAt < chat.lastInboundAt;
 }
 
@@ -21,6 +25,7 @@ export interface UrgencyTimes {
   lastInboundAt: number | null;
   lastOutboundAt: number | null;
   lastMessageAt: number | null;
+  doneAt?: number | null;
 }
 
 /**
@@ -37,8 +42,8 @@ export function urgencyKey(times: UrgencyTimes, now: number): { group: 0 | 1 | 2
 }
 
 function sortKey(chat: OrderedChat, now: number): { group: 0 | 1 | 2; rank: number } {
-  const { lastInboundAt, lastOutboundAt, lastMessage } = chat;
-  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt: lastMessage?.at ?? null }, now);
+  const { lastInboundAt, lastOutboundAt, lastMessage, doneAt } = chat;
+  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt: lastMessage?.at ?? null, doneAt }, now);
 }
 
 const collator = new Intl.Collator('pt-BR', { sensitivity: 'base' });

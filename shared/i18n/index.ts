@@ -9,6 +9,7 @@ import { commonMessages } from './messages/common';
 import { connectMessages } from './messages/connect';
 import { conversationMessages } from './messages/conversation';
 import { errorMessages } from './messages/errors';
+import { metricsMessages } from './messages/metrics';
 import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
 import { settingsMessages } from './messages/settings';
@@ -22,6 +23,7 @@ export const catalogues = [
   settingsMessages,
   quickReplyMessages,
   profileMessages,
+  metricsMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ChatList } from '../features/chats/chat-list';
 import { ConnectScreen } from '../features/connect/connect-screen';
 import { ConversationPane } from '../features/conversation/conversation-pane';
+import { MetricsScreen } from '../features/metrics/metrics-screen';
 import { NoticeBanner } from '../features/notices/notice-banner';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-i18n';
@@ -49,6 +50,8 @@ export function App() {
       <NoticeBanner />
       {showConnect ? (
         <ConnectScreen />
+      ) : view === 'metrics' ? (
+        <MetricsScreen />
       ) : (
         <main className="workspace">
           <ChatList />

@@ -1,4 +1,5 @@
 import { StatusPill } from '../features/connect/status-pill';
+import { MetricsNavButton } from '../features/metrics/metrics-nav-button';
 import { useT } from '../i18n/use-i18n';
 import { useConnection } from '../features/connect/connection-store';
 import { useSettings } from '../features/settings/settings-store';
@@ -23,6 +24,7 @@ export function TopBar() {
       {gatewayKind === 'demo' && <span className="top-bar__tag">{t('app.demoTag')}</span>}
       {gatewayKind === 'simulated' && <span className="top-bar__tag">{t('app.simulatedTag')}</span>}
       <div className="top-bar__spacer" />
+      <MetricsNavButton />
       <StatusPill />
       <button
         type="button"

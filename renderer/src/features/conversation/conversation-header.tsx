@@ -4,6 +4,7 @@ import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
 import { Avatar } from '../chats/avatar';
 import { WindowBadge, useWindowBadge } from '../chats/window-badge';
+import { ConversationMetricsActions } from '../metrics/conversation-metrics-actions';
 import { formatPhone } from './format-phone';
 
 const MINUTE_MS = 60_000;
@@ -21,6 +22,7 @@ export function ConversationHeader({ chat }: { chat: ChatSummary }) {
         <h2 className="conversation-header__name">{chat.name}</h2>
         <span className="conversation-header__phone">{formatPhone(chat.phone)}</span>
       </div>
+      <ConversationMetricsActions key={chat.chatId} chat={chat} />
       <div className="conversation-header__window">
         <WindowBadge lastInboundAt={chat.lastInboundAt} />
         {expiresAt !== null && (

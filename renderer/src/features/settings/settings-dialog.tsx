@@ -3,6 +3,7 @@ import { useModalDialog } from '../../app/use-modal-dialog';
 import type { Language, Settings, SettingsPatch } from '../../../../shared/domain';
 import { errorMessageKey, languages } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
+import { CsatSettingsSection } from '../metrics/csat-settings-section';
 import { useSettings } from './settings-store';
 import { useUi } from '../../app/ui-store';
 import './settings.css';
@@ -211,6 +212,8 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
             </span>
           </label>
         </fieldset>
+
+        <CsatSettingsSection />
 
         {error && (
           <p className="error-text" role="alert">
