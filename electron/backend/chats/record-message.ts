@@ -63,6 +63,7 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
     text: message.text,
     at: message.at,
     ...(message.fromMe ? { status: message.status ?? 'sent', waId: message.waId } : {}),
+    ...(message.fromMe && message.csatSurvey ? { csatSurvey: true } : {}),
   };
   if (!store.appendMessage(stored)) return null;
   store.update((data) => {
