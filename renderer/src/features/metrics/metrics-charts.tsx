@@ -17,6 +17,7 @@ import type { MetricsFormat } from './metrics-format';
 const NEW_COLOUR = '#128c7e';
 const RESTARTED_COLOUR = '#f0a500';
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export function ConversationsPerDayChart({ report, format }: { report: MetricsReport; format: MetricsFormat }) {
   const t = useT();
@@ -51,20 +52,23 @@ export function ConversationsPerDayChart({ report, format }: { report: MetricsRe
 export function FirstResponsePerDayChart({ report, format }: { report: MetricsReport; format: MetricsFormat }) {
   const t = useT();
   const label = t('metrics.chart.medianFirstResponse');
-  // Minutes on the axis; a day without any response is a gap, not a zero.
+  // Minutes or hours on the axis, so its ticks fall on round values; a day without any response is a gap.
+  const longest = Math.max(0, ...report.days.map((day) => day.medianFirstResponseMs ?? 0));
+  const unit = longest >= 2 * HOUR ? HOUR : MINUTE;
   const data = report.days.map((day) => ({
     day: format.day(day.day),
-    [label]: day.medianFirstResponseMs === null ? null : day.medianFirstResponseMs / MINUTE,
+    [label]: day.medianFirstResponseMs === null ? null : day.medianFirstResponseMs / unit,
   }));
+  const tick = (value: number) => (value === 0 ? '0' : format.duration(value * unit));
   return (
     <figure className="metrics-chart" aria-label={t('metrics.chart.firstResponsePerDay')}>
       <figcaption className="metrics-chart__title">{t('metrics.chart.firstResponsePerDay')}</figcaption>
       <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 12 }} />
-          <YAxis tick={{ fontSize: 12 }} tickFormatter={(value: number) => format.duration(value * MINUTE)} />
-          <Tooltip formatter={(value) => format.duration(Number(value) * MINUTE)} />
+          <YAxis tick={{ fontSize: 12 }} width={64} tickFormatter={tick} />
+          <Tooltip formatter={(value) => format.duration(Number(value) * unit)} />
           <Line
             type="monotone"
             dataKey={label}
