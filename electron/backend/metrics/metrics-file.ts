@@ -11,6 +11,7 @@
  * records are rebuilt from the stored history, so damage costs time, never figures.
  */
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from 'zod';
 import {
   chatFoldStateSchema,
@@ -67,10 +68,12 @@ export class MetricsFile {
     const torn = lines.pop() !== '';
     if (lines[0] !== header) return this.damaged();
     const chats = new Map<string, KeptChat>();
-    for (const line of lines.slice(1)) {
-      const parsed = parseLine(line);
+    for (let index = 1; index < lines.length; index++) {
+      const parsed = parseLine(lines[index] ?? '');
       if (!parsed) return this.damaged();
       applyLine(chats, parsed);
+      // Tens of MB for a big shop: parsed in slices so the app stays responsive meanwhile.
+      if (index % 200 === 0) await nextTurn();
     }
     this.appendedBytes = Buffer.byteLength(text);
     this.liveBytes = this.appendedBytes;
