@@ -67,8 +67,8 @@ export const metricsMessages = defineMessages(
     'metrics.settings.templateHint':
       'Fields such as {example} are filled in for each customer. Leave it empty to use the standard text.',
     'metrics.settings.autoSend': 'Send the survey automatically when marking a conversation as done',
-    'metrics.settings.save': 'Save survey',
-    'metrics.settings.saved': 'Survey saved.',
+    'metrics.settings.save': 'Update survey',
+    'metrics.settings.saved': 'Survey updated.',
   },
   {
     'metrics.screen': 'Métricas',
@@ -136,7 +136,7 @@ export const metricsMessages = defineMessages(
     'metrics.settings.templateHint':
       'Campos como {example} são preenchidos para cada cliente. Deixe em branco para usar o texto padrão.',
     'metrics.settings.autoSend': 'Enviar a pesquisa automaticamente ao concluir uma conversa',
-    'metrics.settings.save': 'Salvar pesquisa',
-    'metrics.settings.saved': 'Pesquisa salva.',
+    'metrics.settings.save': 'Atualizar pesquisa',
+    'metrics.settings.saved': 'Pesquisa atualizada.',
   },
 );
