@@ -118,6 +118,9 @@ test('two days of customers and replies add up on the dashboard and in the CSV',
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(chatRow(page, joao.name)).not.toContainText('Unanswered');
   await expect(chatRow(page, joao.name)).toContainText('Done');
+  await page.screenshot({ path: 'test-results/screens/metrics-conversation-done-en.png' });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: 'test-results/screens/metrics-conversation-done-en-1024.png' });
 
   // Once Ana's window closed, the survey is refused and the button says why.
   await host.advanceClock(25 * HOUR);
