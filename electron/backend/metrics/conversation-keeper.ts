@@ -68,6 +68,7 @@ export class ConversationKeeper {
   private closed = false;
   private readonly started: Promise<void>;
   private begin: () => void = () => undefined;
+  private begun = false;
   /** How many chats were rebuilt from history since starting, for tests and logs. */
   chatsRebuilt = 0;
 
@@ -85,6 +86,7 @@ export class ConversationKeeper {
 
   /** Loads (or rebuilds) the records; messages recorded before that are kept and folded after. */
   start(): Promise<void> {
+    this.begun = true;
     this.begin();
     return this.ready;
   }
@@ -278,7 +280,11 @@ export class ConversationKeeper {
   }
 
   async close(): Promise<void> {
-    this.begin();
+    // Never started (the session switched away first): nothing was loaded, nothing to write.
+    if (!this.begun) {
+      this.closed = true;
+      return;
+    }
     await this.ready.catch(() => undefined);
     this.closed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
