@@ -24,6 +24,8 @@ import {
 } from './domain';
 import { hasVisibleText } from './chats/visible-text';
 import { MAX_IMPORT_FILE_BYTES } from './limits';
+import { csatSettingsSchema } from './metrics/csat-survey';
+import { metricsCsvSchema, metricsPeriodInputSchema, metricsReportSchema } from './metrics/metrics-report';
 
 const empty = z.object({}).strict();
 
@@ -153,6 +155,27 @@ export const commands = {
   returnChatToBot: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
   /** Staff reverse a customer's "PARAR": automatic messages may go to them again. */
   clearOptOut: { input: z.object({ chatId: chatIdSchema }).strict(), output: customerProfileSchema },
+  /** The dashboard's figures for [from, to), with the previous period of the same length. */
+  getMetrics: { input: metricsPeriodInputSchema, output: metricsReportSchema },
+  /** The period's conversations, one CSV row each. */
+  exportMetricsCsv: { input: metricsPeriodInputSchema, output: metricsCsvSchema },
+  /** Sends the satisfaction survey in the open conversation, at most once per conversation. */
+  sendCsatSurvey: { input: z.object({ chatId: chatIdSchema }).strict(), output: chatMessageSchema },
+  /** "Concluir": the conversation needs nothing more until the customer writes again. */
+  markDone: {
+    input: z.object({ chatId: chatIdSchema, done: z.boolean() }).strict(),
+    output: z.object({ doneAt: z.number().int().nullable(), surveySent: z.boolean() }),
+  },
+  getCsatSettings: { input: empty, output: csatSettingsSchema.extend({ defaultTemplate: z.string() }) },
+  updateCsatSettings: {
+    input: z
+      .object({
+        surveyTemplate: z.string().trim().min(1).max(1000).nullable().optional(),
+        sendSurveyWhenDone: z.boolean().optional(),
+      })
+      .strict(),
+    output: csatSettingsSchema.extend({ defaultTemplate: z.string() }),
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -194,6 +217,7 @@ export const errorCodes = [
   'pairing-failed',
   'browser-not-usable',
   'too-large',
+  'survey-already-sent',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -33,8 +33,10 @@ export const chatMessageSchema = z.object({
   at: z.number().int().nonnegative(),
   status: deliveryStatusSchema.optional(),
   failureReason: z.string().optional(),
-  /** Sent by the bot (automatic replies), not by a person: metrics count them apart. */
+  /** Sent by the bot (greeting, away, chatbot): never makes a conversation answered by a person. */
   automatic: z.boolean().optional(),
+  /** The satisfaction survey (metrics): it asks, it does not answer. */
+  csatSurvey: z.boolean().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -67,6 +69,8 @@ export const chatSummarySchema = z.object({
   handledBy: z.enum(['bot', 'person']).nullable().optional(),
   /** The customer asked for a person and nobody on the shop's side has answered yet. */
   waitingForPerson: z.boolean().optional(),
+  /** When staff marked the conversation done ("Concluir"); null once the customer writes again. */
+  doneAt: z.number().int().nullable().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 

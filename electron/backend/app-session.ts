@@ -120,6 +120,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       startDemo: () => switchTo('demo'),
       exitDemo: () => switchTo(options.mode === 'demo' ? 'real' : options.mode),
       support,
+      dataDir: storeDir,
     });
     return { backend, gateway, store };
   }

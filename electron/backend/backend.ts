@@ -5,8 +5,13 @@
 import { JanelaError, type EventPayload } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
 import type { ChatFlow } from './automations/chat-flow';
+import { isOpenAt } from '../../shared/automations/business-hours';
 import { createAutomations } from './automations/automations';
 import { chatListHead } from './chats/chat-list-head';
+import { ConversationKeeper } from './metrics/conversation-keeper';
+import { MetricsFile } from './metrics/metrics-file';
+import { clearDoneOnInbound, createMetricsHandlers, withDoneAt } from './metrics/metrics-handlers';
+import { nodeStoreFs } from './store/store-fs';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
@@ -24,7 +29,7 @@ import {
 } from './quick-replies/quick-replies';
 import type { Handlers } from './router';
 import { Outbox } from './sending/outbox';
-import type { JanelaStore, StoredMessage } from './store/store-types';
+import type { JanelaStore, StoredContact, StoredMessage } from './store/store-types';
 
 /** A burst of messages becomes one list update instead of one per message. */
 const CHAT_PUSH_DELAY_MS = 30;
@@ -52,6 +57,8 @@ export interface BackendOptions {
   flows?: readonly ChatFlow[];
   /** Business hours and per-chat state owned by other features, for the attention policy. */
   attention?: Pick<AttentionServiceOptions, 'businessHours' | 'chatExtras' | 'tickMs' | 'settleMs'>;
+  /** The store's folder, for the metrics records (metrics.jsonl); without it they live in memory. */
+  dataDir?: string;
 }
 
 export interface BackendSupport {
@@ -86,6 +93,11 @@ export function createBackend(options: BackendOptions): Backend {
   const checkBrowser = options.checkBrowser ?? checkBrowserPath;
   const pendingChats = new Set<ChatId>();
   let chatPushTimer: NodeJS.Timeout | null = null;
+  const keeper = new ConversationKeeper({
+    store,
+    file: options.dataDir ? new MetricsFile(nodeStoreFs, options.dataDir, () => clock.now()) : null,
+    log,
+  });
 
   function pushChat(chatId: ChatId): void {
     pendingChats.add(chatId);
@@ -93,7 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
       chatPushTimer = null;
       const chats = [...pendingChats].flatMap((id) => {
         const contact = store.data.contacts[id];
-        return contact ? [automations.chatSummary(contact)] : [];
+        return contact ? [summaryOf(contact)] : [];
       });
       pendingChats.clear();
       hub.emit('chatsChanged', { chats });
@@ -110,7 +122,10 @@ export function createBackend(options: BackendOptions): Backend {
     clock,
     gateway: () => gateway,
     settings: () => store.data.settings,
-    onMessage: pushMessage,
+    onMessage: (message) => {
+      pushMessage(message);
+      keeper.record(message);
+    },
     onContact: pushChat,
     log,
   });
@@ -124,12 +139,16 @@ export function createBackend(options: BackendOptions): Backend {
     flows: options.flows ?? [],
     log,
   });
+  // A chat's row: who answers it (the bot or a person, from the automations) and whether staff marked it done.
+  const summaryOf = (contact: StoredContact) => withDoneAt(store, automations.chatSummary(contact));
 
   function onMessage(message: GatewayMessage): void {
     if (outbox.claimOwnMessage(message)) return;
     const previousLastInboundAt = store.data.contacts[message.chatId]?.lastInboundAt ?? null;
     const stored = recordGatewayMessage(store, message);
     if (!stored) return;
+    keeper.record(stored);
+    clearDoneOnInbound(store, stored);
     pushMessage(stored);
     pushChat(message.chatId);
     // Typed on the phone: a person on the shop's side took the chat. The bot's own sends are
@@ -161,13 +180,25 @@ export function createBackend(options: BackendOptions): Backend {
     store,
     clock,
     emit: (payload) => hub.emit('attentionChanged', payload),
+    // What the other features know of a chat: marked done (metrics), waiting for a person (the bot).
+    chatExtras: (chatId) => {
+      const handedOffAt = store.data.botChats[chatId]?.handedOffAt ?? null;
+      const waiting = automations.isWaitingForPerson(chatId, store.data.contacts[chatId]?.lastInboundAt ?? null);
+      return { doneAt: store.data.chatsDone[chatId] ?? null, handoffWaitingSince: waiting ? handedOffAt : null };
+    },
+    // Quiet outside business hours needs hours: those of the automatic replies, once switched on.
+    businessHours: () => {
+      const automation = store.data.automations;
+      if (!automation?.enabled) return undefined;
+      return (at) => isOpenAt(automation.businessHours, store.data.settings.timeZone, at);
+    },
     ...options.attention,
   });
   const stopClockListener = clock.onJump((now) => {
     hub.emit('clockChanged', { now });
     attention.run();
   });
-  const allChats = () => Object.values(store.data.contacts).map(automations.chatSummary);
+  const allChats = () => Object.values(store.data.contacts).map(summaryOf);
   // A snapshot sent before every contact was read holds the head of the list only.
   let partialSnapshotSent = false;
   let closed = false;
@@ -194,7 +225,7 @@ export function createBackend(options: BackendOptions): Backend {
         settings: store.data.settings,
         chats: chatsComplete
           ? allChats()
-          : chatListHead(store, clock.now(), snapshotHeadSize, automations.chatSummary, automations.isWaitingForPerson),
+          : chatListHead(store, clock.now(), snapshotHeadSize, summaryOf, automations.isWaitingForPerson),
         chatsComplete,
         labels: store.data.labels,
         quickReplies: store.data.quickReplies,
@@ -294,7 +325,7 @@ export function createBackend(options: BackendOptions): Backend {
         data.contacts = contacts;
       });
       hub.emit('labelsChanged', { labels });
-      hub.emit('chatsChanged', { chats: Object.values(contacts).map(automations.chatSummary) });
+      hub.emit('chatsChanged', { chats: Object.values(contacts).map(summaryOf) });
       return labels;
     },
     saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
@@ -328,6 +359,7 @@ export function createBackend(options: BackendOptions): Backend {
       return { opened: open && path ? await open(path) : false, path };
     },
     ...automations.handlers,
+    ...createMetricsHandlers({ store, clock, keeper, outbox, gateway: () => gateway, pushChat }),
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
@@ -345,6 +377,9 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.on('ack', listeners.ack);
       gateway.on('synced', listeners.synced);
       void attention.start();
+      void keeper
+        .start()
+        .catch((error: unknown) => log(`metrics records failed: ${error instanceof Error ? error.name : 'unknown'}`));
       await gateway.start();
     },
     async close() {
@@ -361,6 +396,7 @@ export function createBackend(options: BackendOptions): Backend {
         .stop()
         .catch((error: unknown) => log(`gateway stop failed: ${error instanceof Error ? error.name : 'unknown'}`));
       if (chatPushTimer) clearTimeout(chatPushTimer);
+      await keeper.close();
       await store.close();
     },
   };

@@ -11,17 +11,19 @@ import { windowExpiresAt } from './window-rules';
 
 type OrderedChat = Pick<
   ChatSummary,
-  'chatId' | 'name' | 'lastInboundAt' | 'lastOutboundAt' | 'lastMessage' | 'waitingForPerson'
+  'chatId' | 'name' | 'lastInboundAt' | 'lastOutboundAt' | 'lastMessage' | 'waitingForPerson' | 'doneAt'
 >;
 
 /**
  * The customer wrote last and the shop has not replied since — or the customer asked the bot for a
- * person and no person has replied yet (the bot's "someone will answer" is no answer).
+ * person and no person has replied yet (the bot's "someone will answer" is no answer) — and staff
+ * have not marked the conversation done ("Concluir": an "obrigado!" needs no answer) since.
  */
 export function isUnanswered(
-  chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutboundAt'> & { waitingForPerson?: boolean | undefined },
+  chat: Pick<ChatSummary, 'lastInboundAt' | 'lastOutboundAt' | 'doneAt'> & { waitingForPerson?: boolean | undefined },
 ): boolean {
   if (chat.lastInboundAt === null) return false;
+  if (chat.doneAt != null && chat.doneAt >= chat.lastInboundAt) return false;
   if (chat.waitingForPerson === true) return true;
   return chat.lastOutboundAt === null || chat.lastOutboundAt < chat.lastInboundAt;
 }
@@ -33,6 +35,7 @@ export interface UrgencyTimes {
   lastMessageAt: number | null;
   /** A customer asked the bot for a person and nobody has replied yet: the bot's reply is no answer. */
   waitingForPerson?: boolean | undefined;
+  doneAt?: number | null;
 }
 
 /**
@@ -49,8 +52,9 @@ export function urgencyKey(times: UrgencyTimes, now: number): { group: 0 | 1 | 2
 }
 
 function sortKey(chat: OrderedChat, now: number): { group: 0 | 1 | 2; rank: number } {
-  const { lastInboundAt, lastOutboundAt, lastMessage, waitingForPerson } = chat;
-  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt: lastMessage?.at ?? null, waitingForPerson }, now);
+  const { lastInboundAt, lastOutboundAt, lastMessage, waitingForPerson, doneAt } = chat;
+  const lastMessageAt = lastMessage?.at ?? null;
+  return urgencyKey({ lastInboundAt, lastOutboundAt, lastMessageAt, waitingForPerson, doneAt }, now);
 }
 
 const collator = new Intl.Collator('pt-BR', { sensitivity: 'base' });

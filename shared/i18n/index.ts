@@ -11,6 +11,7 @@ import { connectMessages } from './messages/connect';
 import { conversationMessages } from './messages/conversation';
 import { errorMessages } from './messages/errors';
 import { notificationMessages } from './messages/notifications';
+import { metricsMessages } from './messages/metrics';
 import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
 import { settingsMessages } from './messages/settings';
@@ -30,6 +31,7 @@ export const catalogues = [
   startupMessages,
   notificationMessages,
   automationMessages,
+  metricsMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

@@ -33,14 +33,29 @@ export function emptyChatState(chatId: string): ChatFoldState {
   };
 }
 
-/** Null for a reaction, which the metrics leave out: a 👍 to a reply is not a customer to answer. */
-function foldedMessage(message: MetricsMessage): FoldedMessage | null {
+/**
+ * Null for a reaction, which the metrics leave out: a 👍 to a reply is not a customer to answer.
+ * A customer message is read as a score only when a survey may be waiting for it (`readScore`):
+ * parsing every message would cost more than the rest of the fold.
+ */
+function foldedMessage(message: MetricsMessage, readScore: boolean): FoldedMessage | null {
   if (message.kind === 'reaction') return null;
   if (message.direction === 'in') {
-    return { id: message.id, at: message.at, role: 'customer', csatScore: parseCsatAnswer(message.text) };
+    return {
+      id: message.id,
+      at: message.at,
+      role: 'customer',
+      csatScore: readScore ? parseCsatAnswer(message.text) : null,
+    };
   }
   const role = message.csatSurvey ? 'survey' : message.automatic ? 'automatic' : 'reply';
   return { id: message.id, at: message.at, role, csatScore: null };
+}
+
+/** A survey went out in the open conversation this message falls in: it may be the answer. */
+function surveyMayAwait(state: ChatFoldState, at: number): boolean {
+  const latest = state.latest;
+  return state.awaitingCsatAnswer || (latest !== null && latest.surveySentAt !== null && at < latest.expiresAt);
 }
 
 /** Time order; at the same millisecond the customer's message first, so a reply can answer it. */
@@ -159,23 +174,37 @@ function refolded(state: ChatFoldState, tail: readonly FoldedMessage[]): ChatFol
   return next;
 }
 
-function foldOne(state: ChatFoldState, message: FoldedMessage): ChatFoldState {
+function foldOne(state: ChatFoldState, message: MetricsMessage): ChatFoldState {
   if (state.needsRebuild || state.tail.some((kept) => kept.id === message.id)) return state;
   const newest = state.tail.at(-1);
-  if (newest === undefined || compareMessages(newest, message) < 0) {
+  const unread = foldedMessage(message, false);
+  if (!unread) return state;
+  const customer = unread.role === 'customer';
+  if (newest === undefined || compareMessages(newest, unread) < 0) {
+    const folded = customer && surveyMayAwait(state, unread.at) ? foldedMessage(message, true) : unread;
+    if (!folded) return state;
     const next: ChatFoldState = { ...state, latest: state.latest && copyOf(state.latest) };
-    applyInOrder(next, message);
-    next.tail = trimmedTail([...state.tail, message], next);
+    applyInOrder(next, folded);
+    next.tail = trimmedTail([...state.tail, folded], next);
     return next;
   }
-  if (!withinTolerance(state, message, newest.at)) return { ...state, needsRebuild: true };
-  return refolded(state, [...state.tail, message].sort(compareMessages));
+  if (!withinTolerance(state, unread, newest.at)) return { ...state, needsRebuild: true };
+  // A late survey: the customer messages after it were not read as scores.
+  const surveyBefore = state.tail.some((kept) => kept.role === 'survey' && compareMessages(kept, unread) < 0);
+  if (
+    unread.role === 'survey' &&
+    state.tail.some((kept) => kept.role === 'customer' && compareMessages(unread, kept) < 0)
+  ) {
+    return { ...state, needsRebuild: true };
+  }
+  const folded = customer && surveyBefore ? foldedMessage(message, true) : unread;
+  if (!folded) return state;
+  return refolded(state, [...state.tail, folded].sort(compareMessages));
 }
 
 /** Folds one message into its chat's state; the state given is left unchanged. */
 export function foldMessage(state: ChatFoldState, message: MetricsMessage): ChatFoldState {
-  const folded = foldedMessage(message);
-  return folded ? foldOne(state, folded) : state;
+  return foldOne(state, message);
 }
 
 export interface RebuiltConversations {
@@ -187,9 +216,9 @@ export interface RebuiltConversations {
 
 /** Builds every record from stored history, in any order, with duplicates: the fold's reference. */
 export function rebuild(messages: Iterable<MetricsMessage>): RebuiltConversations {
-  const byChat = new Map<string, Map<string, FoldedMessage>>();
+  const byChat = new Map<string, Map<string, { folded: FoldedMessage; message: MetricsMessage }>>();
   for (const message of messages) {
-    const folded = foldedMessage(message);
+    const folded = foldedMessage(message, false);
     if (!folded) continue;
     let chat = byChat.get(message.chatId);
     if (!chat) {
@@ -197,20 +226,24 @@ export function rebuild(messages: Iterable<MetricsMessage>): RebuiltConversation
       byChat.set(message.chatId, chat);
     }
     // The first copy of a message wins, as in the fold.
-    if (!chat.has(folded.id)) chat.set(folded.id, folded);
+    if (!chat.has(folded.id)) chat.set(folded.id, { folded, message });
   }
   const records: ConversationRecord[] = [];
   const states = new Map<string, ChatFoldState>();
   for (const [chatId, chat] of byChat) {
     const state = emptyChatState(chatId);
-    const sorted = [...chat.values()].sort(compareMessages);
-    for (const message of sorted) {
+    const sorted = [...chat.values()].sort((a, b) => compareMessages(a.folded, b.folded));
+    const applied: FoldedMessage[] = [];
+    for (const entry of sorted) {
       const previous = state.latest;
-      applyInOrder(state, message);
+      const read = entry.folded.role === 'customer' && surveyMayAwait(state, entry.folded.at);
+      const folded = read ? (foldedMessage(entry.message, true) ?? entry.folded) : entry.folded;
+      applied.push(folded);
+      applyInOrder(state, folded);
       if (previous && state.latest !== previous) records.push(previous);
     }
     if (state.latest) records.push(state.latest);
-    state.tail = trimmedTail(sorted, state);
+    state.tail = trimmedTail(applied, state);
     states.set(chatId, state);
   }
   records.sort((a, b) => a.startedAt - b.startedAt || (a.chatId < b.chatId ? -1 : a.chatId > b.chatId ? 1 : 0));

@@ -80,7 +80,34 @@ function dayLabel(wallClock: Date): string {
 export function shopClockTime(at: number, timeZone: string): ShopClockTime {
   const zone = usableTimeZone(timeZone);
   const wallClock = new Date(at + zoneOffsetMs(at, zone));
-  return { day: dayLabel(wallClock), weekday: wallClock.getUTCDay(), hour: wallClock.getUTCHours() };
+  return {
+    day: dayLabel(wallClock),
+    weekday: wallClock.getUTCDay(),
+    hour: wallClock.getUTCHours(),
+  };
+}
+
+/** The minute of the hour on the shop's clock (offsets are whole quarter hours, so it is exact). */
+export function shopMinute(at: number, timeZone: string): number {
+  return new Date(at + zoneOffsetMs(at, usableTimeZone(timeZone))).getUTCMinutes();
+}
+
+/**
+ * The first instant of a shop day (`YYYY-MM-DD`): its midnight, or the first hour that exists when
+ * a DST change skips midnight.
+ */
+export function shopDayStart(day: string, timeZone: string): number {
+  const zone = usableTimeZone(timeZone);
+  const wallMidnight = Date.parse(`${day}T00:00:00Z`);
+  // Two corrections settle the offset; a skipped midnight lands on the hour after it.
+  let at = wallMidnight - zoneOffsetMs(wallMidnight, zone);
+  at = wallMidnight - zoneOffsetMs(at, zone);
+  return shopClockTime(at, zone).day < day ? at + 60 * 60 * 1000 : at;
+}
+
+/** The shop day `days` after `day` (negative: before), as a label. */
+export function addShopDays(day: string, days: number): string {
+  return dayLabel(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
 }
 
 /** Every shop day that has at least one instant in [from, to), in order. */

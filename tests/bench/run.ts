@@ -32,6 +32,7 @@ import {
   makeMessage,
   type GeneratedData,
 } from './generate-data';
+import { runMetricsBench } from './metrics-bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = [20_000, 200_000];
@@ -323,6 +324,11 @@ async function main(): Promise<void> {
   console.log(`Load average at start: ${load()} (other work on the machine inflates every wall-clock figure)`);
   console.log(`Data in ${root}\n`);
   try {
+    // `npm run bench -- --metrics`: the metrics rows only.
+    if (process.argv.includes('--metrics')) {
+      await runMetricsBench(root);
+      return;
+    }
     const datasets: GeneratedData[] = [];
     for (const size of sizes) {
       const started = performance.now();
@@ -392,6 +398,7 @@ async function main(): Promise<void> {
         `  naive lowdb (rewrite per msg)    ${fmt(naive, 1)} ms/msg   ${fmt(naive / batched.perMessage, 0)}× SQLite batched (median of ${naiveWrites} writes, no fsync)\n`,
       );
     }
+    await runMetricsBench(root);
     console.log(`Load average at end: ${load()}; whole run ${fmt((performance.now() - runStarted) / 1000, 0)} s`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -67,6 +67,7 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
     ...(message.fromMe ? { status: message.status ?? 'sent', waId: message.waId } : {}),
     // Kept so that the contact list can be rebuilt from the history files, names included.
     ...(!message.fromMe && message.contactName ? { contactName: message.contactName } : {}),
+    ...(message.fromMe && message.csatSurvey ? { csatSurvey: true } : {}),
   };
   if (!store.appendMessage(stored)) return null;
   store.update((data) => {

@@ -20,6 +20,8 @@ export interface GatewayMessage {
   status?: DeliveryStatus;
   /** true when it arrived through catch-up rather than a live event. */
   catchUp?: boolean;
+  /** The demo shop's sample satisfaction surveys (a real gateway never sets it). */
+  csatSurvey?: boolean;
 }
 
 export interface SentMessageProbe {

@@ -73,8 +73,11 @@ export class Outbox {
     }
   }
 
-  /** Validates and queues a reply; returns the pending message. `automatic`: the bot's, not a person's. */
-  send(chatId: ChatId, text: string, origin: { automatic?: boolean } = {}): StoredMessage {
+  /**
+   * Validates and queues a reply; returns the pending message. `marks` tag it: `automatic` (the
+   * bot's, not a person's), `csatSurvey` (the satisfaction survey).
+   */
+  send(chatId: ChatId, text: string, marks: Pick<StoredMessage, 'automatic' | 'csatSurvey'> = {}): StoredMessage {
     const { store, clock } = this.options;
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
@@ -87,7 +90,8 @@ export class Outbox {
       text,
       at: now,
       status: 'pending',
-      ...(origin.automatic ? { automatic: true } : {}),
+      ...(marks.automatic ? { automatic: true } : {}),
+      ...(marks.csatSurvey ? { csatSurvey: true } : {}),
     };
     store.appendMessage(message);
     store.update((data) => {

@@ -44,6 +44,7 @@ const messageKeys = new Set([
   'automatic',
   'waId',
   'contactName',
+  'csatSurvey',
 ]);
 const requiredMessageKeys = 6;
 
@@ -125,7 +126,8 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
     (value.failureReason === undefined || typeof value.failureReason === 'string') &&
     (value.automatic === undefined || typeof value.automatic === 'boolean') &&
     (value.waId === undefined || typeof value.waId === 'string') &&
-    (value.contactName === undefined || typeof value.contactName === 'string')
+    (value.contactName === undefined || typeof value.contactName === 'string') &&
+    (value.csatSurvey === undefined || typeof value.csatSurvey === 'boolean')
   );
 }
 

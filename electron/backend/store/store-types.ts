@@ -19,6 +19,7 @@ import {
   type Settings,
   type WriteFailureCause,
 } from '../../../shared/domain';
+import { csatSettingsSchema, defaultCsatSettings } from '../../../shared/metrics/csat-survey';
 
 /**
  * A contact as stored. To add a field, add one line at the end, `.optional()` or with a
@@ -91,6 +92,10 @@ export const storeDataSchema = z.object({
   automations: automationSettingsSchema.nullable().default(null),
   /** What the bot remembers per chat (greeted, handed off, opted out), by chat id. */
   botChats: z.record(z.string(), botChatStateSchema).default({}),
+  /** Metrics: when staff marked each chat's conversation done; a chat leaves it when the customer writes again. */
+  chatsDone: z.record(z.string(), z.number().int()).default({}),
+  /** Metrics: the satisfaction survey's text and whether marking done sends it. */
+  csat: csatSettingsSchema.default(defaultCsatSettings),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 

@@ -3,6 +3,7 @@ import { AutomationsScreen } from '../features/automations/automations-screen';
 import { ChatList } from '../features/chats/chat-list';
 import { ConnectScreen } from '../features/connect/connect-screen';
 import { ConversationPane } from '../features/conversation/conversation-pane';
+import { MetricsScreen } from '../features/metrics/metrics-screen';
 import { NoticeBanner } from '../features/notices/notice-banner';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-i18n';
@@ -56,6 +57,8 @@ export function App() {
         <AutomationsScreen />
       ) : showConnect ? (
         <ConnectScreen />
+      ) : view === 'metrics' ? (
+        <MetricsScreen />
       ) : (
         <main className="workspace">
           <ChatList />

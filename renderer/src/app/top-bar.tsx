@@ -1,6 +1,7 @@
 import { BotIcon } from '../features/automations/bot-icons';
 import { OpenStatus } from '../features/automations/open-status';
 import { StatusPill } from '../features/connect/status-pill';
+import { MetricsNavButton } from '../features/metrics/metrics-nav-button';
 import { useT } from '../i18n/use-i18n';
 import { useConnection } from '../features/connect/connection-store';
 import { useSettings } from '../features/settings/settings-store';
@@ -40,6 +41,7 @@ export function TopBar() {
       >
         <BotIcon size={16} /> {t('auto.title')}
       </button>
+      <MetricsNavButton />
       <StatusPill />
       <button
         type="button"

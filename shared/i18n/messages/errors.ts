@@ -20,6 +20,8 @@ const en: Record<ErrorKey, string> = {
   'error.browser-not-usable':
     'No Chrome, Edge or Chromium was found at that path. Choose the browser’s program file, or leave the field empty and Janela finds one.',
   'error.too-large': 'That is too large for Janela to take in one go; nothing was changed.',
+  'error.survey-already-sent':
+    'This conversation was already asked for a rating. It can be asked again in the next conversation.',
   'error.internal': 'Something went wrong inside Janela. Try again; if it keeps happening, restart Janela.',
 };
 
@@ -39,6 +41,8 @@ const ptBR: Record<ErrorKey, string> = {
   'error.browser-not-usable':
     'Nenhum Chrome, Edge ou Chromium foi encontrado nesse caminho. Escolha o arquivo do programa do navegador ou deixe o campo vazio para o Janela encontrar um.',
   'error.too-large': 'Isso é grande demais para o Janela receber de uma vez; nada foi alterado.',
+  'error.survey-already-sent':
+    'Esta conversa já recebeu o pedido de avaliação. Dá para pedir de novo na próxima conversa.',
   'error.internal': 'Algo deu errado no Janela. Tente de novo; se continuar, reinicie o Janela.',
 };
 

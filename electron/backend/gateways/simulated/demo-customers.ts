@@ -3,6 +3,7 @@
  * Janela without an account. Times are relative to "now" so the states hold whenever it runs.
  */
 import type { GatewayMessage } from '../gateway';
+import { demoPastWeeks } from './demo-past-weeks';
 import { phoneChatId } from './simulated-gateway';
 
 const MINUTE = 60_000;
@@ -67,6 +68,10 @@ const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
 ];
 
 export function demoHistory(now: number): GatewayMessage[] {
+  return demoPastWeeks(now).concat(demoCustomersNow(now));
+}
+
+function demoCustomersNow(now: number): GatewayMessage[] {
   return customers.flatMap((customer) =>
     customer.lines.map((line, index) => ({
       waId: `demo-${customer.phone}-${index}`,

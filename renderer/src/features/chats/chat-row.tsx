@@ -12,6 +12,11 @@ import { WindowBadge } from './window-badge';
 
 const MINUTE_MS = 60_000;
 
+/** Marked done ("Concluir") after the customer's last message. */
+function isDone(chat: ChatSummary): boolean {
+  return chat.doneAt != null && chat.lastInboundAt !== null && chat.doneAt >= chat.lastInboundAt;
+}
+
 function previewOf(chat: ChatSummary, youPrefix: string, empty: string): string {
   if (!chat.lastMessage) return empty;
   const text = chat.lastMessage.text.replace(/\s+/g, ' ').trim();
@@ -70,8 +75,8 @@ export const ChatRow = memo(function ChatRow({
         </span>
         <span className="chat-row__line chat-row__line--meta">
           <WindowBadge lastInboundAt={chat.lastInboundAt} id={`${domId}-badge`} />
-          <span id={`${domId}-status`} className="chat-row__unanswered">
-            {unanswered ? t('chatList.unanswered') : ''}
+          <span id={`${domId}-status`} className={unanswered ? 'chat-row__unanswered' : 'chat-row__done'}>
+            {unanswered ? t('chatList.unanswered') : isDone(chat) ? t('metrics.done') : ''}
           </span>
           <HandledBy chat={chat} id={`${domId}-bot`} compact />
           <ChatRowLabels labelIds={chat.labels} id={`${domId}-labels`} />

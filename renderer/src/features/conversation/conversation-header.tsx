@@ -5,6 +5,7 @@ import { useClock } from '../../app/clock-store';
 import { ConversationBotBar } from '../automations/conversation-bot-bar';
 import { Avatar } from '../chats/avatar';
 import { WindowBadge, useWindowBadge } from '../chats/window-badge';
+import { ConversationMetricsActions } from '../metrics/conversation-metrics-actions';
 import { formatPhone } from '../../../../shared/profiles/format-phone';
 
 const MINUTE_MS = 60_000;
@@ -23,6 +24,7 @@ export function ConversationHeader({ chat }: { chat: ChatSummary }) {
         <span className="conversation-header__phone">{formatPhone(chat.phone)}</span>
       </div>
       <ConversationBotBar chat={chat} />
+      <ConversationMetricsActions key={chat.chatId} chat={chat} />
       <div className="conversation-header__window">
         <WindowBadge lastInboundAt={chat.lastInboundAt} />
         {expiresAt !== null && (

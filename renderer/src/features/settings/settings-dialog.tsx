@@ -3,6 +3,7 @@ import { useModalDialog } from '../../app/use-modal-dialog';
 import type { Language, Settings, SettingsPatch } from '../../../../shared/domain';
 import { errorMessageKey, languages } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
+import { CsatSettingsSection } from '../metrics/csat-settings-section';
 import { useSettings } from './settings-store';
 import { useUi } from '../../app/ui-store';
 import { NotificationSettingsFields } from '../notifications/notification-settings';
@@ -218,6 +219,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
           </label>
         </fieldset>
 
+        <CsatSettingsSection />
         <HelpSection />
 
         {error && (

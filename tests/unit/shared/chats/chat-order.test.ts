@@ -28,6 +28,20 @@ describe('isUnanswered', () => {
     expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: 10 })).toBe(false);
     expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: 11 })).toBe(false);
   });
+
+  it('is false once staff marked the conversation done after the customer’s last message', () => {
+    expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: null, doneAt: 12 })).toBe(false);
+    expect(isUnanswered({ lastInboundAt: 10, lastOutboundAt: 5, doneAt: 10 })).toBe(false);
+    // The customer wrote again after "Concluir": it needs an answer again.
+    expect(isUnanswered({ lastInboundAt: 20, lastOutboundAt: 5, doneAt: 12 })).toBe(true);
+    expect(isUnanswered({ lastInboundAt: 20, lastOutboundAt: 5, doneAt: null })).toBe(true);
+  });
+
+  it('a done chat sorts with the answered ones', () => {
+    const waiting = chat('Ana', { lastInboundAt: now - 2 * hour });
+    const done = chat('Bia', { lastInboundAt: now - 3 * hour, doneAt: now - hour });
+    expect(orderChats([done, waiting], now).map((c) => c.name)).toEqual(['Ana', 'Bia']);
+  });
 });
 
 describe('orderChats', () => {

@@ -9,8 +9,18 @@ import {
 import { emptyChatState, foldMessage, rebuild } from '../../../../shared/metrics/conversations';
 import { ANA, automatic, customer, DAY, HOUR, MINUTE, reply, survey, T0 } from './metrics-fixtures';
 
-function foldAll(messages: readonly MetricsMessage[]): ChatFoldState {
+function foldRaw(messages: readonly MetricsMessage[]): ChatFoldState {
   return messages.reduce(foldMessage, emptyChatState(ANA));
+}
+
+/** As the backend keeps a chat: fold, and rebuild from the messages so far when the fold asks for it. */
+function foldAll(messages: readonly MetricsMessage[]): ChatFoldState {
+  let state = emptyChatState(ANA);
+  messages.forEach((message, index) => {
+    state = foldMessage(state, message);
+    if (state.needsRebuild) state = rebuild(messages.slice(0, index + 1)).states.get(ANA) ?? emptyChatState(ANA);
+  });
+  return state;
 }
 
 function recordsOf(messages: readonly MetricsMessage[]) {
@@ -185,6 +195,13 @@ describe('out of order and duplicates', () => {
     expect(recordsOf(inOrder)).toHaveLength(2);
   });
 
+  it('a late survey, with the customer’s answer already folded, asks for a rebuild (the answer was not read as a score)', () => {
+    const answerFirst = [customer(T0), customer(T0 + 3 * HOUR, 'ótimo'), survey(T0 + 2 * HOUR)];
+    expect(answerFirst.reduce(foldMessage, emptyChatState(ANA)).needsRebuild).toBe(true);
+    expect(foldAll(answerFirst)).toEqual(rebuild(answerFirst).states.get(ANA));
+    expect(foldAll(answerFirst).latest?.csatScore).toBe(5);
+  });
+
   it('folding one by one in arrival order ends in the state rebuild gives', () => {
     const reference = rebuild(inOrder).states.get(ANA);
     expect(foldAll(inOrder)).toEqual(reference);
@@ -211,13 +228,13 @@ describe('out of order and duplicates', () => {
   });
 
   it('asks for a rebuild when a late customer message would be a conversation of its own before the latest', () => {
-    const state = foldAll([customer(T0 + DAY), customer(T0)]);
+    const state = foldRaw([customer(T0 + DAY), customer(T0)]);
     expect(state.needsRebuild).toBe(true);
     expect(rebuild([customer(T0 + DAY), customer(T0)]).records.map((record) => record.sequence)).toEqual([0, 1]);
   });
 
   it('asks for a rebuild when a message is older than the latest conversation', () => {
-    const state = foldAll([customer(T0), customer(T0 + 3 * DAY), reply(T0 + 10 * MINUTE)]);
+    const state = foldRaw([customer(T0), customer(T0 + 3 * DAY), reply(T0 + 10 * MINUTE)]);
     expect(state.needsRebuild).toBe(true);
     expect(state.latest?.startedAt).toBe(T0 + 3 * DAY);
     // and nothing more is folded until it is rebuilt

@@ -1,0 +1,284 @@
+/**
+ * The metrics rows of `npm run bench`, on 10,000 customers and 200,000 messages over 90 days:
+ *  - the dashboard's getMetrics for 30 days (and the 30 before, for the change) from the kept
+ *    records, beside SQLite computing the same figures with SQL over a messages table;
+ *  - rebuilding every conversation record from the stored history (the first start after the
+ *    update, or after a recovery);
+ *  - the added cost of keeping the records per recorded message, against the cost of recording it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { recordGatewayMessage } from '../../electron/backend/chats/record-message';
+import { createClock } from '../../electron/backend/clock';
+import type { GatewayMessage } from '../../electron/backend/gateways/gateway';
+import { ConversationKeeper, toMetricsMessage } from '../../electron/backend/metrics/conversation-keeper';
+import { metricsReport } from '../../electron/backend/metrics/metrics-handlers';
+import { MetricsFile } from '../../electron/backend/metrics/metrics-file';
+import { openStore } from '../../electron/backend/store/open-store';
+import { nodeStoreFs } from '../../electron/backend/store/store-fs';
+import { rebuild } from '../../shared/metrics/conversations';
+import { average, median, nearestRankPercentile } from '../../shared/metrics/statistics';
+import { baseData, chatIdOf, contactCount } from './generate-data';
+import { metricsEnd, writeMetricsData } from './metrics-data';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const runs = 7;
+const recordBurst = 2_000;
+const recordRounds = 3;
+
+const fmt = (value: number, digits = 2) => value.toFixed(digits);
+const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface Headline {
+  conversations: number;
+  restartedAfterExpiry: number;
+  answered: number;
+  missed: number;
+  pending: number;
+  firstResponseMs: { average: number | null; median: number | null; p90: number | null };
+  csat: { surveysSent: number; answers: number; average: number | null; satisfiedShare: number | null };
+}
+
+// The per-conversation look-ups go through the (chat, time) index: SQLite's planner otherwise picks
+// the (direction, time) one and scans a day of every chat's messages per conversation.
+const conversationsSql = `
+WITH inb AS (
+  SELECT chat_id, at, LAG(at) OVER (PARTITION BY chat_id ORDER BY at, id) AS prev
+  FROM messages WHERE direction = 'in' AND kind <> 'reaction' AND at >= :from - 86400000
+), marked AS (
+  SELECT chat_id, at, CASE WHEN prev IS NULL OR at - prev >= 86400000 THEN 1 ELSE 0 END AS starts FROM inb
+), numbered AS (
+  SELECT chat_id, at, SUM(starts) OVER (PARTITION BY chat_id ORDER BY at ROWS UNBOUNDED PRECEDING) AS seq FROM marked
+), convs AS (
+  SELECT chat_id, MIN(at) AS started_at, MAX(at) + 86400000 AS expires_at FROM numbered GROUP BY chat_id, seq
+), period AS (
+  SELECT c.*,
+    (SELECT MIN(at) FROM messages m INDEXED BY messages_by_chat WHERE m.chat_id = c.chat_id AND m.direction = 'out' AND m.automatic = 0
+      AND m.csat_survey = 0 AND m.at >= c.started_at AND m.at < c.expires_at) AS first_reply,
+    (SELECT MIN(at) FROM messages m INDEXED BY messages_by_chat WHERE m.chat_id = c.chat_id AND m.direction = 'out' AND m.csat_survey = 1
+      AND m.at >= c.started_at AND m.at < c.expires_at) AS survey_at,
+    EXISTS (SELECT 1 FROM messages m INDEXED BY messages_by_chat WHERE m.chat_id = c.chat_id AND m.direction = 'in' AND m.at < c.started_at) AS restarted
+  FROM convs c WHERE c.started_at >= :from AND c.started_at < :to
+)
+SELECT p.started_at, p.expires_at, p.first_reply, p.survey_at, p.restarted,
+  (SELECT text FROM messages m INDEXED BY messages_by_chat WHERE m.chat_id = p.chat_id AND m.direction = 'in' AND p.survey_at IS NOT NULL
+    AND m.at >= p.survey_at AND m.at < p.expires_at ORDER BY m.at LIMIT 1) AS answer
+FROM period p`;
+
+const heatMapSql = `
+SELECT CAST(strftime('%w', at / 1000 - 10800, 'unixepoch') AS INTEGER) AS weekday,
+  CAST(strftime('%H', at / 1000 - 10800, 'unixepoch') AS INTEGER) AS hour, COUNT(*) AS messages
+FROM messages WHERE direction = 'in' AND kind <> 'reaction' AND at >= :from AND at < :to GROUP BY weekday, hour`;
+
+interface ConversationRow {
+  started_at: number;
+  expires_at: number;
+  first_reply: number | null;
+  survey_at: number | null;
+  restarted: number;
+  answer: string | null;
+}
+
+/** The same figures with SQL; SQLite has no median, so the returned first responses are ranked here. */
+function sqliteFigures(db: Database.Database, from: number, to: number, now: number) {
+  const rows = db.prepare(conversationsSql).all({ from, to }) as ConversationRow[];
+  const heat = db.prepare(heatMapSql).all({ from, to });
+  const firstResponses = rows.flatMap((row) => (row.first_reply === null ? [] : [row.first_reply - row.started_at]));
+  const scores = rows.flatMap((row) => (row.answer !== null && /^[1-5]$/.test(row.answer) ? [Number(row.answer)] : []));
+  const answered = firstResponses.length;
+  const missed = rows.filter((row) => row.first_reply === null && now >= row.expires_at).length;
+  const headline: Headline = {
+    conversations: rows.length,
+    restartedAfterExpiry: rows.filter((row) => row.restarted === 1).length,
+    answered,
+    missed,
+    pending: rows.length - answered - missed,
+    firstResponseMs: {
+      average: average(firstResponses),
+      median: median(firstResponses),
+      p90: nearestRankPercentile(firstResponses, 90),
+    },
+    csat: {
+      surveysSent: rows.filter((row) => row.survey_at !== null).length,
+      answers: scores.length,
+      average: average(scores),
+      satisfiedShare: scores.length === 0 ? null : scores.filter((score) => score >= 4).length / scores.length,
+    },
+  };
+  return { headline, heatCells: heat.length };
+}
+
+function headlineOf(figures: Headline): Headline {
+  const { conversations, restartedAfterExpiry, answered, missed, pending, firstResponseMs, csat } = figures;
+  return {
+    conversations,
+    restartedAfterExpiry,
+    answered,
+    missed,
+    pending,
+    firstResponseMs,
+    csat: {
+      surveysSent: csat.surveysSent,
+      answers: csat.answers,
+      average: csat.average,
+      satisfiedShare: csat.satisfiedShare,
+    },
+  };
+}
+
+function inbound(chat: number, serial: number, at: number): GatewayMessage {
+  return {
+    waId: `bench-in-${serial}`,
+    chatId: chatIdOf(chat),
+    fromMe: false,
+    kind: 'text',
+    text: 'Oi, ainda tem?',
+    at,
+    contactName: `Cliente ${chat}`,
+  };
+}
+
+export async function runMetricsBench(root: string, messageCount = 200_000): Promise<void> {
+  const dir = mkdtempSync(path.join(root, 'metrics-'));
+  try {
+    let started = performance.now();
+    const data = await writeMetricsData(dir, messageCount);
+    console.log(
+      `== metrics: ${contactCount} contacts, ${messageCount} messages over 90 days (generated in ${fmt((performance.now() - started) / 1000, 1)} s)`,
+    );
+    const now = metricsEnd + HOUR;
+    const period = { from: metricsEnd - 30 * DAY, to: metricsEnd };
+
+    const store = await openStore({ dataDir: data.janelaDir, clock: createClock(() => now), defaults: baseData });
+    await store.contactsLoaded();
+
+    // Rebuild: what the first start after the update does, reading every chat's history file.
+    const file = new MetricsFile(nodeStoreFs, data.janelaDir, () => now);
+    const keeper = new ConversationKeeper({ store, file, log: (line) => console.log(line) });
+    started = performance.now();
+    await keeper.start();
+    const rebuildMs = performance.now() - started;
+    const metricsMessages = data.messages.map(toMetricsMessage);
+    const pure: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      started = performance.now();
+      rebuild(metricsMessages);
+      pure.push(performance.now() - started);
+    }
+    const records = keeper.records();
+    console.log(
+      `rebuild every conversation record from history (${records.length} records, ${contactCount} history files read, metrics.jsonl written): ${fmt(rebuildMs, 0)} ms   [target ≤ 2000 ms]`,
+    );
+    console.log(`  of which folding the 200,000 messages in memory (rebuild()): median ${fmt(middle(pure), 0)} ms`);
+
+    // getMetrics for 30 days: Janela from the kept records, SQLite with SQL over its messages table.
+    const janelaTimes: number[] = [];
+    let report = metricsReport(keeper.records(), store, { ...period, now }, true);
+    for (let run = 0; run < runs; run++) {
+      started = performance.now();
+      report = metricsReport(keeper.records(), store, { ...period, now }, true);
+      janelaTimes.push(performance.now() - started);
+    }
+    const db = new Database(data.sqliteFile, { readonly: true });
+    const sqliteTimes: number[] = [];
+    let sqlite = sqliteFigures(db, period.from, period.to, now);
+    for (let run = 0; run < runs; run++) {
+      started = performance.now();
+      // The dashboard's two periods: the chosen one and the one before it, for the change.
+      sqlite = sqliteFigures(db, period.from, period.to, now);
+      sqliteFigures(db, period.from - 30 * DAY, period.from, now);
+      sqliteTimes.push(performance.now() - started);
+    }
+    db.close();
+    const same = JSON.stringify(headlineOf(report)) === JSON.stringify(sqlite.headline);
+    const janelaMs = middle(janelaTimes);
+    const sqliteMs = middle(sqliteTimes);
+    console.log(
+      `getMetrics, 30 days and the 30 before (${report.conversations} conversations in the period, ${runs} runs):   [target ≤ 1× SQLite]`,
+    );
+    console.log(
+      `  Janela (kept records)              median ${fmt(janelaMs, 1)} ms   ${fmt(janelaMs / sqliteMs)}× SQLite`,
+    );
+    console.log(
+      `  SQLite (SQL over messages)         median ${fmt(sqliteMs, 1)} ms   1.00× SQLite (${same ? 'same figures' : `DIFFERENT figures: ${JSON.stringify(sqlite.headline)} vs ${JSON.stringify(headlineOf(report))}`})`,
+    );
+
+    // Added cost per recorded message: recording alone, then recording and keeping the records.
+    let serial = 0;
+    let at = now + MINUTE;
+    const cpuPerMessage = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000 / recordBurst;
+    };
+    const plainCpu: number[] = [];
+    const keepCpu: number[] = [];
+    const burst = async (keep: boolean) => {
+      const cpu = process.cpuUsage();
+      const begin = performance.now();
+      for (let n = 0; n < recordBurst; n++) {
+        at += 500;
+        const stored = recordGatewayMessage(store, inbound(Math.floor(Math.random() * contactCount), serial++, at));
+        if (keep && stored) keeper.record(stored);
+        if (n % 50 === 49) await tick();
+      }
+      await store.flush();
+      if (keep) await keeper.flush();
+      if (!keep) plainCpu.push(cpuPerMessage(cpu));
+      return (performance.now() - begin) / recordBurst;
+    };
+    const plain: number[] = [];
+    const kept: number[] = [];
+    for (let round = 0; round < recordRounds; round++) {
+      plain.push(await burst(false));
+      kept.push(await burst(true));
+    }
+    // The keeping alone, without the store around it: fold + batched append of metrics.jsonl.
+    const keepOnly: number[] = [];
+    for (let round = 0; round < recordRounds; round++) {
+      const cpu = process.cpuUsage();
+      const begin = performance.now();
+      for (let n = 0; n < recordBurst; n++) {
+        at += 500;
+        const chat = Math.floor(Math.random() * contactCount);
+        keeper.record({
+          id: `keep-${serial++}`,
+          chatId: chatIdOf(chat),
+          direction: 'in',
+          kind: 'text',
+          text: 'Oi',
+          at,
+        });
+        if (n % 50 === 49) await tick();
+      }
+      await keeper.flush();
+      keepOnly.push((performance.now() - begin) / recordBurst);
+      keepCpu.push(cpuPerMessage(cpu));
+    }
+    const plainMs = middle(plain);
+    const keptMs = middle(kept);
+    const keepMs = middle(keepOnly);
+    console.log(
+      `keep the records per recorded message (inbound, burst of ${recordBurst}, ${recordRounds} rounds, durable):   [target ≤ 10 % of recording]`,
+    );
+    console.log(
+      `  record only ${fmt(plainMs, 3)} ms/msg; record + keep ${fmt(keptMs, 3)} ms/msg (difference ${fmt(((keptMs - plainMs) / plainMs) * 100, 0)} %)`,
+    );
+    console.log(
+      `  keeping alone (fold + metrics.jsonl append) ${fmt(keepMs, 3)} ms/msg = ${fmt((keepMs / plainMs) * 100, 0)} % of recording`,
+    );
+    const plainCpuMs = middle(plainCpu);
+    const keepCpuMs = middle(keepCpu);
+    console.log(
+      `  CPU time (process.cpuUsage): recording ${fmt(plainCpuMs, 3)} ms/msg, keeping alone ${fmt(keepCpuMs, 3)} ms/msg = ${fmt((keepCpuMs / plainCpuMs) * 100, 0)} %\n`,
+    );
+    await keeper.close();
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
