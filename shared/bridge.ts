@@ -38,6 +38,8 @@ export const eventNames: EventName[] = [
   'labelsChanged',
   'quickRepliesChanged',
   'noticesChanged',
+  'bookingsChanged',
+  'ordersChanged',
 ];
 
 export function listenerName(event: EventName): `on${Capitalize<EventName>}` {

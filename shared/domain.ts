@@ -33,6 +33,8 @@ export const chatMessageSchema = z.object({
   at: z.number().int().nonnegative(),
   status: deliveryStatusSchema.optional(),
   failureReason: z.string().optional(),
+  /** Sent by the bot (automatic replies, booking reminders), not typed by a person. */
+  automatic: z.boolean().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
@@ -70,6 +72,8 @@ export const customerProfileSchema = chatSummarySchema.extend({
   firstNameOverride: z.string().nullable(),
   customFields: customFieldsSchema,
   notes: z.string(),
+  /** The delivery address the customer gave in their last order (issue 15). */
+  deliveryAddress: z.string().nullable().optional(),
 });
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 

@@ -25,6 +25,13 @@ import {
   saveQuickReply,
 } from './quick-replies/quick-replies';
 import type { Handlers } from './router';
+import type { ChatFlow } from './automations/chat-flow';
+import { createBookingChatFlow } from './bookings/booking-chat-flow';
+import { bookingsHandlers } from './bookings/bookings-handlers';
+import { storedOpeningHours } from './bookings/opening-hours';
+import { startReminderJob } from './bookings/reminder-job';
+import { createOrderChatFlow } from './orders/order-chat-flow';
+import { ordersHandlers } from './orders/orders-handlers';
 import { Outbox } from './sending/outbox';
 import type { JanelaStore, StoredMessage } from './store/store-types';
 
@@ -54,6 +61,8 @@ export interface NoticeBoard {
 
 export interface Backend {
   handlers: Handlers;
+  /** The booking and order chats, for the bot engine to run (issue 15). */
+  chatFlows: readonly ChatFlow[];
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -127,6 +136,17 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const stopStoreNotices = store.onNotice(() => hub.emit('noticesChanged', { notices: options.notices.list() }));
 
+  // Bookings and orders (issue 15): chat flows for the bot engine, staff commands, reminders.
+  const bookingsChanged = () => hub.emit('bookingsChanged', { at: clock.now() });
+  const ordersChanged = () => hub.emit('ordersChanged', { at: clock.now() });
+  const openingHours = storedOpeningHours(store);
+  const chatFlows = [
+    createBookingChatFlow({ store, openingHours, onBookingsChanged: bookingsChanged }),
+    createOrderChatFlow({ store, onOrdersChanged: ordersChanged, onAddressChanged: pushChat }),
+  ];
+  const staffSend = (chatId: ChatId, text: string) => outbox.send(chatId, text);
+  let reminderJob: ReturnType<typeof startReminderJob> | null = null;
+
   function contactOrThrow(chatId: ChatId) {
     const contact = store.data.contacts[chatId];
     if (!contact) throw new JanelaError('not-found', 'no chat with that id');
@@ -153,7 +173,10 @@ export function createBackend(options: BackendOptions): Backend {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
       return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
     },
-    getProfile: ({ chatId }) => toCustomerProfile(contactOrThrow(chatId)),
+    getProfile: ({ chatId }) => ({
+      ...toCustomerProfile(contactOrThrow(chatId)),
+      deliveryAddress: store.data.deliveryAddresses[chatId] ?? null,
+    }),
     sendMessage: ({ chatId, text }) => toChatMessage(outbox.send(chatId, text)),
     markRead: ({ chatId }) => {
       if (contactOrThrow(chatId).unreadCount > 0) {
@@ -226,6 +249,8 @@ export function createBackend(options: BackendOptions): Backend {
     importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
     exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
     listCustomFields: () => customFieldNames(store.data.contacts),
+    ...bookingsHandlers({ store, clock, send: staffSend, onBookingsChanged: bookingsChanged }),
+    ...ordersHandlers({ store, clock, send: staffSend, onOrdersChanged: ordersChanged }),
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
@@ -236,7 +261,15 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     handlers,
+    chatFlows,
     async start() {
+      reminderJob = startReminderJob({
+        store,
+        clock,
+        send: outbox.send.bind(outbox),
+        onBookingsChanged: bookingsChanged,
+        log,
+      });
       gateway.on('status', listeners.status);
       gateway.on('message', listeners.message);
       gateway.on('ack', listeners.ack);
@@ -245,6 +278,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async close() {
       closed = true;
+      reminderJob?.stop();
       stopClockListener();
       stopStoreNotices();
       outbox.close();

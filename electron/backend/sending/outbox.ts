@@ -70,7 +70,7 @@ export class Outbox {
   }
 
   /** Validates and queues a reply; returns the pending message. */
-  send(chatId: ChatId, text: string): StoredMessage {
+  send(chatId: ChatId, text: string, options: { automatic?: boolean } = {}): StoredMessage {
     const { store, clock } = this.options;
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
@@ -83,6 +83,7 @@ export class Outbox {
       text,
       at: now,
       status: 'pending',
+      ...(options.automatic ? { automatic: true } : {}),
     };
     store.appendMessage(message);
     store.update((data) => {

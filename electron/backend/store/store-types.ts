@@ -14,6 +14,10 @@ import {
   type QuickReply,
   type Settings,
 } from '../../../shared/domain';
+import { agendaSettingsSchema, bookingSchema, serviceSchema } from '../../../shared/bookings/booking-schemas';
+import { bookingFlowStateSchema } from '../../../shared/bookings/booking-flow-state';
+import { orderSchema, orderSettingsSchema, productSchema } from '../../../shared/orders/order-schemas';
+import { orderFlowStateSchema } from '../../../shared/orders/order-flow-state';
 
 export const storedContactSchema = z.object({
   chatId: chatIdSchema,
@@ -55,12 +59,60 @@ export const storeDataSchema = z.object({
   quickReplies: z.array(quickReplySchema),
   outbox: z.array(outboxEntrySchema),
   sync: z.object({ lastSyncAt: z.number().int().nullable() }),
+  // Bookings and orders (issue 15): top-level collections with defaults, so older files still read.
+  services: z.array(serviceSchema).default([]),
+  agendaSettings: agendaSettingsSchema.default(() => agendaSettingsSchema.parse({})),
+  bookings: z.array(bookingSchema).default([]),
+  /** Per chat: where the customer is in the booking chat. */
+  bookingFlows: z.record(z.string(), bookingFlowStateSchema).default({}),
+  products: z.array(productSchema).default([]),
+  orderSettings: orderSettingsSchema.default(() => orderSettingsSchema.parse({})),
+  orders: z.array(orderSchema).default([]),
+  /** Per chat: where the customer is in the order chat. */
+  orderFlows: z.record(z.string(), orderFlowStateSchema).default({}),
+  /** Per chat: the delivery address the customer gave last, offered again and shown on the profile. */
+  deliveryAddresses: z.record(z.string(), z.string().max(300)).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
 /** What a store holds before anything happened: no contacts, labels, outbox or sync yet. */
 export function emptyStoreData(settings: Settings, quickReplies: QuickReply[] = []): StoreData {
-  return { version: 1, settings, contacts: {}, labels: [], quickReplies, outbox: [], sync: { lastSyncAt: null } };
+  return {
+    version: 1,
+    settings,
+    contacts: {},
+    labels: [],
+    quickReplies,
+    outbox: [],
+    sync: { lastSyncAt: null },
+    ...emptyBookingsAndOrders(),
+  };
+}
+
+/** The bookings and orders collections of a shop that has none yet. */
+export function emptyBookingsAndOrders(): Pick<
+  StoreData,
+  | 'services'
+  | 'agendaSettings'
+  | 'bookings'
+  | 'bookingFlows'
+  | 'products'
+  | 'orderSettings'
+  | 'orders'
+  | 'orderFlows'
+  | 'deliveryAddresses'
+> {
+  return {
+    services: [],
+    agendaSettings: agendaSettingsSchema.parse({}),
+    bookings: [],
+    bookingFlows: {},
+    products: [],
+    orderSettings: orderSettingsSchema.parse({}),
+    orders: [],
+    orderFlows: {},
+    deliveryAddresses: {},
+  };
 }
 
 /** Where loading and reading report recoveries; the store forwards those found after loading. */

@@ -17,6 +17,7 @@ const en: Record<ErrorKey, string> = {
   'error.duplicate-shortcut': 'Another quick reply already uses this shortcut.',
   'error.invalid-import': 'That file is not a valid quick-reply export; nothing was imported.',
   'error.pairing-failed': 'WhatsApp did not give a pairing code. Check the number and try again.',
+  'error.slot-taken': 'That time is already taken. Pick another time.',
   'error.internal': 'Something went wrong inside Janela. Try again; if it keeps happening, restart Janela.',
 };
 
@@ -33,6 +34,7 @@ const ptBR: Record<ErrorKey, string> = {
   'error.duplicate-shortcut': 'Outra resposta rápida já usa este atalho.',
   'error.invalid-import': 'Esse arquivo não é uma exportação de respostas rápidas válida; nada foi importado.',
   'error.pairing-failed': 'O WhatsApp não forneceu um código de pareamento. Confira o número e tente de novo.',
+  'error.slot-taken': 'Esse horário já está ocupado. Escolha outro horário.',
   'error.internal': 'Algo deu errado no Janela. Tente de novo; se continuar, reinicie o Janela.',
 };
 
