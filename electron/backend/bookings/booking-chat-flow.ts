@@ -47,9 +47,8 @@ export function createBookingChatFlow(deps: BookingChatFlowDeps): ChatFlow {
   function saveState(chatId: ChatId, state: BookingFlowState | null): void {
     if (state === null && !(chatId in store.data.bookingFlows)) return;
     store.update((data) => {
-      const flows = { ...data.bookingFlows };
-      if (state === null) delete flows[chatId];
-      else flows[chatId] = state;
+      const flows = Object.fromEntries(Object.entries(data.bookingFlows).filter(([id]) => id !== chatId));
+      if (state !== null) flows[chatId] = state;
       data.bookingFlows = flows;
     });
   }

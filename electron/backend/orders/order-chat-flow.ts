@@ -42,9 +42,8 @@ export function createOrderChatFlow(deps: OrderChatFlowDeps): ChatFlow {
   function saveState(chatId: ChatId, state: OrderFlowState | null): void {
     if (state === null && !(chatId in store.data.orderFlows)) return;
     store.update((data) => {
-      const flows = { ...data.orderFlows };
-      if (state === null) delete flows[chatId];
-      else flows[chatId] = state;
+      const flows = Object.fromEntries(Object.entries(data.orderFlows).filter(([id]) => id !== chatId));
+      if (state !== null) flows[chatId] = state;
       data.orderFlows = flows;
     });
   }
