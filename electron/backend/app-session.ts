@@ -12,7 +12,7 @@ import { createBackend, type Backend } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
 import { EventHub } from './event-hub';
-import { demoHistory } from './gateways/simulated/demo-customers';
+import { demoBookingsAndOrders, demoHistory } from './gateways/simulated/demo-customers';
 import type { WhatsAppGateway } from './gateways/gateway';
 import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
 import { createNoticeBoard } from './notice-board';
@@ -68,6 +68,10 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     const store = await openStore({ dataDir: storeDir, clock, defaults });
     for (const notice of store.loadNotices) notices.add(notice);
     store.onNotice((notice) => notices.add(notice));
+    if (mode === 'demo') {
+      const sample = demoBookingsAndOrders(clock.now(), store.data.settings.timeZone);
+      store.update((data) => void Object.assign(data, sample));
+    }
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
     }

@@ -3,6 +3,8 @@ import { ChatList } from '../features/chats/chat-list';
 import { ConnectScreen } from '../features/connect/connect-screen';
 import { ConversationPane } from '../features/conversation/conversation-pane';
 import { NoticeBanner } from '../features/notices/notice-banner';
+import { AgendaScreen } from '../features/bookings/agenda-screen';
+import { OrderBoardScreen } from '../features/orders/order-board';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-i18n';
 import { useChats } from '../features/chats/chats-store';
@@ -49,6 +51,10 @@ export function App() {
       <NoticeBanner />
       {showConnect ? (
         <ConnectScreen />
+      ) : view === 'agenda' ? (
+        <AgendaScreen />
+      ) : view === 'orders' ? (
+        <OrderBoardScreen />
       ) : (
         <main className="workspace">
           <ChatList />

@@ -11,6 +11,7 @@ export function TopBar() {
   const gatewayKind = useConnection((state) => state.gatewayKind);
   const setSettingsOpen = useUi((state) => state.setSettingsOpen);
   const setView = useUi((state) => state.setView);
+  const view = useUi((state) => state.view);
   return (
     <header className="top-bar">
       <button type="button" className="top-bar__brand" onClick={() => setView('chats')}>
@@ -23,6 +24,17 @@ export function TopBar() {
       {gatewayKind === 'demo' && <span className="top-bar__tag">{t('app.demoTag')}</span>}
       {gatewayKind === 'simulated' && <span className="top-bar__tag">{t('app.simulatedTag')}</span>}
       <div className="top-bar__spacer" />
+      {(['agenda', 'orders'] as const).map((screen) => (
+        <button
+          key={screen}
+          type="button"
+          className="top-bar__nav"
+          aria-current={view === screen ? 'page' : undefined}
+          onClick={() => setView(screen)}
+        >
+          {t(screen === 'agenda' ? 'agenda.nav' : 'orders.nav')}
+        </button>
+      ))}
       <StatusPill />
       <button
         type="button"

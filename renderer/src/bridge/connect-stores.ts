@@ -14,6 +14,8 @@ import { useNotices } from '../features/notices/notices-store';
 import { useQuickReplies } from '../features/quick-replies/quick-replies-store';
 import { selectClosingSoonMs, useSettings } from '../features/settings/settings-store';
 import { useUi } from '../app/ui-store';
+import { useAgenda } from '../features/bookings/agenda-store';
+import { useOrders } from '../features/orders/orders-store';
 import { setApi } from './api';
 import type { LinkState } from './websocket-transport';
 
@@ -136,6 +138,8 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     janela.onLabelsChanged(({ labels }) => useLabels.getState().set(labels)),
     janela.onQuickRepliesChanged(({ quickReplies }) => useQuickReplies.getState().set(quickReplies)),
     janela.onNoticesChanged(({ notices }) => useNotices.getState().set(notices)),
+    janela.onBookingsChanged(() => void useAgenda.getState().refresh().catch(() => undefined)),
+    janela.onOrdersChanged(() => void useOrders.getState().refresh().catch(() => undefined)),
   ];
   if (options.link) {
     unsubscribers.push(options.link.onReconnect(() => void loadSnapshot()));
