@@ -118,8 +118,10 @@ export function createBackend(options: BackendOptions): Backend {
     status: () => {
       const status = gateway.status();
       hub.emit('connectionChanged', { status, gatewayKind: gateway.kind });
-      if (status.state === 'connected') outbox.kick();
-      else outbox.markInFlightUncertain();
+      if (status.state === 'connected') {
+        outbox.kick();
+        reminderJob?.runOnce();
+      } else outbox.markInFlightUncertain();
     },
     message: onMessage,
     ack: ({ chatId, waId, status }: { chatId: ChatId; waId: string; status: StoredMessage['status'] & string }) =>

@@ -162,7 +162,7 @@ export function demoBookingsAndOrders(now: number, timeZone: string): DemoBookin
     bookings: [
       booking('demo-b1', '5561943210987', 'degustacao', on(-1, 10), 'done'),
       booking('demo-b2', '5541965432109', 'festa', on(0, 15), 'confirmed'),
-      booking('demo-b3', '5531976543210', 'degustacao', on(1, 10), 'booked'),
+      booking('demo-b3', '5531976543210', 'degustacao', on(1, 10), 'booked', { reminderSentAt: now - 30 * MINUTE }),
       booking('demo-b4', '5551954321098', 'degustacao', on(1, 14), 'booked'),
       booking('demo-b5', '5511987654321', 'festa', on(2, 11, 30), 'booked', { createdAt: now - 12 * MINUTE }),
       booking('demo-b6', '5521998765432', 'degustacao', on(3, 16), 'booked', {

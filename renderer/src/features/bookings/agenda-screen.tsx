@@ -4,6 +4,7 @@ import type { BookingStatus } from '../../../../shared/bookings/booking-schemas'
 import {
   addDays,
   formatLocalDay,
+  formatLocalDayTime,
   formatLocalTime,
   localDateOf,
   type LocalDate,
@@ -21,10 +22,20 @@ import './staff-screens.css';
 
 const statuses: BookingStatus[] = ['booked', 'confirmed', 'done', 'no-show', 'cancelled'];
 
-export function reminderText(entry: AgendaEntry, t: Translate, timeZone: string, language: Language): string | null {
+export function reminderText(
+  entry: AgendaEntry,
+  t: Translate,
+  timeZone: string,
+  language: Language,
+  now: number,
+): string | null {
   const plan = entry.reminder;
   if (!plan) return null;
-  const time = (at: number) => formatLocalTime(at, timeZone, language);
+  // The time alone when it is today, else with its day: reminders usually go the day before.
+  const time = (at: number) =>
+    localDateOf(at, timeZone) === localDateOf(now, timeZone)
+      ? formatLocalTime(at, timeZone, language)
+      : formatLocalDayTime(at, timeZone, language);
   switch (plan.state) {
     case 'confirmed':
       return t('agenda.reminder.confirmed');
@@ -192,6 +203,7 @@ interface DayViewProps {
 
 function DayView({ date, entries, onMove, onCancel, onStatus }: DayViewProps) {
   const t = useT();
+  const now = useClock((state) => state.now);
   const language = useSettings(selectLanguage);
   const timeZone = useSettings((state) => state.settings?.timeZone ?? 'UTC');
   if (entries.length === 0) return <p className="agenda__empty">{t('agenda.empty')}</p>;
@@ -199,7 +211,7 @@ function DayView({ date, entries, onMove, onCancel, onStatus }: DayViewProps) {
     <ol className="agenda__day" aria-label={t('agenda.dayList', { day: formatLocalDay(date, language) })}>
       {entries.map((entry) => {
         const { booking } = entry;
-        const reminder = reminderText(entry, t, timeZone, language);
+        const reminder = reminderText(entry, t, timeZone, language, now);
         const closed = entry.reminder?.state === 'cannot-remind-window-closed';
         const active = booking.status === 'booked' || booking.status === 'confirmed';
         return (

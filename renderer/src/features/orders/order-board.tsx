@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { addDays, formatLocalDay, formatLocalTime, localDateOf } from '../../../../shared/bookings/zoned-day';
+import {
+  addDays,
+  formatLocalDay,
+  formatLocalDayTime,
+  formatLocalTime,
+  localDateOf,
+} from '../../../../shared/bookings/zoned-day';
 import type { Language } from '../../../../shared/domain';
 import { errorMessageKey, type MessageKey } from '../../../../shared/i18n';
 import { formatBrl } from '../../../../shared/orders/money';
@@ -114,7 +120,11 @@ export function OrderBoardScreen() {
           <dd className="order-board__total-amount">
             {t('orders.totals.amount', { amount: formatBrl(totals.totalCents) })}
           </dd>
-          <dd>{t('orders.totals.split', { delivery: totals.deliveryCount, pickup: totals.pickupCount })}</dd>
+          <dd>
+            {t(`orders.totals.delivery.${plural(language, totals.deliveryCount)}`, { count: totals.deliveryCount })}
+            {' · '}
+            {t(`orders.totals.pickup.${plural(language, totals.pickupCount)}`, { count: totals.pickupCount })}
+          </dd>
           {totals.cancelledCount > 0 && (
             <dd>
               {t(`orders.totals.cancelled.${plural(language, totals.cancelledCount)}`, {
@@ -185,7 +195,11 @@ function OrderCard(props: {
     <li className="order-card" aria-label={label}>
       <div className="order-card__head">
         <span className="order-card__number">#{order.id}</span>
-        <span>{formatLocalTime(order.createdAt, props.timeZone, language)}</span>
+        <span>
+          {localDateOf(order.createdAt, props.timeZone) === localDateOf(now, props.timeZone)
+            ? formatLocalTime(order.createdAt, props.timeZone, language)
+            : formatLocalDayTime(order.createdAt, props.timeZone, language)}
+        </span>
       </div>
       <button
         type="button"
