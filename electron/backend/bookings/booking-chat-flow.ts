@@ -81,6 +81,8 @@ export function createBookingChatFlow(deps: BookingChatFlowDeps): ChatFlow {
     name: 'booking',
     continue(context) {
       const state = store.data.bookingFlows[context.chatId] ?? null;
+      // While an order is under way, "cancelar" or "1" belong to it, not to the customer's booking.
+      if (state === null && context.chatId in store.data.orderFlows) return null;
       const result = bookingFlowStep(state, context.text, flowContext(context));
       if (result === null) return null;
       return settle(result, state, context);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBookingChatFlow } from '../../../../../electron/backend/bookings/booking-chat-flow';
 import { claimBooking } from '../../../../../electron/backend/bookings/agenda';
+import { createOrderChatFlow } from '../../../../../electron/backend/orders/order-chat-flow';
 import { defaultOpeningHoursFor } from './opening-hours-fixture';
 import { HOUR, joao, maria, openShop, said, type ShopWorld } from './shop-world';
 
@@ -119,6 +120,21 @@ describe('the booking chat over the store', () => {
     const done = flow.continue(said(world, maria, '1'));
     expect(done?.texts[0]).toContain('Cancelado');
     expect(world.store.data.bookings[0]?.status).toBe('cancelled');
+  });
+
+  it('leaves "cancelar" to an order under way in the same chat', async () => {
+    const world = await shop();
+    const start = Date.parse('2026-11-27T14:00:00-03:00');
+    claimBooking(world.store, {
+      chatId: maria,
+      serviceId: 'degustacao',
+      start,
+      end: start + HOUR,
+      now: world.clock.now(),
+    });
+    createOrderChatFlow({ store: world.store }).start(said(world, maria, 'pedido'));
+    expect(flowOf(world).continue(said(world, maria, 'cancelar'))).toBeNull();
+    expect(world.store.data.bookings[0]?.status).toBe('booked');
   });
 
   it('moves a booking with "remarcar", freeing the old time', async () => {
