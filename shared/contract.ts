@@ -21,7 +21,7 @@ import {
 import { agendaSettingsSchema, bookingStatusSchema, serviceSchema } from './bookings/booking-schemas';
 import { agendaSchema, bookingChangeResultSchema } from './bookings/agenda-view';
 import { orderSettingsSchema, orderStatusSchema, productSchema } from './orders/order-schemas';
-import { catalogueSchema, orderBoardSchema } from './orders/order-board-view';
+import { catalogueSchema, orderBoardSchema, statusTemplatesSchema } from './orders/order-board-view';
 
 const empty = z.object({}).strict();
 
@@ -133,6 +133,7 @@ export const commands = {
   },
   exportCatalogue: { input: empty, output: z.object({ csv: z.string() }) },
   updateOrderSettings: { input: z.object(orderSettingsSchema.shape).partial().strict(), output: orderSettingsSchema },
+  saveOrderStatusTemplates: { input: statusTemplatesSchema.strict(), output: statusTemplatesSchema },
   /** The board of one shop day (YYYY-MM-DD): that day's orders and older ones still open. */
   getOrderBoard: {
     input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),

@@ -27,5 +27,19 @@ export const orderBoardSchema = z.object({
 });
 export type OrderBoard = z.infer<typeof orderBoardSchema>;
 
-export const catalogueSchema = z.object({ products: z.array(productSchema), settings: orderSettingsSchema });
+/** The message sent for each status an order moves to ("new" has none: the chat confirmed it). */
+export const statusTemplatesSchema = z.object({
+  accepted: z.string().trim().min(1).max(1000),
+  ready: z.string().trim().min(1).max(1000),
+  'out-for-delivery': z.string().trim().min(1).max(1000),
+  'ready-for-pickup': z.string().trim().min(1).max(1000),
+  done: z.string().trim().min(1).max(1000),
+  cancelled: z.string().trim().min(1).max(1000),
+});
+
+export const catalogueSchema = z.object({
+  products: z.array(productSchema),
+  settings: orderSettingsSchema,
+  templates: statusTemplatesSchema,
+});
 export type Catalogue = z.infer<typeof catalogueSchema>;

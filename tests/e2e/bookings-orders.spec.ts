@@ -122,8 +122,24 @@ for (const lang of ['pt-BR', 'en'] as const) {
     const host = await demoHost(lang);
     const names =
       lang === 'en'
-        ? { agenda: 'Agenda', orders: 'Orders', week: 'Week', next: 'Next' }
-        : { agenda: 'Agenda', orders: 'Pedidos', week: 'Semana', next: 'Próximo' };
+        ? {
+            agenda: 'Agenda',
+            orders: 'Orders',
+            week: 'Week',
+            next: 'Next',
+            products: 'Products and settings',
+            services: 'Services and settings',
+            newBooking: 'New booking',
+          }
+        : {
+            agenda: 'Agenda',
+            orders: 'Pedidos',
+            week: 'Semana',
+            next: 'Próximo',
+            products: 'Produtos e ajustes',
+            services: 'Serviços e ajustes',
+            newBooking: 'Novo agendamento',
+          };
     try {
       for (const size of [
         { width: 1280, height: 800, tag: '' },
@@ -141,6 +157,20 @@ for (const lang of ['pt-BR', 'en'] as const) {
         await expect(page.getByRole('listitem', { name: /#1045/ })).toBeVisible();
         await page.screenshot({ path: `test-results/screens/order-board-${lang}${size.tag}.png` });
       }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.getByRole('button', { name: names.products }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/catalogue-${lang}.png` });
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: names.agenda }).click();
+      await page.getByRole('button', { name: names.services }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/services-${lang}.png` });
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: names.newBooking }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.getByRole('dialog').getByRole('combobox').first().selectOption({ label: 'Beatriz Lima' });
+      await page.screenshot({ path: `test-results/screens/new-booking-${lang}.png` });
     } finally {
       await host.stop();
     }

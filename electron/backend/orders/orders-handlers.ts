@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { JanelaError } from '../../../shared/contract';
 import { exportCatalogueCsv, importCatalogueCsv } from '../../../shared/orders/catalogue-csv';
 import { orderSettingsSchema, type Order, type Product } from '../../../shared/orders/order-schemas';
-import { orderStatusTemplates } from '../../../shared/orders/order-status-templates';
+import { orderStatusTemplates, type OrderStatusTemplates } from '../../../shared/orders/order-status-templates';
 import type { OrderBoardEntry } from '../../../shared/orders/order-board-view';
 import { foldText } from '../../../shared/bookings/fold-text';
 import { localDateOf } from '../../../shared/bookings/zoned-day';
@@ -36,6 +36,7 @@ type OrderHandlerNames =
   | 'importCatalogue'
   | 'exportCatalogue'
   | 'updateOrderSettings'
+  | 'saveOrderStatusTemplates'
   | 'getOrderBoard'
   | 'setOrderStatus';
 
@@ -47,6 +48,15 @@ function isOpen(order: Order): boolean {
 
 export function ordersHandlers(deps: OrdersHandlersDeps): Pick<Handlers, OrderHandlerNames> {
   const { store, clock } = deps;
+
+  /** The shop's wording for each status, falling back to the default in the shop's language. */
+  function templates(): OrderStatusTemplates {
+    const defaults = orderStatusTemplates[store.data.settings.language];
+    const own = store.data.orderStatusTemplates;
+    return Object.fromEntries(
+      Object.entries(defaults).map(([status, text]) => [status, own[status] ?? text]),
+    ) as OrderStatusTemplates;
+  }
 
   function setProducts(products: Product[]): Product[] {
     if (products.length > MAX_PRODUCTS) throw new JanelaError('invalid-input', 'too many products');
@@ -72,14 +82,22 @@ export function ordersHandlers(deps: OrdersHandlersDeps): Pick<Handlers, OrderHa
     const { settings } = store.data;
     const contact = store.data.contacts[order.chatId];
     if (!contact) return null;
-    const template = orderStatusTemplates[settings.language][order.status];
+    const template = templates()[order.status];
     const rendered = renderTemplate(template, buildTemplateContext(toChatSummary(contact), settings, clock.now()));
     const number = settings.language === 'en' ? `Order #${order.id}: ` : `Pedido #${order.id}: `;
     return rendered.complete ? `${number}${rendered.text}` : null;
   }
 
   return {
-    getCatalogue: () => ({ products: store.data.products, settings: store.data.orderSettings }),
+    getCatalogue: () => ({ products: store.data.products, settings: store.data.orderSettings, templates: templates() }),
+    saveOrderStatusTemplates: (next) => {
+      // Only wording that differs from the default is kept, so the defaults follow the shop's language.
+      const defaults: Record<string, string> = orderStatusTemplates[store.data.settings.language];
+      const own = Object.fromEntries(Object.entries(next).filter(([status, text]) => text !== defaults[status]));
+      store.update((data) => void (data.orderStatusTemplates = own));
+      deps.onOrdersChanged();
+      return templates();
+    },
     saveProduct: (product) => {
       const exists = store.data.products.some((candidate) => candidate.id === product.id);
       return setProducts(

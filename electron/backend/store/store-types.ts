@@ -72,6 +72,8 @@ export const storeDataSchema = z.object({
   orderFlows: z.record(z.string(), orderFlowStateSchema).default({}),
   /** Per chat: the delivery address the customer gave last, offered again and shown on the profile. */
   deliveryAddresses: z.record(z.string(), z.string().max(300)).default({}),
+  /** The shop's own wording of the message for each order status; a missing status uses the default. */
+  orderStatusTemplates: z.record(z.string(), z.string().max(1000)).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
@@ -101,6 +103,7 @@ export function emptyBookingsAndOrders(): Pick<
   | 'orders'
   | 'orderFlows'
   | 'deliveryAddresses'
+  | 'orderStatusTemplates'
 > {
   return {
     services: [],
@@ -112,6 +115,7 @@ export function emptyBookingsAndOrders(): Pick<
     orders: [],
     orderFlows: {},
     deliveryAddresses: {},
+    orderStatusTemplates: {},
   };
 }
 

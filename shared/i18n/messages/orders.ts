@@ -79,6 +79,10 @@ export const orderMessages = defineMessages(
     'orders.settings.saved': 'Settings saved.',
     'orders.settings.needOne': 'Offer delivery, pickup or both.',
     'orders.dialog.close': 'Close',
+    'orders.templates.title': 'Message for each step',
+    'orders.templates.hint':
+      'Sent when you move an order along with “Tell the customer” on, while their window is open. Fields such as {example} are filled for each customer.',
+    'orders.templates.save': 'Save messages',
     'orders.profileAddress': 'Delivery address (from the last order)',
   },
   {
@@ -158,6 +162,10 @@ export const orderMessages = defineMessages(
     'orders.settings.saved': 'Ajustes salvos.',
     'orders.settings.needOne': 'Ofereça entrega, retirada ou as duas.',
     'orders.dialog.close': 'Fechar',
+    'orders.templates.title': 'Mensagem de cada etapa',
+    'orders.templates.hint':
+      'Enviada quando você avança um pedido com “Avisar o cliente” marcado, enquanto a janela dele está aberta. Campos como {example} são preenchidos para cada cliente.',
+    'orders.templates.save': 'Salvar mensagens',
     'orders.profileAddress': 'Endereço de entrega (do último pedido)',
   },
 );

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { formatBrlPlain, parseBrl } from '../../../../shared/orders/money';
 import type { OrderSettings, Product } from '../../../../shared/orders/order-schemas';
+import type { Catalogue } from '../../../../shared/orders/order-board-view';
 import { useModalDialog } from '../../app/use-modal-dialog';
 import { useT } from '../../i18n/use-i18n';
 import { newId } from '../quick-replies/new-id';
@@ -118,6 +119,7 @@ export function CatalogueDialog({ onClose }: { onClose(): void }) {
         ))}
       </ul>
       {catalogue && <OrderSettingsForm settings={catalogue.settings} onError={fail} onSaved={saved} />}
+      {catalogue && <TemplatesForm templates={catalogue.templates} onError={fail} onSaved={saved} />}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onClose}>
           {t('orders.dialog.close')}
@@ -258,6 +260,40 @@ function OrderSettingsForm(props: { settings: OrderSettings; onError(caught: unk
       )}
       <button type="button" className="button button--primary" onClick={save}>
         {t('orders.settings.save')}
+      </button>
+    </section>
+  );
+}
+
+const templateStatuses = ['accepted', 'ready', 'out-for-delivery', 'ready-for-pickup', 'done', 'cancelled'] as const;
+
+/** The message each status sends the customer, in the shop's own words. */
+function TemplatesForm(props: { templates: Catalogue['templates']; onError(caught: unknown): void; onSaved(): void }) {
+  const t = useT();
+  const [values, setValues] = useState(props.templates);
+  const save = () => void useOrders.getState().saveTemplates(values).then(props.onSaved, props.onError);
+  return (
+    <section aria-labelledby="order-templates-title">
+      <h3 id="order-templates-title" className="manage-dialog__heading">
+        {t('orders.templates.title')}
+      </h3>
+      <p className="field__hint">{t('orders.templates.hint', { example: '{{first_name|cliente}}' })}</p>
+      <div className="manage-dialog__grid">
+        {templateStatuses.map((status) => (
+          <label key={status} className="field">
+            <span className="field__label">{t(`orders.status.${status}`)}</span>
+            <textarea
+              className="input"
+              rows={2}
+              maxLength={1000}
+              value={values[status]}
+              onChange={(event) => setValues({ ...values, [status]: event.target.value })}
+            />
+          </label>
+        ))}
+      </div>
+      <button type="button" className="button button--primary" onClick={save}>
+        {t('orders.templates.save')}
       </button>
     </section>
   );

@@ -19,6 +19,7 @@ interface OrdersState {
   importCsv(csv: string): Promise<{ line: number; message: string }[]>;
   exportCsv(): Promise<string>;
   updateSettings(patch: Partial<OrderSettings>): Promise<void>;
+  saveTemplates(templates: Catalogue['templates']): Promise<void>;
 }
 
 export const useOrders = create<OrdersState>()((set, get) => ({
@@ -61,6 +62,10 @@ export const useOrders = create<OrdersState>()((set, get) => ({
   exportCsv: async () => (await api().exportCatalogue({})).csv,
   updateSettings: async (patch) => {
     await api().updateOrderSettings(patch);
+    await get().loadCatalogue();
+  },
+  saveTemplates: async (templates) => {
+    await api().saveOrderStatusTemplates(templates);
     await get().loadCatalogue();
   },
 }));

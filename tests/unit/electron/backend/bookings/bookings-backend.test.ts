@@ -205,6 +205,22 @@ describe('staff orders', () => {
     expect(w.gateway.sent[0]?.text).toBe('Pedido #1001: Oi, Maria! Seu pedido foi aceito e já estamos preparando.');
   });
 
+  it('tells the customer in the shop’s own words for that status', async () => {
+    const w = await world();
+    const id = await withOrder(w);
+    const { templates } = await w.backend.handlers.getCatalogue({});
+    expect(templates.ready).toBe('Seu pedido está pronto!');
+    const saved = await w.backend.handlers.saveOrderStatusTemplates({
+      ...templates,
+      ready: 'Prontinho, {{first_name|cliente}}! Pode vir buscar.',
+    });
+    expect(saved.ready).toBe('Prontinho, {{first_name|cliente}}! Pode vir buscar.');
+    expect(w.store.data.orderStatusTemplates).toEqual({ ready: 'Prontinho, {{first_name|cliente}}! Pode vir buscar.' });
+    await w.backend.handlers.setOrderStatus({ id, status: 'ready', notify: true });
+    await waitFor(() => w.gateway.sent.length === 1);
+    expect(w.gateway.sent[0]?.text).toBe('Pedido #1001: Prontinho, Maria! Pode vir buscar.');
+  });
+
   it('cannot tell the customer once the window closed: nothing changes when asked, the move goes through silently', async () => {
     const w = await world();
     const id = await withOrder(w);

@@ -66,6 +66,7 @@ function fill(data: StoreData): void {
     },
   };
   data.deliveryAddresses = { [chat]: 'Rua A, 1' };
+  data.orderStatusTemplates = { accepted: 'Recebemos, {{first_name|cliente}}!' };
 }
 
 const keys = [
@@ -78,6 +79,7 @@ const keys = [
   'orders',
   'orderFlows',
   'deliveryAddresses',
+  'orderStatusTemplates',
 ] as const;
 
 function pick(data: StoreData) {
@@ -124,6 +126,7 @@ test('a janela.json from before bookings and orders reads with empty collections
   expect(old.data.bookings).toEqual([]);
   expect(old.data.orders).toEqual([]);
   expect(old.data.deliveryAddresses).toEqual({});
+  expect(old.data.orderStatusTemplates).toEqual({});
   expect(old.data.agendaSettings).toEqual({
     maxDaysAhead: 30,
     minNoticeMin: 120,
