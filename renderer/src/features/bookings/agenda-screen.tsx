@@ -4,51 +4,22 @@ import type { BookingStatus } from '../../../../shared/bookings/booking-schemas'
 import {
   addDays,
   formatLocalDay,
-  formatLocalDayTime,
   formatLocalTime,
   localDateOf,
   type LocalDate,
 } from '../../../../shared/bookings/zoned-day';
-import type { Language } from '../../../../shared/domain';
-import { errorMessageKey, type Translate } from '../../../../shared/i18n';
+import { errorMessageKey } from '../../../../shared/i18n';
 import { useClock } from '../../app/clock-store';
 import { useT } from '../../i18n/use-i18n';
 import { selectLanguage, useSettings } from '../settings/settings-store';
 import { useAgenda, weekStart, type AgendaMode } from './agenda-store';
 import { BookingDialog, CancelBookingDialog, type BookingDialogState } from './booking-dialog';
 import { openChat } from './open-chat';
+import { reminderText } from './reminder-text';
 import { ServicesDialog } from './services-dialog';
 import './staff-screens.css';
 
 const statuses: BookingStatus[] = ['booked', 'confirmed', 'done', 'no-show', 'cancelled'];
-
-export function reminderText(
-  entry: AgendaEntry,
-  t: Translate,
-  timeZone: string,
-  language: Language,
-  now: number,
-): string | null {
-  const plan = entry.reminder;
-  if (!plan) return null;
-  // The time alone when it is today, else with its day: reminders usually go the day before.
-  const time = (at: number) =>
-    localDateOf(at, timeZone) === localDateOf(now, timeZone)
-      ? formatLocalTime(at, timeZone, language)
-      : formatLocalDayTime(at, timeZone, language);
-  switch (plan.state) {
-    case 'confirmed':
-      return t('agenda.reminder.confirmed');
-    case 'reminder-sent':
-      return t('agenda.reminder.sent');
-    case 'can-remind-until':
-      return plan.remindAt !== null
-        ? t('agenda.reminder.auto', { time: time(plan.remindAt) })
-        : t('agenda.reminder.until', { time: time(plan.until) });
-    case 'cannot-remind-window-closed':
-      return t('agenda.reminder.closed');
-  }
-}
 
 /** The staff agenda: a day or a week of bookings, with create, move, cancel and status. */
 export function AgendaScreen() {

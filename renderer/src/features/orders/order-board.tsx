@@ -10,38 +10,15 @@ import type { Language } from '../../../../shared/domain';
 import { errorMessageKey, type MessageKey } from '../../../../shared/i18n';
 import { formatBrl } from '../../../../shared/orders/money';
 import type { OrderBoardEntry } from '../../../../shared/orders/order-board-view';
-import type { Order, OrderStatus } from '../../../../shared/orders/order-schemas';
+import type { OrderStatus } from '../../../../shared/orders/order-schemas';
 import { useClock } from '../../app/clock-store';
 import { useT } from '../../i18n/use-i18n';
 import { openChat } from '../bookings/open-chat';
 import { selectLanguage, useSettings } from '../settings/settings-store';
 import { CatalogueDialog } from './catalogue-dialog';
 import { useOrders } from './orders-store';
+import { columnOf, columns, nextStatus } from './order-steps';
 import '../bookings/staff-screens.css';
-
-type Column = 'new' | 'accepted' | 'ready' | 'handover' | 'done' | 'cancelled';
-const columns: Column[] = ['new', 'accepted', 'ready', 'handover', 'done', 'cancelled'];
-
-function columnOf(status: OrderStatus): Column {
-  return status === 'out-for-delivery' || status === 'ready-for-pickup' ? 'handover' : status;
-}
-
-/** The step that moves an order along, or null when it is finished. */
-export function nextStatus(order: Pick<Order, 'status' | 'fulfilment'>): Exclude<OrderStatus, 'new'> | null {
-  switch (order.status) {
-    case 'new':
-      return 'accepted';
-    case 'accepted':
-      return 'ready';
-    case 'ready':
-      return order.fulfilment === 'delivery' ? 'out-for-delivery' : 'ready-for-pickup';
-    case 'out-for-delivery':
-    case 'ready-for-pickup':
-      return 'done';
-    default:
-      return null;
-  }
-}
 
 function plural(language: Language, count: number): 'one' | 'other' {
   return new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
