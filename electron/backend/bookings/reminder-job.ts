@@ -2,7 +2,8 @@
  * The automatic booking reminder. On every tick of the backend clock (a timer, and at once when
  * test control moves the clock) it sends the reminders that are due, and only while the
  * customer's window is open: a reminder is a message the shop starts, so once the window has
- * closed it is never sent and the agenda tells staff to call instead.
+ * closed it is never sent and the agenda tells staff to call instead. The same tick drops booking
+ * and order chats abandoned for a day.
  */
 import { isReminderDue, reminderPlan } from '../../../shared/bookings/reminder-plan';
 import { formatLocalDayTime } from '../../../shared/bookings/zoned-day';
@@ -10,6 +11,7 @@ import type { ChatId } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
 import { markReminderSent } from './agenda';
+import { dropStaleFlows } from './stale-flows';
 import { staffBookingTexts } from './staff-texts';
 
 export const REMINDER_TICK_MS = 60_000;
@@ -35,6 +37,7 @@ export function startReminderJob(deps: ReminderJobDeps): ReminderJob {
 
   function runOnce(): number {
     const now = clock.now();
+    dropStaleFlows(store, now);
     const { language, timeZone } = store.data.settings;
     let sent = 0;
     for (const booking of store.data.bookings) {

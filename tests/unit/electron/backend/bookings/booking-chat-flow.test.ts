@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBookingChatFlow } from '../../../../../electron/backend/bookings/booking-chat-flow';
 import { claimBooking } from '../../../../../electron/backend/bookings/agenda';
+import { dropStaleFlows } from '../../../../../electron/backend/bookings/stale-flows';
 import { createOrderChatFlow } from '../../../../../electron/backend/orders/order-chat-flow';
 import { defaultOpeningHoursFor } from './opening-hours-fixture';
 import { HOUR, joao, maria, openShop, said, type ShopWorld } from './shop-world';
@@ -181,5 +182,16 @@ describe('the booking chat over the store', () => {
     const reply = flow.continue(said(world, maria, '1'));
     expect(reply?.backToMenu).toBe(true);
     expect(world.store.data.bookingFlows[maria]).toBeUndefined();
+  });
+
+  it('drops flows left for a day, keeping recent ones', async () => {
+    const world = await shop();
+    flowOf(world).start(said(world, maria, 'Agendar'));
+    world.clock.advance(20 * HOUR);
+    flowOf(world).start(said(world, joao, 'Agendar'));
+    world.clock.advance(5 * HOUR);
+    expect(dropStaleFlows(world.store, world.clock.now())).toBe(1);
+    expect(Object.keys(world.store.data.bookingFlows)).toEqual([joao]);
+    expect(dropStaleFlows(world.store, world.clock.now())).toBe(0);
   });
 });
