@@ -33,7 +33,7 @@ export const chatMessageSchema = z.object({
   at: z.number().int().nonnegative(),
   status: deliveryStatusSchema.optional(),
   failureReason: z.string().optional(),
-  /** Sent by the bot (automatic replies, booking reminders), not typed by a person. */
+  /** Sent by the bot (automatic replies), not by a person: metrics count them apart. */
   automatic: z.boolean().optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;

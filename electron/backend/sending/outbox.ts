@@ -69,8 +69,8 @@ export class Outbox {
     }
   }
 
-  /** Validates and queues a reply; returns the pending message. */
-  send(chatId: ChatId, text: string, options: { automatic?: boolean } = {}): StoredMessage {
+  /** Validates and queues a reply; returns the pending message. `automatic`: the bot's, not a person's. */
+  send(chatId: ChatId, text: string, origin: { automatic?: boolean } = {}): StoredMessage {
     const { store, clock } = this.options;
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
@@ -83,7 +83,7 @@ export class Outbox {
       text,
       at: now,
       status: 'pending',
-      ...(options.automatic ? { automatic: true } : {}),
+      ...(origin.automatic ? { automatic: true } : {}),
     };
     store.appendMessage(message);
     store.update((data) => {
