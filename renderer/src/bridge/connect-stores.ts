@@ -54,6 +54,11 @@ export function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useNotices.getState().set(snapshot.notices);
 }
 
+/** An agenda or board on screen fetches again; a failed fetch waits for the next change. */
+function refreshQuietly(refresh: () => Promise<void>): void {
+  refresh().catch(() => undefined);
+}
+
 /** Re-sorts the list when a window changed state since the last sort. */
 function reorderIfDue(): void {
   const chats = useChats.getState();
@@ -138,8 +143,8 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     janela.onLabelsChanged(({ labels }) => useLabels.getState().set(labels)),
     janela.onQuickRepliesChanged(({ quickReplies }) => useQuickReplies.getState().set(quickReplies)),
     janela.onNoticesChanged(({ notices }) => useNotices.getState().set(notices)),
-    janela.onBookingsChanged(() => void useAgenda.getState().refresh().catch(() => undefined)),
-    janela.onOrdersChanged(() => void useOrders.getState().refresh().catch(() => undefined)),
+    janela.onBookingsChanged(() => refreshQuietly(useAgenda.getState().refresh)),
+    janela.onOrdersChanged(() => refreshQuietly(useOrders.getState().refresh)),
   ];
   if (options.link) {
     unsubscribers.push(options.link.onReconnect(() => void loadSnapshot()));
