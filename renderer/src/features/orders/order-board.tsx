@@ -226,7 +226,7 @@ function OrderCard(props: {
             )}
             <button
               type="button"
-              className="button button--danger"
+              className="button--link order-card__cancel"
               aria-label={t('orders.moveLabel', { action: t('orders.move.cancelled'), id: order.id })}
               onClick={() => void props.onMove(entry, 'cancelled', canTell && notify)}
             >
