@@ -20,6 +20,7 @@ import {
 } from './domain';
 import { agendaSettingsSchema, bookingStatusSchema, serviceSchema } from './bookings/booking-schemas';
 import { agendaSchema, bookingChangeResultSchema } from './bookings/agenda-view';
+import { agendaSettingsPatchSchema, orderSettingsPatchSchema } from './bookings/settings-patches';
 import { orderSettingsSchema, orderStatusSchema, productSchema } from './orders/order-schemas';
 import { catalogueSchema, orderBoardSchema, statusTemplatesSchema } from './orders/order-board-view';
 
@@ -99,7 +100,7 @@ export const commands = {
   },
   saveService: { input: serviceSchema.strict(), output: z.array(serviceSchema) },
   deleteService: { input: z.object({ id: z.string() }).strict(), output: z.array(serviceSchema) },
-  updateAgendaSettings: { input: agendaSettingsSchema.partial().strict(), output: agendaSettingsSchema },
+  updateAgendaSettings: { input: agendaSettingsPatchSchema.strict(), output: agendaSettingsSchema },
   createBooking: {
     input: z
       .object({
@@ -132,7 +133,7 @@ export const commands = {
     }),
   },
   exportCatalogue: { input: empty, output: z.object({ csv: z.string() }) },
-  updateOrderSettings: { input: z.object(orderSettingsSchema.shape).partial().strict(), output: orderSettingsSchema },
+  updateOrderSettings: { input: orderSettingsPatchSchema.strict(), output: orderSettingsSchema },
   saveOrderStatusTemplates: { input: statusTemplatesSchema.strict(), output: statusTemplatesSchema },
   /** The board of one shop day (YYYY-MM-DD): that day's orders and older ones still open. */
   getOrderBoard: {
