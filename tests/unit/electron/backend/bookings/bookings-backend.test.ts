@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatFlowReply } from '../../../../../electron/backend/automations/chat-flow';
 import { createBackend, type Backend } from '../../../../../electron/backend/backend';
 import { createManualClock, type AdjustableClock } from '../../../../../electron/backend/clock';
 import { EventHub } from '../../../../../electron/backend/event-hub';
@@ -288,5 +289,93 @@ describe('stored bookings and orders', () => {
     const again = await world(w.dataDir, w.clock);
     expect(again.store.data).toMatchObject(before);
     expect((await again.backend.handlers.getProfile({ chatId: maria })).deliveryAddress).toBe('Rua das Flores, 10');
+  });
+});
+
+/**
+ * What the bot engine (issue 14) will do with each customer message: the flow under way (or one
+ * that claims the message) answers, else the menu option starts one. A stand-in (its replies go
+ * through the outbox as ordinary sends), so the chat side is tested end to end over the backend.
+ */
+async function customerSays(w: World, phone: string, name: string, text: string, start?: 'booking' | 'order') {
+  const sentBefore = w.gateway.sent.length;
+  const chatId = `${phone}@c.us`;
+  w.gateway.receive({ phone, name, text });
+  await waitFor(() => w.store.data.contacts[chatId]?.lastInboundAt === w.clock.now());
+  const now = w.clock.now();
+  const context = { chatId, text, now, language: 'pt-BR' as const, timeZone: SP, lastInboundAt: now };
+  const flow = w.backend.chatFlows.find((candidate) => candidate.name === start);
+  const reply = flow
+    ? flow.start(context)
+    : w.backend.chatFlows.reduce<ChatFlowReply | null>(
+        (found, candidate) => found ?? candidate.continue(context),
+        null,
+      );
+  for (const line of reply?.texts ?? []) w.backend.handlers.sendMessage({ chatId, text: line });
+  await waitFor(() => w.gateway.sent.length === sentBefore + (reply?.texts.length ?? 0));
+  return w.gateway.sent
+    .slice(sentBefore)
+    .map((sent) => sent.text)
+    .join('\n');
+}
+
+describe('the chat side over the whole backend (with a stand-in for the bot engine)', () => {
+  it('two customers race for the same time: one is booked, the other is offered the next times and books one', async () => {
+    const w = await world();
+    const ana = ['5531976543210', 'Ana Souza'] as const;
+    const bia = ['5551954321098', 'Beatriz Lima'] as const;
+    for (const [phone, name] of [ana, bia]) {
+      expect(await customerSays(w, phone, name, 'Agendar horário', 'booking')).toContain('Qual serviço');
+      await customerSays(w, phone, name, '1');
+      expect(await customerSays(w, phone, name, 'amanhã')).toContain('1 09:00');
+      expect(await customerSays(w, phone, name, '1')).toContain('1 Confirmar · 2 Cancelar');
+    }
+    expect(await customerSays(w, ...ana, '1')).toContain('Agendado: *Degustação de bolos*');
+    const taken = await customerSays(w, ...bia, '1');
+    expect(taken).toContain('Esse horário acabou de ser reservado por outra pessoa');
+    expect(taken).toContain('1 qui 26/11 às 10:00');
+    await customerSays(w, ...bia, '1');
+    expect(await customerSays(w, ...bia, '1')).toContain('Agendado');
+    const agenda = await w.backend.handlers.getAgenda({ from: WEDNESDAY_10H, to: WEDNESDAY_10H + 48 * HOUR });
+    expect(agenda.entries.map((entry) => [entry.customerName, entry.booking.start])).toEqual([
+      ['Ana Souza', at('2026-11-26T09:00:00-03:00')],
+      ['Beatriz Lima', at('2026-11-26T10:00:00-03:00')],
+    ]);
+    expect(w.events).toContain('bookingsChanged');
+  });
+
+  it('a customer cancels their booking in the chat, and the agenda shows it cancelled', async () => {
+    const w = await world();
+    await mariaWrites(w);
+    const start = at('2026-11-27T10:00:00-03:00');
+    await w.backend.handlers.createBooking({ chatId: maria, serviceId: 'degustacao', start, notify: false });
+    expect(await customerSays(w, '5511987654321', 'Maria Silva', 'preciso cancelar')).toContain('Cancelar seu horário');
+    expect(await customerSays(w, '5511987654321', 'Maria Silva', '1')).toContain('Cancelado: Degustação de bolos');
+    const agenda = await w.backend.handlers.getAgenda({ from: start - HOUR, to: start + HOUR });
+    expect(agenda.entries[0]?.booking.status).toBe('cancelled');
+  });
+
+  it('a delivery order with the address, the right total and the order on the board', async () => {
+    const w = await world();
+    await w.backend.handlers.updateOrderSettings({ delivery: true, deliveryFeeCents: 800 });
+    const carla = ['5581987650000', 'Carla Dias'] as const;
+    expect(await customerSays(w, ...carla, 'Fazer pedido', 'order')).toContain('1 Bolos');
+    await customerSays(w, ...carla, '1');
+    await customerSays(w, ...carla, '2x 1');
+    await customerSays(w, ...carla, 'finalizar');
+    await customerSays(w, ...carla, '2');
+    await customerSays(w, ...carla, 'Av. Boa Viagem, 500, ap 12');
+    expect(await customerSays(w, ...carla, 'sem açúcar')).toContain('*Total: R$ 98,00*');
+    const placed = await customerSays(w, ...carla, '1');
+    expect(placed).toContain('Pedido recebido!');
+    expect(placed).toContain('Av. Boa Viagem, 500, ap 12');
+    const board = await w.backend.handlers.getOrderBoard({ date: '2026-11-25' });
+    expect(board.entries[0]).toMatchObject({
+      customerName: 'Carla Dias',
+      order: { id: '1001', totalCents: 9800, fulfilment: 'delivery', note: 'sem açúcar' },
+    });
+    expect((await w.backend.handlers.getProfile({ chatId: '5581987650000@c.us' })).deliveryAddress).toBe(
+      'Av. Boa Viagem, 500, ap 12',
+    );
   });
 });
