@@ -17,6 +17,7 @@ import type { ChatId } from '../../../shared/domain';
 import type { JanelaStore } from '../store/store-types';
 import { claimBooking, freeSlotsNow, moveBooking, nextBookingOf, setBookingStatus, type AgendaDeps } from './agenda';
 import type { OpeningHoursSource } from './opening-hours';
+import { staffBookingTexts } from './staff-texts';
 
 export interface BookingChatFlowDeps {
   store: JanelaStore;
@@ -74,7 +75,13 @@ export function createBookingChatFlow(deps: BookingChatFlowDeps): ChatFlow {
       else settled = bookingFlowStep(state, context.text, flowContext(context)) ?? { ...result, effect: null };
     }
     saveState(context.chatId, settled.state);
-    return { texts: settled.messages, backToMenu: settled.backToMenu };
+    const texts = [...settled.messages];
+    // The customer's "1" the day before: the practical details go with the confirmation.
+    const address = store.data.settings.shop.address.trim();
+    if (settled.effect?.kind === 'confirm-booking' && address) {
+      texts.push(staffBookingTexts(context.language).whereToFind(address));
+    }
+    return { texts, backToMenu: settled.backToMenu };
   }
 
   return {

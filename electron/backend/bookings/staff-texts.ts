@@ -11,6 +11,8 @@ interface StaffBookingTexts {
   moved: (service: string, when: string) => string;
   cancelled: (service: string, when: string) => string;
   confirmed: (service: string, when: string) => string;
+  /** Sent with the customer's own confirmation the day before. */
+  whereToFind: (address: string) => string;
 }
 
 const texts: Record<Language, StaffBookingTexts> = {
@@ -22,6 +24,7 @@ const texts: Record<Language, StaffBookingTexts> = {
     cancelled: (service, when) =>
       `Seu horário de *${service}*, ${when}, foi cancelado. Se quiser marcar outro, é só responder.`,
     confirmed: (service, when) => `Horário confirmado: *${service}*, ${when}. Esperamos você!`,
+    whereToFind: (address) => `Endereço: ${address}`,
   },
   en: {
     reminder: (service, when) =>
@@ -30,6 +33,7 @@ const texts: Record<Language, StaffBookingTexts> = {
     moved: (service, when) => `Your booking was moved: *${service}*, ${when}.`,
     cancelled: (service, when) => `Your *${service}* on ${when} was cancelled. If you'd like another time, just reply.`,
     confirmed: (service, when) => `Booking confirmed: *${service}*, ${when}. See you!`,
+    whereToFind: (address) => `Address: ${address}`,
   },
 };
 

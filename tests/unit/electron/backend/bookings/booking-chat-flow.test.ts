@@ -169,8 +169,10 @@ describe('the booking chat over the store', () => {
     // Nothing to confirm yet days before.
     expect(flow.continue(said(world, maria, '1'))).toBeNull();
     world.clock.advance(4 * 24 * HOUR); // Sunday 29/11, 10:00: the day before.
+    world.store.update((data) => void (data.settings.shop.address = 'Rua das Flores, 10 — Centro'));
     const confirmed = flow.continue(said(world, maria, '1'));
     expect(confirmed?.texts[0]).toContain('Confirmado!');
+    expect(confirmed?.texts[1]).toBe('Endereço: Rua das Flores, 10 — Centro');
     expect(world.store.data.bookings[0]).toMatchObject({ status: 'confirmed', confirmedAt: world.clock.now() });
   });
 
