@@ -26,6 +26,11 @@ import { hasVisibleText } from './chats/visible-text';
 import { MAX_IMPORT_FILE_BYTES } from './limits';
 import { csatSettingsSchema } from './metrics/csat-survey';
 import { metricsCsvSchema, metricsPeriodInputSchema, metricsReportSchema } from './metrics/metrics-report';
+import { agendaSettingsSchema, bookingStatusSchema, serviceSchema } from './bookings/booking-schemas';
+import { agendaSchema, bookingChangeResultSchema } from './bookings/agenda-view';
+import { agendaSettingsPatchSchema, orderSettingsPatchSchema } from './bookings/settings-patches';
+import { orderSettingsSchema, orderStatusSchema, productSchema } from './orders/order-schemas';
+import { catalogueSchema, orderBoardSchema, statusTemplatesSchema } from './orders/order-board-view';
 
 const empty = z.object({}).strict();
 
@@ -176,6 +181,57 @@ export const commands = {
       .strict(),
     output: csatSettingsSchema.extend({ defaultTemplate: z.string() }),
   },
+  // Bookings (issue 15). `notify` sends the customer a message, only while their window is open.
+  getAgenda: {
+    input: z.object({ from: z.number().int(), to: z.number().int() }).strict(),
+    output: agendaSchema,
+  },
+  saveService: { input: serviceSchema.strict(), output: z.array(serviceSchema) },
+  deleteService: { input: z.object({ id: z.string() }).strict(), output: z.array(serviceSchema) },
+  updateAgendaSettings: { input: agendaSettingsPatchSchema.strict(), output: agendaSettingsSchema },
+  createBooking: {
+    input: z
+      .object({
+        chatId: chatIdSchema,
+        serviceId: z.string().min(1),
+        start: z.number().int(),
+        note: z.string().max(500).optional(),
+        notify: z.boolean().default(false),
+      })
+      .strict(),
+    output: bookingChangeResultSchema,
+  },
+  moveBooking: {
+    input: z.object({ id: z.string(), start: z.number().int(), notify: z.boolean().default(false) }).strict(),
+    output: bookingChangeResultSchema,
+  },
+  setBookingStatus: {
+    input: z.object({ id: z.string(), status: bookingStatusSchema, notify: z.boolean().default(false) }).strict(),
+    output: bookingChangeResultSchema,
+  },
+  // Orders (issue 15).
+  getCatalogue: { input: empty, output: catalogueSchema },
+  saveProduct: { input: productSchema.strict(), output: z.array(productSchema) },
+  deleteProduct: { input: z.object({ id: z.string() }).strict(), output: z.array(productSchema) },
+  importCatalogue: {
+    input: z.object({ csv: z.string().max(2_000_000) }).strict(),
+    output: z.object({
+      products: z.array(productSchema),
+      errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    }),
+  },
+  exportCatalogue: { input: empty, output: z.object({ csv: z.string() }) },
+  updateOrderSettings: { input: orderSettingsPatchSchema.strict(), output: orderSettingsSchema },
+  saveOrderStatusTemplates: { input: statusTemplatesSchema.strict(), output: statusTemplatesSchema },
+  /** The board of one shop day (YYYY-MM-DD): that day's orders and older ones still open. */
+  getOrderBoard: {
+    input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    output: orderBoardSchema,
+  },
+  setOrderStatus: {
+    input: z.object({ id: z.string(), status: orderStatusSchema, notify: z.boolean().default(false) }).strict(),
+    output: z.object({ told: z.boolean() }),
+  },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -198,6 +254,10 @@ export const events = {
   /** The desktop shell asks the window to show a chat (a notification was clicked). */
   openChat: z.object({ chatId: chatIdSchema }),
   automationSettingsChanged: z.object({ settings: automationSettingsSchema }),
+  /** Bookings, services or agenda settings changed: an agenda on screen fetches its range again. */
+  bookingsChanged: z.object({ at: z.number() }),
+  /** Orders, products or order settings changed: a board on screen fetches its day again. */
+  ordersChanged: z.object({ at: z.number() }),
 } as const;
 
 export type EventName = keyof typeof events;
@@ -218,6 +278,7 @@ export const errorCodes = [
   'browser-not-usable',
   'too-large',
   'survey-already-sent',
+  'slot-taken',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

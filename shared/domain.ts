@@ -82,6 +82,8 @@ export const customerProfileSchema = chatSummarySchema.extend({
   notes: z.string(),
   /** When the customer asked for no automatic messages ("PARAR"); null when they did not or staff reversed it. */
   automaticRepliesOptedOutAt: z.number().int().nullable().optional(),
+  /** The delivery address the customer gave in their last order (issue 15). */
+  deliveryAddress: z.string().nullable().optional(),
 });
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 

@@ -13,7 +13,7 @@ import { createBackend, type Backend, type BackendSupport } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
 import { EventHub } from './event-hub';
-import { demoHistory } from './gateways/simulated/demo-customers';
+import { demoBookingsAndOrders, demoHistory } from './gateways/simulated/demo-customers';
 import { demoShop } from './gateways/simulated/demo-shop';
 import type { WhatsAppGateway } from './gateways/gateway';
 import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
@@ -92,6 +92,10 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     };
     for (const notice of store.loadNotices) tell(notice);
     store.onNotice(tell);
+    if (mode === 'demo') {
+      const sample = demoBookingsAndOrders(clock.now(), store.data.settings.timeZone);
+      store.update((data) => void Object.assign(data, sample));
+    }
     if (options.language && store.data.settings.language !== options.language) {
       store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
     }

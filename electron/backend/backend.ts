@@ -28,6 +28,12 @@ import {
   saveQuickReply,
 } from './quick-replies/quick-replies';
 import type { Handlers } from './router';
+import { createBookingChatFlow } from './bookings/booking-chat-flow';
+import { bookingsHandlers } from './bookings/bookings-handlers';
+import { storedOpeningHours } from './bookings/opening-hours';
+import { startReminderJob } from './bookings/reminder-job';
+import { createOrderChatFlow } from './orders/order-chat-flow';
+import { ordersHandlers } from './orders/orders-handlers';
 import { Outbox } from './sending/outbox';
 import type { JanelaStore, StoredContact, StoredMessage } from './store/store-types';
 
@@ -76,6 +82,8 @@ export interface Backend {
   handlers: Handlers;
   /** The connection as the renderer sees it, for `connectionChanged`. */
   connection(): EventPayload<'connectionChanged'>;
+  /** The booking and order chats, for the bot engine to run (issue 15). */
+  chatFlows: readonly ChatFlow[];
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -130,15 +138,31 @@ export function createBackend(options: BackendOptions): Backend {
     log,
   });
 
+  // Bookings and orders (issue 15): chat flows for the bot engine, staff commands, reminders.
+  const bookingsChanged = () => hub.emit('bookingsChanged', { at: clock.now() });
+  const ordersChanged = () => hub.emit('ordersChanged', { at: clock.now() });
+  const openingHours = storedOpeningHours(store);
+  const chatFlows = [
+    createBookingChatFlow({ store, openingHours, onBookingsChanged: bookingsChanged }),
+    createOrderChatFlow({ store, onOrdersChanged: ordersChanged, onAddressChanged: pushChat }),
+  ];
+  let reminderJob: ReturnType<typeof startReminderJob> | null = null;
+
   const automations = createAutomations({
     store,
     clock,
     hub,
     send: (chatId, text) => void outbox.send(chatId, text, { automatic: true }),
     onChatChanged: pushChat,
-    flows: options.flows ?? [],
+    flows: options.flows ?? chatFlows,
     log,
   });
+  // A message staff send from the agenda or the order board is a person's reply: the bot steps aside.
+  const staffSend = (chatId: ChatId, text: string) => {
+    const sent = outbox.send(chatId, text);
+    automations.onShopReply(chatId, sent.at);
+    return sent;
+  };
   // A chat's row: who answers it (the bot or a person, from the automations) and whether staff marked it done.
   const summaryOf = (contact: StoredContact) => withDoneAt(store, automations.chatSummary(contact));
 
@@ -168,8 +192,10 @@ export function createBackend(options: BackendOptions): Backend {
     status: () => {
       const { status } = connection();
       hub.emit('connectionChanged', connection());
-      if (status.state === 'connected') outbox.kick();
-      else outbox.markInFlightUncertain();
+      if (status.state === 'connected') {
+        outbox.kick();
+        reminderJob?.runOnce();
+      } else outbox.markInFlightUncertain();
     },
     message: onMessage,
     ack: ({ chatId, waId, status }: { chatId: ChatId; waId: string; status: StoredMessage['status'] & string }) =>
@@ -237,7 +263,10 @@ export function createBackend(options: BackendOptions): Backend {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
       return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
     },
-    getProfile: ({ chatId }) => automations.customerProfile(contactOrThrow(chatId)),
+    getProfile: ({ chatId }) => ({
+      ...automations.customerProfile(contactOrThrow(chatId)),
+      deliveryAddress: store.data.deliveryAddresses[chatId] ?? null,
+    }),
     sendMessage: ({ chatId, text }) => {
       const sent = toChatMessage(outbox.send(chatId, text));
       automations.onShopReply(chatId, sent.at);
@@ -360,6 +389,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
     ...automations.handlers,
     ...createMetricsHandlers({ store, clock, keeper, outbox, gateway: () => gateway, pushChat }),
+    ...bookingsHandlers({ store, clock, send: staffSend, onBookingsChanged: bookingsChanged }),
+    ...ordersHandlers({ store, clock, send: staffSend, onOrdersChanged: ordersChanged }),
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
@@ -371,7 +402,15 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     handlers,
     connection,
+    chatFlows,
     async start() {
+      reminderJob = startReminderJob({
+        store,
+        clock,
+        send: outbox.send.bind(outbox),
+        onBookingsChanged: bookingsChanged,
+        log,
+      });
       gateway.on('status', listeners.status);
       gateway.on('message', listeners.message);
       gateway.on('ack', listeners.ack);
@@ -384,6 +423,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     async close() {
       closed = true;
+      reminderJob?.stop();
       stopClockListener();
       stopStoreNotices();
       attention.close();

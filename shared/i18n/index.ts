@@ -14,6 +14,8 @@ import { notificationMessages } from './messages/notifications';
 import { metricsMessages } from './messages/metrics';
 import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
+import { bookingMessages } from './messages/bookings';
+import { orderMessages } from './messages/orders';
 import { settingsMessages } from './messages/settings';
 import { storeMessages } from './messages/store';
 import { startupMessages } from './messages/startup';
@@ -32,6 +34,8 @@ export const catalogues = [
   notificationMessages,
   automationMessages,
   metricsMessages,
+  bookingMessages,
+  orderMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

@@ -20,6 +20,10 @@ import {
   type WriteFailureCause,
 } from '../../../shared/domain';
 import { csatSettingsSchema, defaultCsatSettings } from '../../../shared/metrics/csat-survey';
+import { agendaSettingsSchema, bookingSchema, serviceSchema } from '../../../shared/bookings/booking-schemas';
+import { bookingFlowStateSchema } from '../../../shared/bookings/booking-flow-state';
+import { orderSchema, orderSettingsSchema, productSchema } from '../../../shared/orders/order-schemas';
+import { orderFlowStateSchema } from '../../../shared/orders/order-flow-state';
 
 /**
  * A contact as stored. To add a field, add one line at the end, `.optional()` or with a
@@ -96,6 +100,21 @@ export const storeDataSchema = z.object({
   chatsDone: z.record(z.string(), z.number().int()).default({}),
   /** Metrics: the satisfaction survey's text and whether marking done sends it. */
   csat: csatSettingsSchema.default(defaultCsatSettings),
+  // Bookings and orders (issue 15): top-level collections with defaults, so older files still read.
+  services: z.array(serviceSchema).default([]),
+  agendaSettings: agendaSettingsSchema.default(() => agendaSettingsSchema.parse({})),
+  bookings: z.array(bookingSchema).default([]),
+  /** Per chat: where the customer is in the booking chat. */
+  bookingFlows: z.record(z.string(), bookingFlowStateSchema).default({}),
+  products: z.array(productSchema).default([]),
+  orderSettings: orderSettingsSchema.default(() => orderSettingsSchema.parse({})),
+  orders: z.array(orderSchema).default([]),
+  /** Per chat: where the customer is in the order chat. */
+  orderFlows: z.record(z.string(), orderFlowStateSchema).default({}),
+  /** Per chat: the delivery address the customer gave last, offered again and shown on the profile. */
+  deliveryAddresses: z.record(z.string(), z.string().max(300)).default({}),
+  /** The shop's own wording of the message for each order status; a missing status uses the default. */
+  orderStatusTemplates: z.record(z.string(), z.string().max(1000)).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 

@@ -5,6 +5,8 @@ import { ConnectScreen } from '../features/connect/connect-screen';
 import { ConversationPane } from '../features/conversation/conversation-pane';
 import { MetricsScreen } from '../features/metrics/metrics-screen';
 import { NoticeBanner } from '../features/notices/notice-banner';
+import { AgendaScreen } from '../features/bookings/agenda-screen';
+import { OrderBoardScreen } from '../features/orders/order-board';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-i18n';
 import { useChats } from '../features/chats/chats-store';
@@ -59,6 +61,10 @@ export function App() {
         <ConnectScreen />
       ) : view === 'metrics' ? (
         <MetricsScreen />
+      ) : view === 'agenda' ? (
+        <AgendaScreen />
+      ) : view === 'orders' ? (
+        <OrderBoardScreen />
       ) : (
         <main className="workspace">
           <ChatList />

@@ -1,12 +1,18 @@
-import { BotIcon } from '../features/automations/bot-icons';
 import { OpenStatus } from '../features/automations/open-status';
 import { StatusPill } from '../features/connect/status-pill';
-import { MetricsNavButton } from '../features/metrics/metrics-nav-button';
 import { useT } from '../i18n/use-i18n';
 import { useConnection } from '../features/connect/connection-store';
 import { useSettings } from '../features/settings/settings-store';
 import { useUi } from './ui-store';
 import './app.css';
+
+/** The screens beside the chats, in the top bar; pressing the open one goes back to the chats. */
+const navLabel = {
+  automations: 'auto.title',
+  metrics: 'metrics.screen',
+  agenda: 'agenda.nav',
+  orders: 'orders.nav',
+} as const;
 
 export function TopBar() {
   const t = useT();
@@ -33,15 +39,17 @@ export function TopBar() {
       {gatewayKind === 'simulated' && <span className="top-bar__tag">{t('app.simulatedTag')}</span>}
       <div className="top-bar__spacer" />
       <OpenStatus />
-      <button
-        type="button"
-        className="top-bar__nav-button"
-        aria-pressed={view === 'automations'}
-        onClick={() => setView(view === 'automations' ? 'chats' : 'automations')}
-      >
-        <BotIcon size={16} /> {t('auto.title')}
-      </button>
-      <MetricsNavButton />
+      {(['automations', 'metrics', 'agenda', 'orders'] as const).map((screen) => (
+        <button
+          key={screen}
+          type="button"
+          className="top-bar__nav"
+          aria-current={view === screen ? 'page' : undefined}
+          onClick={() => setView(view === screen ? 'chats' : screen)}
+        >
+          {t(navLabel[screen])}
+        </button>
+      ))}
       <StatusPill />
       <button
         type="button"

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { ChatId } from '../../../shared/domain';
 
 export type ChatFilter = 'open' | 'closing' | 'closed' | 'unanswered';
-export type MainView = 'chats' | 'connect' | 'automations' | 'metrics';
+export type MainView = 'chats' | 'connect' | 'automations' | 'metrics' | 'agenda' | 'orders';
 
 interface UiState {
   selectedChatId: ChatId | null;

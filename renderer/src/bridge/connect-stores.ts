@@ -20,6 +20,8 @@ import { playChime } from '../features/notifications/chime';
 import { openChatFromNotification } from '../features/notifications/open-chat';
 import { pageNotificationApi, showWebNotifications } from '../features/notifications/web-notifications';
 import notificationIcon from '../../../resources/icons/128x128.png';
+import { useAgenda } from '../features/bookings/agenda-store';
+import { useOrders } from '../features/orders/orders-store';
 import { setApi } from './api';
 import type { LinkState } from './websocket-transport';
 
@@ -59,6 +61,11 @@ function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useQuickReplies.getState().set(snapshot.quickReplies);
   useNotices.getState().set(snapshot.notices);
   if (snapshot.attention) useNotifications.getState().setStatus(snapshot.attention);
+}
+
+/** An agenda or board on screen fetches again; a failed fetch waits for the next change. */
+function refreshQuietly(refresh: () => Promise<void>): void {
+  refresh().catch(() => undefined);
 }
 
 /** Re-sorts the list when a window changed state since the last sort. */
@@ -163,6 +170,8 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     }),
     janela.onOpenChat(({ chatId }) => openChatFromNotification(chatId)),
     janela.onAutomationSettingsChanged(({ settings }) => useAutomations.getState().set(settings)),
+    janela.onBookingsChanged(() => refreshQuietly(useAgenda.getState().refresh)),
+    janela.onOrdersChanged(() => refreshQuietly(useOrders.getState().refresh)),
   ];
   if (options.link) {
     unsubscribers.push(options.link.onReconnect(() => void loadSnapshot()));

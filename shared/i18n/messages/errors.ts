@@ -22,6 +22,7 @@ const en: Record<ErrorKey, string> = {
   'error.too-large': 'That is too large for Janela to take in one go; nothing was changed.',
   'error.survey-already-sent':
     'This conversation was already asked for a rating. It can be asked again in the next conversation.',
+  'error.slot-taken': 'That time is already taken. Pick another time.',
   'error.internal': 'Something went wrong inside Janela. Try again; if it keeps happening, restart Janela.',
 };
 
@@ -43,6 +44,7 @@ const ptBR: Record<ErrorKey, string> = {
   'error.too-large': 'Isso é grande demais para o Janela receber de uma vez; nada foi alterado.',
   'error.survey-already-sent':
     'Esta conversa já recebeu o pedido de avaliação. Dá para pedir de novo na próxima conversa.',
+  'error.slot-taken': 'Esse horário já está ocupado. Escolha outro horário.',
   'error.internal': 'Algo deu errado no Janela. Tente de novo; se continuar, reinicie o Janela.',
 };
 

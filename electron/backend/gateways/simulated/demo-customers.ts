@@ -4,6 +4,19 @@
  */
 import type { GatewayMessage } from '../gateway';
 import { demoPastWeeks } from './demo-past-weeks';
+import {
+  agendaSettingsSchema,
+  type AgendaSettings,
+  type Booking,
+  type Service,
+} from '../../../../shared/bookings/booking-schemas';
+import { addDays, localDateOf, startOfLocalDay } from '../../../../shared/bookings/zoned-day';
+import {
+  orderSettingsSchema,
+  type Order,
+  type OrderSettings,
+  type Product,
+} from '../../../../shared/orders/order-schemas';
 import { phoneChatId } from './simulated-gateway';
 
 const MINUTE = 60_000;
@@ -85,3 +98,137 @@ function demoCustomersNow(now: number): GatewayMessage[] {
     })),
   );
 }
+
+/**
+ * The demo bakery's agenda and orders (issue 15): cake tastings booked over WhatsApp and orders
+ * on the board in every state, around "now" in the shop's zone, so the agenda and the board show
+ * something on any day the demo runs.
+ */
+export function demoBookingsAndOrders(now: number, timeZone: string): DemoBookingsAndOrders {
+  const today = localDateOf(now, timeZone);
+  const on = (days: number, hour: number, minute = 0) =>
+    startOfLocalDay(addDays(today, days), timeZone) + hour * HOUR + minute * MINUTE;
+  const chat = (phone: string) => phoneChatId(phone);
+  const booking = (
+    id: string,
+    phone: string,
+    serviceId: string,
+    start: number,
+    status: Booking['status'],
+    extra: Partial<Booking> = {},
+  ): Booking => {
+    const minutes = serviceId === 'degustacao' ? 60 : 30;
+    return {
+      id,
+      chatId: chat(phone),
+      serviceId,
+      start,
+      end: start + minutes * MINUTE,
+      status,
+      createdAt: now - 2 * 24 * HOUR,
+      confirmedAt: status === 'confirmed' ? now - 3 * HOUR : null,
+      reminderSentAt: null,
+      ...extra,
+    };
+  };
+  const item = (productId: string, quantity: number) => {
+    const product = demoProducts.find((candidate) => candidate.id === productId);
+    return { productId, name: product?.name ?? productId, unitPriceCents: product?.priceCents ?? 0, quantity };
+  };
+  const order = (
+    id: string,
+    phone: string,
+    items: Order['items'],
+    status: Order['status'],
+    createdAgo: number,
+    address: string | null = null,
+  ): Order => {
+    const subtotalCents = items.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
+    const deliveryFeeCents = address === null ? 0 : 800;
+    return {
+      id,
+      chatId: chat(phone),
+      items,
+      fulfilment: address === null ? 'pickup' : 'delivery',
+      address,
+      note: '',
+      subtotalCents,
+      deliveryFeeCents,
+      totalCents: subtotalCents + deliveryFeeCents,
+      status,
+      createdAt: now - createdAgo,
+      statusChangedAt: now - Math.min(createdAgo, 20 * MINUTE),
+    };
+  };
+  const anaAddress = 'Rua XV de Novembro, 250, apto 31, Centro';
+  return {
+    services: demoServices,
+    agendaSettings: agendaSettingsSchema.parse({}),
+    bookings: [
+      booking('demo-b1', '5561943210987', 'degustacao', on(-1, 10), 'done'),
+      booking('demo-b2', '5541965432109', 'festa', on(0, 15), 'confirmed'),
+      booking('demo-b3', '5531976543210', 'degustacao', on(1, 10), 'booked', { reminderSentAt: now - 30 * MINUTE }),
+      booking('demo-b4', '5551954321098', 'degustacao', on(1, 14), 'booked'),
+      booking('demo-b5', '5511987654321', 'festa', on(2, 11, 30), 'booked', { createdAt: now - 12 * MINUTE }),
+      booking('demo-b6', '5521998765432', 'degustacao', on(3, 16), 'booked', {
+        reminderSentAt: now - 2 * HOUR,
+      }),
+    ],
+    products: demoProducts,
+    orderSettings: orderSettingsSchema.parse({
+      delivery: true,
+      pickup: true,
+      deliveryFeeCents: 800,
+      minimumOrderCents: 2000,
+    }),
+    orders: [
+      order('1040', '5561943210987', [item('bolo-cenoura', 1), item('brigadeiro', 20)], 'done', 4 * 24 * HOUR),
+      order(
+        '1041',
+        '5531976543210',
+        [item('torta-limao', 1), item('coxinha', 10)],
+        'out-for-delivery',
+        2 * HOUR,
+        anaAddress,
+      ),
+      order('1042', '5571932109876', [item('bolo-chocolate', 1)], 'accepted', 45 * MINUTE),
+      order('1043', '5541965432109', [item('torta-limao', 1)], 'ready-for-pickup', 90 * MINUTE),
+      order('1044', '5521998765432', [item('coxinha', 25), item('empada', 25)], 'new', 21 * HOUR + 30 * MINUTE),
+      order('1045', '5511987654321', [item('bolo-cenoura', 1), item('pao-de-queijo', 6)], 'new', 10 * MINUTE),
+    ],
+    deliveryAddresses: { [chat('5531976543210')]: anaAddress },
+  };
+}
+
+export interface DemoBookingsAndOrders {
+  services: Service[];
+  agendaSettings: AgendaSettings;
+  bookings: Booking[];
+  products: Product[];
+  orderSettings: OrderSettings;
+  orders: Order[];
+  deliveryAddresses: Record<string, string>;
+}
+
+const demoServices: Service[] = [
+  { id: 'degustacao', name: 'Degustação de bolos', durationMin: 60, priceCents: 3000, active: true },
+  { id: 'festa', name: 'Conversa sobre bolo de festa', durationMin: 30, priceCents: null, active: true },
+];
+
+const demoProducts: Product[] = [
+  { id: 'bolo-cenoura', name: 'Bolo de cenoura', priceCents: 4500, category: 'Bolos', available: true },
+  { id: 'bolo-chocolate', name: 'Bolo de chocolate', priceCents: 5200, category: 'Bolos', available: true },
+  { id: 'torta-limao', name: 'Torta de limão', priceCents: 6500, category: 'Bolos', available: true },
+  { id: 'coxinha', name: 'Coxinha', priceCents: 750, category: 'Salgados', available: true },
+  { id: 'empada', name: 'Empada de frango', priceCents: 800, category: 'Salgados', available: true },
+  { id: 'pao-de-queijo', name: 'Pão de queijo', priceCents: 250, category: 'Salgados', available: true },
+  {
+    id: 'brigadeiro',
+    name: 'Brigadeiro',
+    priceCents: 300,
+    category: 'Doces',
+    description: 'Tradicional, granulado belga',
+    available: true,
+  },
+  { id: 'bem-casado', name: 'Bem-casado', priceCents: 450, category: 'Doces', available: false },
+];

@@ -213,6 +213,16 @@ function ProfileForm({ profile }: { profile: CustomerProfile }) {
           {formatPhone(profile.phone)}
         </span>
       </div>
+      {profile.deliveryAddress && (
+        <div className="field">
+          <span className="field__label" id={`${id}-address`}>
+            {t('orders.profileAddress')}
+          </span>
+          <span className="profile__phone" aria-labelledby={`${id}-address`}>
+            {profile.deliveryAddress}
+          </span>
+        </div>
+      )}
       <div className="field">
         <label className="field__label" htmlFor={`${id}-first`}>
           {t('profile.firstName')}

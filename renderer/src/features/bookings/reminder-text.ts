@@ -1,0 +1,33 @@
+/** How the agenda words a booking's reminder state, with the day when it is not today. */
+import type { AgendaEntry } from '../../../../shared/bookings/agenda-view';
+import { formatLocalDayTime, formatLocalTime, localDateOf } from '../../../../shared/bookings/zoned-day';
+import type { Language } from '../../../../shared/domain';
+import type { Translate } from '../../../../shared/i18n';
+
+export function reminderText(
+  entry: AgendaEntry,
+  t: Translate,
+  timeZone: string,
+  language: Language,
+  now: number,
+): string | null {
+  const plan = entry.reminder;
+  if (!plan) return null;
+  // The time alone when it is today, else with its day: reminders usually go the day before.
+  const time = (at: number) =>
+    localDateOf(at, timeZone) === localDateOf(now, timeZone)
+      ? formatLocalTime(at, timeZone, language)
+      : formatLocalDayTime(at, timeZone, language);
+  switch (plan.state) {
+    case 'confirmed':
+      return t('agenda.reminder.confirmed');
+    case 'reminder-sent':
+      return t('agenda.reminder.sent');
+    case 'can-remind-until':
+      return plan.remindAt !== null
+        ? t('agenda.reminder.auto', { time: time(plan.remindAt) })
+        : t('agenda.reminder.until', { time: time(plan.until) });
+    case 'cannot-remind-window-closed':
+      return t('agenda.reminder.closed');
+  }
+}
