@@ -27,6 +27,12 @@ type EventFunctions = {
 };
 export type JanelaApi = CommandFunctions & EventFunctions;
 
+/** `window.janelaShell`, set by the desktop app's preload; the browser host has none (media under /media/). */
+export interface JanelaShell {
+  mediaBase: string;
+  canOpenFiles: boolean;
+}
+
 export const commandNames = Object.keys(commands) as CommandName[];
 export const eventNames: EventName[] = [
   'chatsChanged',

@@ -18,6 +18,10 @@ import {
   settingsPatchSchema,
   settingsSchema,
 } from './domain';
+import { outgoingAttachmentSchema, sha256Schema } from './media/media-kind';
+
+/** Largest file the renderer hands over at once (base64 of 100 MB, the highest per-file cap). */
+export const MAX_UPLOAD_BASE64_CHARS = Math.ceil((100 * 1024 * 1024) / 3) * 4;
 
 const empty = z.object({}).strict();
 
@@ -82,12 +86,42 @@ export const commands = {
   deleteQuickReply: { input: z.object({ id: z.string() }).strict(), output: z.array(quickReplySchema) },
   reorderQuickReplies: { input: z.object({ ids: z.array(z.string()) }).strict(), output: z.array(quickReplySchema) },
   importQuickReplies: {
-    input: z.object({ json: z.string().max(2_000_000) }).strict(),
+    // Attachments travel inside the file as base64.
+    input: z.object({ json: z.string().max(150_000_000) }).strict(),
     output: z.array(quickReplySchema),
   },
   exportQuickReplies: { input: empty, output: z.object({ json: z.string() }) },
   /** Every custom field name some customer has: what quick replies can fill. */
   listCustomFields: { input: empty, output: z.array(z.string()) },
+  /** Puts a file the shop picked into the media folder, to be sent or attached to a quick reply. */
+  uploadMedia: {
+    input: z
+      .object({
+        base64: z.string().min(1).max(MAX_UPLOAD_BASE64_CHARS),
+        mimetype: z.string().max(255),
+        filename: z.string().max(1000),
+      })
+      .strict(),
+    output: outgoingAttachmentSchema,
+  },
+  /** An attachment with an optional caption, through the outbox like text. */
+  sendMedia: {
+    input: z
+      .object({ chatId: chatIdSchema, caption: z.string().trim().max(4096), attachment: outgoingAttachmentSchema })
+      .strict(),
+    output: chatMessageSchema,
+  },
+  /** Downloads (again) a message's attachment from WhatsApp: "download", "try again", or first view. */
+  downloadMedia: {
+    input: z.object({ chatId: chatIdSchema, messageId: z.string().min(1) }).strict(),
+    output: chatMessageSchema,
+  },
+  /** Hands a stored file to the system's default application (desktop app only), after a click. */
+  openMedia: {
+    input: z.object({ sha256: sha256Schema, filename: z.string().max(255), mimetype: z.string().max(255) }).strict(),
+    output: z.null(),
+  },
+  getMediaUsage: { input: empty, output: z.object({ files: z.number(), bytes: z.number() }) },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -122,6 +156,9 @@ export const errorCodes = [
   'duplicate-shortcut',
   'invalid-import',
   'pairing-failed',
+  'too-large',
+  'media-unavailable',
+  'not-supported',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

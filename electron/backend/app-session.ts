@@ -12,8 +12,10 @@ import { createBackend, type Backend } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
 import { EventHub } from './event-hub';
-import { demoHistory } from './gateways/simulated/demo-customers';
+import { demoHistory, demoMediaFiles } from './gateways/simulated/demo-customers';
+import { openMediaStore } from './media/media-store';
 import type { WhatsAppGateway } from './gateways/gateway';
+import type { MediaStore } from './media/media-store';
 import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
 import { createNoticeBoard } from './notice-board';
 import { createRouter, type Dispatch } from './router';
@@ -38,6 +40,8 @@ export interface AppSessionOptions {
   timeZone: string;
   log: (line: string) => void;
   createRealGateway: (context: RealGatewayContext) => WhatsAppGateway;
+  /** The desktop shell's "open with the default application"; absent in the browser host. */
+  openWithSystem?: (file: string) => Promise<void>;
 }
 
 export interface AppSession {
@@ -46,6 +50,8 @@ export interface AppSession {
   readonly clock: AdjustableClock;
   /** The simulated gateway, for test control; null with the real WhatsApp. */
   simulatedGateway(): SimulatedGateway | null;
+  /** The media folder of the store in use (the demo has its own), for the shells' media route. */
+  mediaStore(): MediaStore;
   close(): Promise<void>;
 }
 
@@ -54,18 +60,19 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   const releaseLock = lockDataDir(options.dataDir);
   const hub = new EventHub();
   const notices = createNoticeBoard(clock);
-  let current: { backend: Backend; gateway: WhatsAppGateway };
+  let current: { backend: Backend; gateway: WhatsAppGateway; media: MediaStore };
 
   function defaults(): StoreData {
     const language = options.language ?? 'pt-BR';
     return emptyStoreData(defaultSettings(options.timeZone, language), starterQuickReplies(language));
   }
 
-  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway }> {
+  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway; media: MediaStore }> {
     // The demo keeps its sample shop apart from the real one, fresh each time so every window state shows.
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
     const store = await openStore({ dataDir: storeDir, clock, defaults });
+    const media = await openMediaStore({ dataDir: storeDir, clock });
     for (const notice of store.loadNotices) notices.add(notice);
     store.onNotice((notice) => notices.add(notice));
     if (options.language && store.data.settings.language !== options.language) {
@@ -77,10 +84,20 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
         : new SimulatedGateway({
             clock,
             kind: mode,
-            ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
+            ...(mode === 'demo' ? { history: () => demoHistory(clock.now()), historyFiles: demoMediaFiles } : {}),
           });
-    const backend = createBackend({ store, gateway, clock, hub, notices, log, startDemo: switchToDemo });
-    return { backend, gateway };
+    const backend = createBackend({
+      store,
+      gateway,
+      clock,
+      hub,
+      notices,
+      log,
+      startDemo: switchToDemo,
+      media,
+      ...(options.openWithSystem ? { openWithSystem: options.openWithSystem } : {}),
+    });
+    return { backend, gateway, media };
   }
 
   async function switchToDemo(): Promise<void> {
@@ -107,6 +124,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     hub,
     clock,
     simulatedGateway: () => (current.gateway instanceof SimulatedGateway ? current.gateway : null),
+    mediaStore: () => current.media,
     async close() {
       await current.backend.close();
       releaseLock();

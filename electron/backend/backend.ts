@@ -24,12 +24,17 @@ import {
   reorderQuickReplies,
   saveQuickReply,
 } from './quick-replies/quick-replies';
+import { createMediaService } from './media/media-service';
+import type { MediaStore } from './media/media-store';
+import { embedAttachments, storeImportedAttachments } from './quick-replies/quick-reply-attachments';
 import type { Handlers } from './router';
 import { Outbox } from './sending/outbox';
 import type { JanelaStore, StoredMessage } from './store/store-types';
 
 /** A burst of messages becomes one list update instead of one per message. */
 const CHAT_PUSH_DELAY_MS = 30;
+/** "Delete media older than N days" runs at start and then once a day. */
+const MEDIA_PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
 /**
  * Chats in a snapshot taken while the store still reads contacts in the background: more than a
  * screen holds, so the list can be scrolled at once; `chatsLoaded` brings the rest.
@@ -45,6 +50,10 @@ export interface BackendOptions {
   log: (line: string) => void;
   /** Handlers that belong to the session above one backend (switching to the demo). */
   startDemo: () => Promise<void>;
+  /** The media folder of this store. */
+  media: MediaStore;
+  /** The desktop shell's "open with the default application"; absent in the browser host. */
+  openWithSystem?: (file: string) => Promise<void>;
 }
 
 export interface NoticeBoard {
@@ -84,8 +93,27 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   function pushMessage(message: StoredMessage): void {
-    hub.emit('messageChanged', { message: toChatMessage(message) });
+    hub.emit('messageChanged', { message: mediaService.present(toChatMessage(message)) });
   }
+
+  const mediaService = createMediaService({
+    store,
+    media: options.media,
+    gateway: () => gateway,
+    onMessage: pushMessage,
+    keptFiles: () =>
+      new Set([
+        ...store.data.quickReplies.flatMap((reply) => (reply.attachment ? [reply.attachment.sha256] : [])),
+        ...store.data.outbox.flatMap((entry) => (entry.media ? [entry.media.sha256] : [])),
+      ]),
+    ...(options.openWithSystem ? { openWithSystem: options.openWithSystem } : {}),
+    log,
+  });
+  let pruneTimer: NodeJS.Timeout | null = null;
+  const pruneMedia = () =>
+    void mediaService
+      .prune(store.data.settings)
+      .catch((error: unknown) => log(`media prune failed: ${error instanceof Error ? error.name : 'unknown'}`));
 
   const outbox = new Outbox({
     store,
@@ -95,6 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
     onMessage: pushMessage,
     onContact: pushChat,
     log,
+    readMedia: (sha256) => options.media.read(sha256),
   });
 
   function onMessage(message: GatewayMessage): void {
@@ -103,6 +132,7 @@ export function createBackend(options: BackendOptions): Backend {
     if (!stored) return;
     pushMessage(stored);
     pushChat(message.chatId);
+    mediaService.afterArrival(stored, !message.catchUp);
   }
 
   const listeners = {
@@ -151,7 +181,10 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getConversation: ({ chatId, beforeId, limit }) => {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
-      return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
+      return {
+        messages: page.messages.map((message) => mediaService.present(toChatMessage(message))),
+        hasMore: page.hasMore,
+      };
     },
     getProfile: ({ chatId }) => toCustomerProfile(contactOrThrow(chatId)),
     sendMessage: ({ chatId, text }) => toChatMessage(outbox.send(chatId, text)),
@@ -171,6 +204,8 @@ export function createBackend(options: BackendOptions): Backend {
       const next = settingsSchema.parse({ ...current, ...patch, shop: { ...current.shop, ...patch.shop } });
       store.update((data) => void (data.settings = next));
       hub.emit('settingsChanged', { settings: next });
+      mediaService.applySettings(next);
+      if (next.mediaDeleteAfterDays !== current.mediaDeleteAfterDays) pruneMedia();
       return next;
     },
     startDemo: async () => {
@@ -220,12 +255,30 @@ export function createBackend(options: BackendOptions): Backend {
       hub.emit('chatsChanged', { chats: Object.values(contacts).map(toChatSummary) });
       return labels;
     },
-    saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
+    saveQuickReply: (reply) => {
+      if (reply.attachment) mediaService.assertStored(reply.attachment);
+      return replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply));
+    },
     deleteQuickReply: ({ id }) => replaceQuickReplies(deleteQuickReply(store.data.quickReplies, id)),
     reorderQuickReplies: ({ ids }) => replaceQuickReplies(reorderQuickReplies(store.data.quickReplies, ids)),
-    importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
-    exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
+    importQuickReplies: async ({ json }) =>
+      replaceQuickReplies(importQuickReplies(store.data.quickReplies, await storeImportedAttachments(json, options.media))),
+    exportQuickReplies: async () => ({
+      json: await embedAttachments(exportQuickReplies(store.data.quickReplies), options.media),
+    }),
     listCustomFields: () => customFieldNames(store.data.contacts),
+    uploadMedia: (file) => mediaService.upload(file),
+    sendMedia: ({ chatId, caption, attachment }) => {
+      mediaService.assertStored(attachment);
+      return toChatMessage(outbox.send(chatId, caption, attachment));
+    },
+    downloadMedia: async ({ chatId, messageId }) =>
+      mediaService.present(toChatMessage(await mediaService.download(chatId, messageId))),
+    openMedia: async (file) => {
+      await mediaService.open(file);
+      return null;
+    },
+    getMediaUsage: () => mediaService.usage(),
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
@@ -241,10 +294,14 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.on('message', listeners.message);
       gateway.on('ack', listeners.ack);
       gateway.on('synced', listeners.synced);
+      mediaService.applySettings(store.data.settings);
+      pruneMedia();
+      pruneTimer = setInterval(pruneMedia, MEDIA_PRUNE_INTERVAL_MS);
       await gateway.start();
     },
     async close() {
       closed = true;
+      if (pruneTimer) clearInterval(pruneTimer);
       stopClockListener();
       stopStoreNotices();
       outbox.close();

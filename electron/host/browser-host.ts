@@ -11,10 +11,15 @@ import type { AppSession } from '../backend/app-session';
 import { checkRequest, SECRET_PARAM, SESSION_COOKIE, secretMatches, type Refusal } from './request-guard';
 import { readStaticFile } from './static-files';
 import { handleTestControl } from './test-control';
+import { MEDIA_PATH_PREFIX, mediaAnswer } from '../backend/media/media-response';
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Test control may carry an attachment as base64. */
+const MAX_TEST_BODY_BYTES = 30_000_000;
+/** A WebSocket frame may carry a file to send (uploadMedia: base64 of up to 100 MB). */
+const MAX_FRAME_BYTES = 150_000_000;
 const CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export interface BrowserHostOptions {
   session: AppSession;
@@ -55,13 +60,13 @@ function send(
   response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         resolve(null);
         request.destroy();
       } else chunks.push(chunk);
@@ -100,13 +105,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return send(response, refusal === 'no-session' ? 401 : 403, 'text/plain; charset=utf-8', REFUSAL_TEXT[refusal]);
 
     if (testControl && url.pathname.startsWith('/test/')) {
-      const body = request.method === 'POST' ? await readBody(request) : '';
+      const body = request.method === 'POST' ? await readBody(request, MAX_TEST_BODY_BYTES) : '';
       if (body === null) return send(response, 413, 'application/json', JSON.stringify({ error: 'body too large' }));
       const result = handleTestControl(session, request.method ?? 'GET', url.pathname, body);
       if (result) return send(response, result.status, 'application/json', JSON.stringify(result.body));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    // Behind the same guard as the app: loopback, our own origin, and the session cookie.
+    if (url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
+      const answer = await mediaAnswer(session.mediaStore(), url.pathname, url.searchParams);
+      response.writeHead(answer.status, {
+        ...answer.headers,
+        'Referrer-Policy': 'no-referrer',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      });
+      response.end(request.method === 'HEAD' ? undefined : answer.body);
+      return;
+    }
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file)
       return send(
@@ -118,7 +134,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     send(response, 200, file.type, file.body);
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_BODY_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     const refusal = checkRequest(

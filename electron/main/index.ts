@@ -2,7 +2,7 @@
  * The Electron shell: one instance, one hardened window, IPC wired to the same router the browser
  * host uses. Everything that is not Electron lives in electron/backend.
  */
-import { app, BrowserWindow, ipcMain, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commands } from '../../shared/contract';
@@ -13,7 +13,13 @@ import { startBrowserHost } from '../host/browser-host';
 import { parseServeArgs } from '../backend/launch/launch-options';
 import { launchSession } from '../backend/launch/launch-session';
 import { createLog } from '../backend/log';
-import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
+import { mediaAnswer } from '../backend/media/media-response';
+import { isTrustedSender, MEDIA_SCHEME, mayNavigate, mayOpenExternally, mediaPathOf } from './url-rules';
+
+// Before ready: the media scheme streams audio and video and is fetched like a web origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+]);
 
 // Chromium and Electron add switches of their own; Janela reads only its flags.
 const ownFlags = new Set(['--data-dir', '--simulated', '--demo', '--test-control', '--lang']);
@@ -45,7 +51,13 @@ async function start(): Promise<void> {
   const log = createLog(dataDir);
   let janela: AppSession;
   try {
-    janela = await launchSession(args, dataDir, log);
+    janela = await launchSession(args, dataDir, log, {
+      // Only ever a copy under a sanitised name, and only after the person clicked "Open".
+      openWithSystem: async (file) => {
+        const failure = await shell.openPath(file);
+        if (failure) throw new Error('the system could not open the file');
+      },
+    });
   } catch (error) {
     const { dialog } = await import('electron');
     dialog.showErrorBox('Janela', error instanceof Error ? error.message : String(error));
@@ -56,6 +68,15 @@ async function start(): Promise<void> {
   // Deny every permission (camera, notifications, geolocation…): the app needs none.
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   electronSession.defaultSession.setPermissionCheckHandler(() => false);
+
+  // Media for the app's own page only: a file of the media folder, by its sha256, typed safely.
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const path = mediaPathOf(request.url);
+    if (path === null) return new Response('Not a media file.', { status: 404 });
+    const url = new URL(request.url);
+    const answer = await mediaAnswer(janela.mediaStore(), path, url.searchParams);
+    return new Response(new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
+  });
 
   for (const name of Object.keys(commands)) {
     ipcMain.handle(`${IPC_INVOKE_PREFIX}${name}`, (event, input: unknown) =>

@@ -11,6 +11,8 @@ import { conversationMessages } from './messages/conversation';
 import { errorMessages } from './messages/errors';
 import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
+import { mediaMessages } from '../media/media-messages';
+import { mediaViewMessages } from './messages/media';
 import { settingsMessages } from './messages/settings';
 
 export const catalogues = [
@@ -22,6 +24,8 @@ export const catalogues = [
   settingsMessages,
   quickReplyMessages,
   profileMessages,
+  mediaMessages,
+  mediaViewMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

@@ -32,7 +32,7 @@ export function newContact(chatId: ChatId, waName: string | null): StoredContact
 /** Folds one message into a contact's list summary (pure, so out-of-order arrivals are testable). */
 export function foldMessage(
   contact: StoredContact,
-  message: Pick<StoredMessage, 'direction' | 'text' | 'at'>,
+  message: Pick<StoredMessage, 'direction' | 'text' | 'at' | 'media'>,
   live: boolean,
 ): StoredContact {
   const next = { ...contact };
@@ -43,7 +43,12 @@ export function foldMessage(
     next.lastOutboundAt = contact.lastOutboundAt === null ? message.at : Math.max(contact.lastOutboundAt, message.at);
   }
   if (!contact.lastMessage || message.at >= contact.lastMessage.at) {
-    next.lastMessage = { text: message.text, at: message.at, direction: message.direction };
+    next.lastMessage = {
+      text: message.text,
+      at: message.at,
+      direction: message.direction,
+      ...(message.media ? { media: message.media } : {}),
+    };
   }
   return next;
 }
@@ -63,6 +68,7 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
     text: message.text,
     at: message.at,
     ...(message.fromMe ? { status: message.status ?? 'sent', waId: message.waId } : {}),
+    ...(message.media ? { media: message.media } : {}),
   };
   if (!store.appendMessage(stored)) return null;
   store.update((data) => {

@@ -14,6 +14,7 @@ import {
   type QuickReply,
   type Settings,
 } from '../../../shared/domain';
+import { outgoingAttachmentSchema } from '../../../shared/media/media-kind';
 
 export const storedContactSchema = z.object({
   chatId: chatIdSchema,
@@ -44,6 +45,8 @@ export const outboxEntrySchema = z.object({
   queuedAt: z.number().int(),
   /** When the send was handed to WhatsApp; null while still queued. */
   attemptedAt: z.number().int().nullable(),
+  /** An attachment sent with `text` as its caption. */
+  media: outgoingAttachmentSchema.optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
@@ -102,7 +105,7 @@ export interface JanelaStore {
   updateMessage(
     chatId: ChatId,
     id: string,
-    patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>,
+    patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId' | 'media'>>,
   ): StoredMessage | null;
   findMessageByWaId(chatId: ChatId, waId: string): StoredMessage | null;
   /** The latest version of one message, or null. */

@@ -17,6 +17,9 @@ const en: Record<ErrorKey, string> = {
   'error.duplicate-shortcut': 'Another quick reply already uses this shortcut.',
   'error.invalid-import': 'That file is not a valid quick-reply export; nothing was imported.',
   'error.pairing-failed': 'WhatsApp did not give a pairing code. Check the number and try again.',
+  'error.too-large': 'That file is larger than the per-file limit in Settings.',
+  'error.media-unavailable': 'WhatsApp no longer has this file, or did not hand it over. Try again later.',
+  'error.not-supported': 'This is not available here.',
   'error.internal': 'Something went wrong inside Janela. Try again; if it keeps happening, restart Janela.',
 };
 
@@ -33,6 +36,9 @@ const ptBR: Record<ErrorKey, string> = {
   'error.duplicate-shortcut': 'Outra resposta rápida já usa este atalho.',
   'error.invalid-import': 'Esse arquivo não é uma exportação de respostas rápidas válida; nada foi importado.',
   'error.pairing-failed': 'O WhatsApp não forneceu um código de pareamento. Confira o número e tente de novo.',
+  'error.too-large': 'Esse arquivo passa do limite por arquivo das Configurações.',
+  'error.media-unavailable': 'O WhatsApp não tem mais este arquivo, ou não o entregou. Tente de novo mais tarde.',
+  'error.not-supported': 'Isso não está disponível aqui.',
   'error.internal': 'Algo deu errado no Janela. Tente de novo; se continuar, reinicie o Janela.',
 };
 

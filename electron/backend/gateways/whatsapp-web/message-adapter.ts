@@ -5,6 +5,7 @@
 import { chatIdSchema, type ChatId, type DeliveryStatus, type MessageKind } from '../../../../shared/domain';
 import { toEpochMs } from '../../../../shared/chats/window-rules';
 import type { GatewayMessage } from '../gateway';
+import { mediaInfoFromMessage } from '../../media/wa-media-kind';
 import type { CallLike, ContactLike, MessageLike, ReactionLike, WidLike } from './client-like';
 
 /** A GatewayMessage before the contact lookup; `pushName` is the name the message itself carried. */
@@ -94,6 +95,8 @@ function kindAndText(message: MessageLike): { kind: MessageKind; text: string } 
     const caption = message.hasMedia ? body.trim() : '';
     return { kind: 'media', text: caption !== '' ? caption : placeholder };
   }
+  // Deleted for everyone before Janela saw it: still the customer's contact, shown as deleted.
+  if (message.type === 'revoked') return { kind: 'media', text: '' };
   if (message.type === 'call_log')
     return { kind: 'call', text: message._data?.isVideoCall ? '[video call]' : '[call]' };
   if (message.type === 'reaction') return { kind: 'reaction', text: body };
@@ -111,6 +114,7 @@ export function translateMessage(message: MessageLike, fallbackAt: number): Mess
   const content = kindAndText(message);
   if (content === null) return null;
   const fromMe = message.fromMe;
+  const media = content.kind === 'media' ? mediaInfoFromMessage(message) : null;
   return {
     waId: message.id._serialized,
     chatId,
@@ -121,6 +125,7 @@ export function translateMessage(message: MessageLike, fallbackAt: number): Mess
     // notifyName on an own message is the shop's own name, not the customer's.
     pushName: fromMe ? null : nonEmpty(message._data?.notifyName),
     ...(fromMe ? { status: deliveryStatusFromAck(message.ack) } : {}),
+    ...(media ? { media } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * initialize() the same Client twice.
  */
 import wwebjs from 'whatsapp-web.js';
-import type { ClientLike } from './client-like';
+import type { ClientLike, MessageMediaLike } from './client-like';
 import { browserLaunchArgs } from './find-browser';
 import { LOCAL_AUTH_CLIENT_ID, type WhatsAppFolders } from './session-folders';
 
@@ -38,4 +38,9 @@ export function createWebClient(options: WebClientOptions): ClientLike {
   });
   // The library's typings overload `on` per event; the gateway uses the structural subset.
   return client as unknown as ClientLike;
+}
+
+/** whatsapp-web.js's own `MessageMedia`: `sendMessage` recognises an attachment by its class. */
+export function createMessageMedia(media: { data: string; mimetype: string; filename: string }): MessageMediaLike {
+  return new wwebjs.MessageMedia(media.mimetype, media.data, media.filename);
 }

@@ -10,9 +10,16 @@ import type { ChatId, ConnectionStatus } from '../../../../shared/domain';
 import { phoneSchema } from '../../../../shared/domain';
 import { toEpochMs } from '../../../../shared/chats/window-rules';
 import type { Clock } from '../../clock';
-import { GatewayDisconnectedError, type GatewayEvents, type SentMessageProbe, type WhatsAppGateway } from '../gateway';
+import {
+  GatewayDisconnectedError,
+  type GatewayEvents,
+  type OutgoingMedia,
+  type SentMessageProbe,
+  type WhatsAppGateway,
+} from '../gateway';
+import type { DownloadedMedia } from '../../media/media-download';
 import { DEFAULT_CATCH_UP, type CatchUpOptions } from './catch-up';
-import type { CallLike, ClientLike, MessageLike, ReactionLike } from './client-like';
+import type { CallLike, ClientLike, MessageLike, MessageMediaLike, ReactionLike } from './client-like';
 import {
   backoffDelay,
   classifyInitializeFailure,
@@ -27,7 +34,7 @@ import { installLibraryErrorGuard } from './library-error-guard';
 import { deliveryStatusFromAck } from './message-adapter';
 import { MessageIntake } from './message-intake';
 import { preparePrivateFolders, removeSession, whatsAppFolders, type WhatsAppFolders } from './session-folders';
-import { createWebClient, type WebClientOptions } from './web-client';
+import { createMessageMedia, createWebClient, type WebClientOptions } from './web-client';
 import { withTimeout } from './with-timeout';
 
 export interface WhatsAppWebGatewayOptions {
@@ -44,6 +51,8 @@ export interface WhatsAppWebGatewayOptions {
   extraBrowserArgs?: readonly string[];
   /** 'none' only for the test hook; 'local' keeps the WhatsApp Web page under `<dataDir>/whatsapp/web-cache`. */
   webVersionCache?: 'local' | 'none';
+  /** Builds the library's MessageMedia for a send; the real one by default, plain objects in tests. */
+  createMedia?: (media: OutgoingMedia) => MessageMediaLike;
   /** Builds a Client; the real whatsapp-web.js one by default, fakes in tests. */
   createClient?: (options: WebClientOptions) => ClientLike;
   /** Finds the browser to launch; defaults to findBrowser on this machine. */
@@ -86,6 +95,8 @@ const INJECT_FAILURES_BEFORE_UPDATE = 3;
 const NEW_QR_LOOP_LIMIT = 3;
 const NEW_QR_LOOP_WINDOW_MS = 60_000;
 const SEND_MATCH_SLACK_MS = 2_000;
+/** Recent messages with an attachment, kept so a download needs no lookup in the page. */
+const RECENT_MEDIA_LIMIT = 500;
 
 export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway {
   readonly kind = 'whatsapp-web' as const;
@@ -106,6 +117,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
   private liveQueue: Promise<void> = Promise.resolve();
   private uninstallGuard: (() => void) | null = null;
   private readonly intake: MessageIntake;
+  private readonly recentMedia = new Map<string, MessageLike>();
 
   constructor(private readonly options: WhatsAppWebGatewayOptions) {
     super();
@@ -210,6 +222,64 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       throw error;
     } finally {
       removeWaiter();
+    }
+  }
+
+  async sendMedia(chatId: ChatId, media: OutgoingMedia, caption: string): Promise<{ waId: string }> {
+    const content = (this.options.createMedia ?? createMessageMedia)(media);
+    // Pictures go as photos; anything else as a document, with its name, like WhatsApp Web's clip.
+    const asDocument = !/^image\/(jpeg|png|webp|gif)$/.test(media.mimetype);
+    return this.handOver((client) =>
+      client.sendMessage(chatId, content, {
+        ...(caption !== '' ? { caption } : {}),
+        ...(asDocument ? { sendMediaAsDocument: true } : {}),
+      }),
+    );
+  }
+
+  async downloadMedia(_chatId: ChatId, waId: string): Promise<DownloadedMedia | null> {
+    const attempt = this.connectedAttempt();
+    const message = this.recentMedia.get(waId) ?? (await attempt.client.getMessageById?.(waId)) ?? null;
+    if (!message?.downloadMedia) return null;
+    const media = await message.downloadMedia();
+    return media ?? null;
+  }
+
+  /** sendText's handing over, for other content: an id, or uncertain when the connection went. */
+  private async handOver(send: (client: ClientLike) => Promise<MessageLike | undefined | null>): Promise<{ waId: string }> {
+    const attempt = this.connectedAttempt();
+    let removeWaiter = (): void => undefined;
+    const lost = new Promise<never>((_, reject) => {
+      attempt.lostWaiters.add(reject);
+      removeWaiter = () => attempt.lostWaiters.delete(reject);
+    });
+    try {
+      const sent = await withTimeout(
+        Promise.race([send(attempt.client), lost]),
+        this.options.sendTimeoutMs ?? 60_000,
+        'sendMessage',
+      );
+      if (!sent) throw new Error('WhatsApp did not find this chat');
+      this.sentWaIds.add(sent.id._serialized);
+      return { waId: sent.id._serialized };
+    } catch (error) {
+      if (error instanceof GatewayDisconnectedError) throw error;
+      const kind = classifyInitializeFailure(error);
+      if (attempt.retired || (error instanceof Error && error.name === 'TimeoutError') || kind === 'crash') {
+        throw new GatewayDisconnectedError();
+      }
+      throw error;
+    } finally {
+      removeWaiter();
+    }
+  }
+
+  private rememberMedia(message: MessageLike): void {
+    if (!message.hasMedia || typeof message.downloadMedia !== 'function') return;
+    this.recentMedia.set(message.id._serialized, message);
+    if (this.recentMedia.size > RECENT_MEDIA_LIMIT) {
+      const oldest = this.recentMedia.keys().next();
+      if (!oldest.done) this.recentMedia.delete(oldest.value);
     }
   }
 
@@ -330,7 +400,10 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       ),
     );
     // One path for messages: message_create covers the customer's and the shop's own (also from the phone).
-    client.on('message_create', (message: MessageLike) => live(() => this.intake.message(client, message)));
+    client.on('message_create', (message: MessageLike) => {
+      this.rememberMedia(message);
+      live(() => this.intake.message(client, message));
+    });
     client.on('message_ack', (message: MessageLike, ack: number) => live(() => this.intake.ack(message, ack)));
     client.on('message_reaction', (reaction: ReactionLike) => live(() => this.intake.reaction(client, reaction)));
     client.on('call', (call: CallLike) => live(() => this.intake.call(client, call)));

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openMediaStore } from '../../../../electron/backend/media/media-store';
 import { createBackend, snapshotHeadSize, type Backend } from '../../../../electron/backend/backend';
 import { createManualClock, type AdjustableClock } from '../../../../electron/backend/clock';
 import { EventHub } from '../../../../electron/backend/event-hub';
@@ -51,6 +52,7 @@ async function world(
     notices: createNoticeBoard(clock),
     log: () => undefined,
     startDemo: async () => undefined,
+    media: await openMediaStore({ dataDir, clock }),
   });
   beforeStart(gateway);
   await backend.start();
@@ -398,6 +400,7 @@ describe('everything survives a restart', () => {
       hub,
       notices: createNoticeBoard(first.clock),
       log: () => undefined,
+      media: await openMediaStore({ dataDir: first.dataDir, clock: first.clock }),
       startDemo: async () => undefined,
     });
     const early = await backend.handlers.getSnapshot({});
