@@ -49,7 +49,11 @@ function png(width: number, height: number, pixel: (x: number, y: number) => Rgb
   ]);
 }
 
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * t)) as Rgb;
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
+  Math.round(a[0] + (b[0] - a[0]) * t),
+  Math.round(a[1] + (b[1] - a[1]) * t),
+  Math.round(a[2] + (b[2] - a[2]) * t),
+];
 
 /** A carrot cake on a plate: brown sponge, orange icing, a table behind. */
 function cake(x: number, y: number): Rgb {
@@ -119,7 +123,9 @@ function pdf(): Buffer {
     '',
     'Entrega no Centro: R$ 8,00',
   ];
-  const text = lines.map((line, index) => `BT /F1 ${index === 0 ? 18 : 12} Tf 60 ${760 - index * 24} Td (${line}) Tj ET`).join('\n');
+  const text = lines
+    .map((line, index) => `BT /F1 ${index === 0 ? 18 : 12} Tf 60 ${760 - index * 24} Td (${line}) Tj ET`)
+    .join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -160,4 +166,8 @@ ${Object.entries(files)
 };
 `;
 writeFileSync(join(root, 'electron/backend/gateways/simulated/demo-media-files.ts'), module);
-console.log(Object.entries(files).map(([name, bytes]) => `${name}: ${bytes.length} bytes`).join('\n'));
+console.log(
+  Object.entries(files)
+    .map(([name, bytes]) => `${name}: ${bytes.length} bytes`)
+    .join('\n'),
+);

@@ -5,6 +5,7 @@ import { errorMessageKey, languages } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
 import { useSettings } from './settings-store';
 import { useUi } from '../../app/ui-store';
+import { MediaSettingsFields, mediaSettingsPatch, useMediaSettingsDraft } from './media-settings';
 import './settings.css';
 
 /** Settings in a modal dialog; the form mounts on open so it always starts from the saved values. */
@@ -46,6 +47,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
   const [sendInterval, setSendInterval] = useState(String(settings.sendIntervalMs / 1000));
   const [browserPath, setBrowserPath] = useState(settings.browserPath ?? '');
   const [shop, setShop] = useState(settings.shop);
+  const mediaDraft = useMediaSettingsDraft(settings);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
@@ -60,6 +62,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
       sendIntervalMs: Math.round(Number(sendInterval) * 1000),
       browserPath: browserPath.trim() || null,
       shop,
+      ...mediaSettingsPatch(mediaDraft.values),
     };
     setSaving(true);
     setError(null);
@@ -211,6 +214,8 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
             </span>
           </label>
         </fieldset>
+
+        <MediaSettingsFields draft={mediaDraft} />
 
         {error && (
           <p className="error-text" role="alert">
