@@ -262,7 +262,9 @@ export function createBackend(options: BackendOptions): Backend {
     deleteQuickReply: ({ id }) => replaceQuickReplies(deleteQuickReply(store.data.quickReplies, id)),
     reorderQuickReplies: ({ ids }) => replaceQuickReplies(reorderQuickReplies(store.data.quickReplies, ids)),
     importQuickReplies: async ({ json }) =>
-      replaceQuickReplies(importQuickReplies(store.data.quickReplies, await storeImportedAttachments(json, options.media))),
+      replaceQuickReplies(
+        importQuickReplies(store.data.quickReplies, await storeImportedAttachments(json, options.media)),
+      ),
     exportQuickReplies: async () => ({
       json: await embedAttachments(exportQuickReplies(store.data.quickReplies), options.media),
     }),

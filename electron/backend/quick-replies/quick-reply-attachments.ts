@@ -10,7 +10,9 @@ type FileShape = { quickReplies?: unknown };
 function parsed(json: string): (FileShape & Record<string, unknown>) | null {
   try {
     const file: unknown = JSON.parse(json);
-    return typeof file === 'object' && file !== null && !Array.isArray(file) ? (file as FileShape & Record<string, unknown>) : null;
+    return typeof file === 'object' && file !== null && !Array.isArray(file)
+      ? (file as FileShape & Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

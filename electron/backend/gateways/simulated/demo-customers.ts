@@ -76,7 +76,12 @@ const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
     phone: '5541965432109',
     name: 'Carlos Oliveira',
     lines: [
-      { ago: 3 * HOUR + 5 * MINUTE, fromMe: false, text: '[image]', media: demoFile('torta-de-limao.png', 'image', 'image/png') },
+      {
+        ago: 3 * HOUR + 5 * MINUTE,
+        fromMe: false,
+        text: '[image]',
+        media: demoFile('torta-de-limao.png', 'image', 'image/png'),
+      },
       { ago: 3 * HOUR, fromMe: false, text: 'Qual o valor da torta de limão?' },
       { ago: 2 * HOUR + 50 * MINUTE, fromMe: true, text: 'A torta inteira sai por R$ 65,00.' },
     ],
@@ -115,7 +120,13 @@ const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
         ago: 38 * MINUTE,
         fromMe: false,
         text: '[contact]',
-        media: { info: { kind: 'contact', download: 'not-downloaded', contact: [{ name: 'Maria Silva', phone: '5511987654321' }] } },
+        media: {
+          info: {
+            kind: 'contact',
+            download: 'not-downloaded',
+            contact: [{ name: 'Maria Silva', phone: '5511987654321' }],
+          },
+        },
       },
     ],
   },
@@ -145,7 +156,11 @@ export function demoMediaFiles(): ReadonlyMap<string, DownloadedMedia> {
       const file = line.media?.file;
       const data = file !== undefined ? demoMediaBase64[file] : undefined;
       if (file === undefined || data === undefined) return;
-      files.set(`demo-${customer.phone}-${index}`, { data, mimetype: line.media?.info.mimetype ?? null, filename: file });
+      files.set(`demo-${customer.phone}-${index}`, {
+        data,
+        mimetype: line.media?.info.mimetype ?? null,
+        filename: file,
+      });
     });
   }
   return files;

@@ -120,7 +120,12 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
   async sendMedia(chatId: ChatId, media: OutgoingMedia, caption: string): Promise<{ waId: string }> {
     const bytes = Buffer.from(media.data, 'base64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return this.send(chatId, caption, { kind: sendKindOf(media.mimetype), mimetype: media.mimetype, filename: media.filename, sha256 });
+    return this.send(chatId, caption, {
+      kind: sendKindOf(media.mimetype),
+      mimetype: media.mimetype,
+      filename: media.filename,
+      sha256,
+    });
   }
 
   async downloadMedia(_chatId: ChatId, waId: string): Promise<DownloadedMedia | null> {

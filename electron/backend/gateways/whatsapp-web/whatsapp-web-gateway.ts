@@ -246,7 +246,9 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
   }
 
   /** sendText's handing over, for other content: an id, or uncertain when the connection went. */
-  private async handOver(send: (client: ClientLike) => Promise<MessageLike | undefined | null>): Promise<{ waId: string }> {
+  private async handOver(
+    send: (client: ClientLike) => Promise<MessageLike | undefined | null>,
+  ): Promise<{ waId: string }> {
     const attempt = this.connectedAttempt();
     let removeWaiter = (): void => undefined;
     const lost = new Promise<never>((_, reject) => {

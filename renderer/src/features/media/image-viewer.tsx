@@ -56,12 +56,7 @@ export function ImageViewer({
         </button>
       </div>
       <div className="image-viewer__stage">
-        <img
-          src={src}
-          alt={alt}
-          style={{ transform: `scale(${scale})` }}
-          onClick={() => setZoom(zoom === 0 ? 2 : 0)}
-        />
+        <img src={src} alt={alt} style={{ transform: `scale(${scale})` }} onClick={() => setZoom(zoom === 0 ? 2 : 0)} />
       </div>
     </dialog>
   );

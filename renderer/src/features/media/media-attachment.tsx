@@ -129,7 +129,11 @@ function DocumentCard({ media, t, format }: { media: Stored; t: Translate; forma
             {t('mediaView.open')}
           </button>
         )}
-        <a className="button media-action" href={mediaUrl({ ...media, filename }, { download: true })} download={filename}>
+        <a
+          className="button media-action"
+          href={mediaUrl({ ...media, filename }, { download: true })}
+          download={filename}
+        >
           {canOpenFiles() ? t('mediaView.saveAs') : t('mediaView.download')}
         </a>
       </span>
@@ -164,7 +168,11 @@ function NotDownloaded({ message, media, t }: { message: ChatMessage; media: Med
       ) : (
         <>
           <span className="media-missing__reason">{reason}</span>
-          <button type="button" className="button media-action" onClick={() => void download(message.chatId, message.id)}>
+          <button
+            type="button"
+            className="button media-action"
+            onClick={() => void download(message.chatId, message.id)}
+          >
             {media.download === 'failed' ? t('mediaView.tryAgain') : t('mediaView.download')}
           </button>
         </>
@@ -228,4 +236,3 @@ function ContactRow({ name, phone, t }: { name: string; phone: string | undefine
     </li>
   );
 }
-

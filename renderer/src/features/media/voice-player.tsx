@@ -36,7 +36,11 @@ export function VoicePlayer({
   const shown = playing || position > 0 ? position : duration;
 
   return (
-    <div className={`voice-player${voice ? ' voice-player--voice' : ''}`} role="group" aria-label={t('mediaView.voice')}>
+    <div
+      className={`voice-player${voice ? ' voice-player--voice' : ''}`}
+      role="group"
+      aria-label={t('mediaView.voice')}
+    >
       <audio
         ref={audio}
         src={src}
