@@ -55,7 +55,11 @@ test('a customer’s photo shows as a thumbnail, opens in a viewer with zoom and
   await expect(thumbnail).toBeVisible();
   await expect(log).toContainText('Igual a este');
   await expect
-    .poll(() => thumbnail.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .poll(() =>
+      thumbnail
+        .locator('img')
+        .evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth),
+    )
     .toBe(320);
 
   await thumbnail.click();
@@ -86,9 +90,11 @@ test('a voice note plays with its duration and speeds up to 1.5× and 2×', asyn
   await player.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(player.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   const audio = player.locator('audio');
-  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBeGreaterThan(0.2);
-  expect(await audio.evaluate((element: HTMLAudioElement) => element.playbackRate)).toBe(1.5);
-  expect(await audio.evaluate((element: HTMLAudioElement) => Math.round(element.duration))).toBe(3);
+  await expect
+    .poll(() => audio.evaluate((element) => (element as unknown as { currentTime: number }).currentTime))
+    .toBeGreaterThan(0.2);
+  expect(await audio.evaluate((element) => (element as unknown as { playbackRate: number }).playbackRate)).toBe(1.5);
+  expect(await audio.evaluate((element) => Math.round((element as unknown as { duration: number }).duration))).toBe(3);
 });
 
 test('a document shows its name, type and size, and downloads as a file', async ({ page, host }) => {

@@ -384,6 +384,8 @@ describe('everything survives a restart', () => {
       first.clock.advance(60_000);
     }
     await closeWorld(first);
+    // Opened first: the snapshot below must come before the store reads its contacts in the background.
+    const media = await openMediaStore({ dataDir: first.dataDir, clock: first.clock });
     const store = await openStore({
       dataDir: first.dataDir,
       clock: first.clock,
@@ -400,7 +402,7 @@ describe('everything survives a restart', () => {
       hub,
       notices: createNoticeBoard(first.clock),
       log: () => undefined,
-      media: await openMediaStore({ dataDir: first.dataDir, clock: first.clock }),
+      media,
       startDemo: async () => undefined,
     });
     const early = await backend.handlers.getSnapshot({});
