@@ -242,6 +242,65 @@ test('a quick reply carries a PDF: inserted, it is sent with its text', async ({
   await expect(page.getByRole('log').getByRole('group', { name: 'tabela-de-precos.pdf' })).toBeVisible();
 });
 
+test('a file dropped on the composer, or an image pasted, waits as the attachment to send', async ({ page, host }) => {
+  await page.goto(host.url);
+  await host.inbound({ ...maria, text: 'Oi' });
+  await openChat(page, maria.name);
+  const base64 = pdf.toString('base64');
+  await page.locator('.composer').evaluate((composer, data) => {
+    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'pedido.pdf', { type: 'application/pdf' }));
+    composer.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    composer.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, base64);
+  const preview = page.getByRole('group', { name: 'Attachment to send' });
+  await expect(preview).toContainText('pedido.pdf');
+  await preview.getByRole('button', { name: 'Remove attachment' }).click();
+  await expect(preview).toBeHidden();
+
+  await page.getByRole('textbox', { name: 'Message' }).evaluate((textbox, data) => {
+    const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+    textbox.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, photo.toString('base64'));
+  await expect(preview).toContainText('image.png');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect
+    .poll(() => host.sent())
+    .toEqual([
+      expect.objectContaining({ text: '', media: expect.objectContaining({ kind: 'image', sha256: sha(photo) }) }),
+    ]);
+});
+
+test('a sticker shows as a picture, without a viewer', async ({ page, host }) => {
+  await page.goto(host.url);
+  await host.inbound({ ...maria, media: { kind: 'sticker', mimetype: 'image/png', base64: photo.toString('base64') } });
+  await expect(chatRow(page, maria.name)).toContainText('Sticker');
+  const log = await openChat(page, maria.name);
+  await expect(log.getByRole('img', { name: 'Sticker' })).toBeVisible();
+  await expect(log.getByRole('button', { name: 'Open photo' })).toHaveCount(0);
+});
+
+test('the demo shop has photos, a voice note and a price list', async ({ page }) => {
+  const demoHost = await new JanelaHost({ mode: '--demo', lang: 'pt-BR' }).start();
+  try {
+    await page.goto(demoHost.url);
+    await expect(chatRow(page, 'Maria Silva')).toContainText('🎤 Áudio 0:03');
+    const log = await openChat(page, 'Maria Silva');
+    await expect(log.getByRole('button', { name: 'Abrir foto' })).toBeVisible();
+    await expect(log.getByRole('group', { name: 'Mensagem de voz' })).toBeVisible();
+    await openChat(page, 'Ana Souza');
+    await expect(page.getByRole('log').getByRole('group', { name: 'tabela-de-precos.pdf' })).toContainText('PDF');
+    await openChat(page, 'Luiza Costa');
+    await expect(page.getByRole('log')).toContainText('Praça da Sé');
+    await page.screenshot({ path: 'test-results/screens/media-demo-pt-BR.png' });
+  } finally {
+    await demoHost.stop();
+  }
+});
+
 for (const lang of ['en', 'pt-BR'] as const) {
   test(`screenshot: a conversation with every kind (${lang})`, async ({ page }) => {
     const host = await new JanelaHost({ lang }).start();

@@ -22,7 +22,7 @@ export function ComposerAttachment({
         <img src={mediaUrl(attachment)} alt="" />
       ) : (
         <span className="media-document__icon" aria-hidden="true">
-          {(attachment.filename.split('.').pop() ?? '').slice(0, 4).toUpperCase() || '📄'}
+          {(attachment.filename.split('.').pop() ?? '').slice(0, 4).toUpperCase() || 'DOC'}
         </span>
       )}
       <span className="composer-attachment__name">

@@ -106,7 +106,7 @@ function DocumentCard({ media, t, format }: { media: Stored; t: Translate; forma
   return (
     <div className="media-document" role="group" aria-label={filename}>
       <span className="media-document__icon" aria-hidden="true">
-        {type.slice(0, 4) || '📄'}
+        {type.slice(0, 4) || 'DOC'}
       </span>
       <span className="media-document__body">
         <span className="media-document__name">{filename}</span>
@@ -186,9 +186,12 @@ function LocationCard({ media, t }: { media: MediaInfo; t: Translate }) {
   const link = location ? mapsUrl(location.latitude, location.longitude) : null;
   return (
     <div className="media-location">
-      <span className="media-location__pin" aria-hidden="true">
-        📍
-      </span>
+      <svg className="media-location__pin" viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z"
+        />
+      </svg>
       <span className="media-location__body">
         <span className="media-location__name">{location?.name ?? t('media.location')}</span>
         {location?.address && <span className="media-location__address">{location.address}</span>}
@@ -221,9 +224,11 @@ function ContactRow({ name, phone, t }: { name: string; phone: string | undefine
   const selectChat = useUi((state) => state.selectChat);
   return (
     <li className="media-contact">
-      <span className="media-contact__avatar" aria-hidden="true">
-        👤
-      </span>
+      <svg className="media-contact__avatar" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true">
+        <circle cx="12" cy="12" r="12" fill="currentColor" opacity="0.25" />
+        <circle cx="12" cy="9.5" r="4" fill="currentColor" />
+        <path fill="currentColor" d="M4.5 19.5c1.6-3 4.3-4.5 7.5-4.5s5.9 1.5 7.5 4.5a10 10 0 0 1-15 0z" />
+      </svg>
       <span className="media-contact__body">
         <span className="media-contact__name">{name || (phone ? formatPhone(phone) : '')}</span>
         {phone && <span className="media-contact__phone">{formatPhone(phone)}</span>}
