@@ -10,6 +10,11 @@ import type { JanelaApi } from '../../shared/bridge';
 import { expect, HOUR, test } from './fixtures';
 import { JanelaHost, type InboundMedia } from './janela-host';
 
+// Browser classes used inside page functions; the node tsconfig that checks this file has no DOM types.
+declare const DataTransfer: new () => { items: { add(file: File): void } };
+declare const DragEvent: new (type: string, init: Record<string, unknown>) => Event;
+declare const ClipboardEvent: new (type: string, init: Record<string, unknown>) => Event;
+
 const maria = { phone: '5511987654321', name: 'Maria Silva' };
 const ana = { phone: '5531976543210', name: 'Ana Souza' };
 const demo = (name: string) => readFileSync(`resources/demo/${name}`);

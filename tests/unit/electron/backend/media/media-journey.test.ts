@@ -3,9 +3,9 @@
  * view, "try again", the cap, pruning, sending an attachment through the outbox, quick-reply
  * attachments in export and import.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../../../electron/backend/backend';
@@ -44,7 +44,10 @@ afterEach(async () => {
   for (const w of open.splice(0)) await w.backend.close();
 });
 
-async function world(dataDir = mkdtempSync(join(tmpdir(), 'janela-media-'))): Promise<World> {
+async function world(
+  dataDir = mkdtempSync(join(tmpdir(), 'janela-media-')),
+  openWithSystem?: (file: string) => Promise<void>,
+): Promise<World> {
   const clock = createManualClock(start);
   const store = await openStore({
     dataDir,
@@ -68,6 +71,7 @@ async function world(dataDir = mkdtempSync(join(tmpdir(), 'janela-media-'))): Pr
     log: () => undefined,
     startDemo: async () => undefined,
     media,
+    ...(openWithSystem ? { openWithSystem } : {}),
   });
   await backend.start();
   const w = { backend, store, media, gateway, clock, pushed, dataDir };
@@ -329,5 +333,57 @@ describe('quick-reply attachments', () => {
         }),
       ),
     ).rejects.toThrow(/media-unavailable/);
+  });
+});
+
+describe('"Open" a document', () => {
+  const bytes = Buffer.from('%PDF-1.4 orçamento');
+
+  it('hands the system a copy under a sanitised name with its type, never the stored file', async () => {
+    const opened: string[] = [];
+    const w = await world(undefined, async (file) => void opened.push(file));
+    const stored = await w.media.put(bytes);
+    if (stored.status !== 'ok') throw new Error('not stored');
+    await w.backend.handlers.openMedia({
+      sha256: stored.sha256,
+      filename: '../..\\orçamento',
+      mimetype: 'application/pdf',
+    });
+    expect(opened).toHaveLength(1);
+    const file = opened[0] ?? '';
+    expect(file.endsWith(`${sep}orçamento.pdf`)).toBe(true);
+    expect(file.startsWith(join(w.dataDir, 'media-open'))).toBe(true);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(file).not.toBe(w.media.path(stored.sha256));
+  });
+
+  it('never opens what could run: executables, scripts, shortcuts, or a disguised name', async () => {
+    const opened: string[] = [];
+    const w = await world(undefined, async (file) => void opened.push(file));
+    const stored = await w.media.put(bytes);
+    if (stored.status !== 'ok') throw new Error('not stored');
+    for (const filename of [
+      'nota.pdf.exe',
+      'script.js',
+      'atalho.lnk',
+      'x.bat',
+      'pagina.html',
+      'run.sh',
+      'nota\u202Efdp.exe',
+    ]) {
+      await expect(
+        w.backend.handlers.openMedia({ sha256: stored.sha256, filename, mimetype: 'application/octet-stream' }),
+      ).rejects.toThrow(/not-supported/);
+    }
+    expect(opened).toEqual([]);
+  });
+
+  it('is not offered by the browser host', async () => {
+    const w = await world();
+    const stored = await w.media.put(bytes);
+    if (stored.status !== 'ok') throw new Error('not stored');
+    await expect(
+      w.backend.handlers.openMedia({ sha256: stored.sha256, filename: 'x.pdf', mimetype: 'application/pdf' }),
+    ).rejects.toThrow(/not-supported/);
   });
 });
