@@ -5,7 +5,7 @@
 import { JanelaError } from '../../shared/contract';
 import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
 import { chatListHead } from './chats/chat-list-head';
-import { recordGatewayMessage } from './chats/record-message';
+import { markDeleted, recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { GatewayMessage, WhatsAppGateway } from './gateways/gateway';
@@ -146,6 +146,12 @@ export function createBackend(options: BackendOptions): Backend {
     ack: ({ chatId, waId, status }: { chatId: ChatId; waId: string; status: StoredMessage['status'] & string }) =>
       outbox.applyAck(chatId, waId, status),
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
+    revoked: ({ chatId, waId }: { chatId: ChatId; waId: string }) => {
+      const deleted = markDeleted(store, chatId, waId);
+      if (!deleted) return;
+      pushMessage(deleted);
+      pushChat(chatId);
+    },
   };
   const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
   const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
@@ -296,6 +302,7 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.on('message', listeners.message);
       gateway.on('ack', listeners.ack);
       gateway.on('synced', listeners.synced);
+      gateway.on('revoked', listeners.revoked);
       mediaService.applySettings(store.data.settings);
       pruneMedia();
       pruneTimer = setInterval(pruneMedia, MEDIA_PRUNE_INTERVAL_MS);
@@ -311,6 +318,7 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.off('message', listeners.message);
       gateway.off('ack', listeners.ack);
       gateway.off('synced', listeners.synced);
+      gateway.off('revoked', listeners.revoked);
       await gateway
         .stop()
         .catch((error: unknown) => log(`gateway stop failed: ${error instanceof Error ? error.name : 'unknown'}`));

@@ -152,6 +152,18 @@ test('a PDF sent from a quick reply arrives at WhatsApp byte-identical, once', a
   await expect(page.getByRole('log').getByRole('group', { name: 'tabela-de-precos.pdf' })).toHaveCount(1);
 });
 
+test('a message the customer deletes for everyone shows as deleted, its text gone', async ({ page }) => {
+  await page.goto(host.url);
+  const id = standIn.control.inbound({ from: ana.id, name: 'Ana', text: 'Mandei no chat errado' });
+  await chatRow(page, ana.name).click();
+  const log = page.getByRole('log');
+  await expect(log).toContainText('Mandei no chat errado');
+  standIn.control.revoke(ana.id, id);
+  await expect(log).toContainText('This message was deleted');
+  await expect(log).not.toContainText('Mandei no chat errado');
+  await expect(chatRow(page, ana.name)).toContainText('🚫 This message was deleted');
+});
+
 test('a send while the window is closed is refused, and nothing reaches WhatsApp', async ({ page }) => {
   await page.goto(host.url);
   await chatRow(page, carla.name).click();

@@ -131,6 +131,8 @@ export interface StandInControl {
   // sends
   /** Messages the servers accepted from the app, once per message id, in order. */
   received(): ReceivedMessage[];
+  /** The customer deletes a message for everyone: it turns `revoked` on linked pages and in history. */
+  revoke(chatId: string, id: string): void;
   /** The bytes behind an attachment path (sent or received), as base64; null when unknown. */
   mediaFile(directPath: string): string | null;
   failNextSend(options?: { mode?: SendFailureMode; reason?: string }): void;

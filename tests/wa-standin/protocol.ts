@@ -120,6 +120,7 @@ export type ServerMessage =
       contact?: StoredContact;
     }
   | { type: 'ack'; key: string; ack: number }
+  | { type: 'revoke'; key: string }
   | { type: 'send-result'; key: string; outcome: SendOutcome; reason?: string }
   | { type: 'read-on-phone'; chatId: string }
   | { type: 'call'; call: IncomingCall }

@@ -70,6 +70,7 @@ export const CONTROL_METHODS = new Set<string>([
   'chat',
   'received',
   'mediaFile',
+  'revoke',
   'failNextSend',
   'dropConnectionDuringNextSend',
   'setAutoAck',

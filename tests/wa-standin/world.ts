@@ -354,6 +354,16 @@ export class StandInWorld implements StandInControl {
     };
   }
 
+  revoke(chatId: string, id: string): void {
+    const stored = this.history.findById(id, chatId);
+    if (!stored) throw new Error(`no message ${id} in ${chatId}`);
+    stored.type = 'revoked';
+    stored.body = '';
+    delete stored.media;
+    delete stored.location;
+    this.broadcast({ type: 'revoke', key: `${stored.fromMe}_${chatId}_${id}` });
+  }
+
   mediaFile(directPath: string): string | null {
     return this.mediaFiles.get(directPath)?.toString('base64') ?? null;
   }

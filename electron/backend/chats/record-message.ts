@@ -78,3 +78,22 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
   });
   return stored;
 }
+
+/**
+ * A message deleted for everyone: its text and attachment go, as on the phone, and it shows as
+ * deleted (also as the chat list's preview when it was the last message). Returns the new version.
+ */
+export function markDeleted(store: JanelaStore, chatId: ChatId, waId: string): StoredMessage | null {
+  const message = store.getMessage(chatId, waId) ?? store.findMessageByWaId(chatId, waId);
+  if (!message || message.media?.kind === 'deleted') return null;
+  const media = { kind: 'deleted' as const, download: 'not-downloaded' as const };
+  const updated = store.updateMessage(chatId, message.id, { kind: 'media', text: '', media });
+  if (!updated) return null;
+  store.update((data) => {
+    const contact = data.contacts[chatId];
+    const last = contact?.lastMessage;
+    if (contact && last && last.at === message.at && last.direction === message.direction && last.text === message.text)
+      data.contacts[chatId] = { ...contact, lastMessage: { ...last, text: '', media } };
+  });
+  return updated;
+}

@@ -45,6 +45,8 @@ export interface GatewayEvents {
   ack: [{ waId: string; chatId: ChatId; status: DeliveryStatus }];
   /** Catch-up finished: everything up to `at` is in. */
   synced: [{ at: number }];
+  /** A message was deleted for everyone (by the customer, or by the shop on its phone). */
+  revoked: [{ chatId: ChatId; waId: string }];
 }
 
 export interface WhatsAppGateway {

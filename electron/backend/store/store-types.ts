@@ -105,7 +105,7 @@ export interface JanelaStore {
   updateMessage(
     chatId: ChatId,
     id: string,
-    patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId' | 'media'>>,
+    patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId' | 'media' | 'kind' | 'text'>>,
   ): StoredMessage | null;
   findMessageByWaId(chatId: ChatId, waId: string): StoredMessage | null;
   /** The latest version of one message, or null. */

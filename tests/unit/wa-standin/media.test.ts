@@ -88,6 +88,15 @@ describe('receiving attachments', () => {
   });
 });
 
+it('a message deleted for everyone fires message_revoke_everyone with the same id', async () => {
+  const original = await receive({ from: ANA, text: 'engano' });
+  const revoked = nextEvent<[Message]>(client, 'message_revoke_everyone');
+  standIn.control.revoke(ANA, original.id.id);
+  const [message] = await revoked;
+  expect(message.id._serialized).toBe(original.id._serialized);
+  expect(message.type).toBe('revoked');
+});
+
 describe('sending attachments', () => {
   it('a PDF as a document arrives byte-identical, with its name and caption', async () => {
     const media = new WAWebJS.MessageMedia('application/pdf', pdf.toString('base64'), 'tabela.pdf');

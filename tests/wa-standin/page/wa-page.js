@@ -622,6 +622,11 @@
     ack(message) {
       applyAck(message.key, message.ack);
     },
+    // Deleted for everyone: WhatsApp Web turns the same message model into type `revoked`.
+    revoke(message) {
+      const msg = Msg.get(message.key);
+      if (msg) msg.set({ body: '', caption: undefined, directPath: undefined, type: 'revoked' });
+    },
     'send-result'(message) {
       settleSend(message.key, message.outcome, message.reason);
     },

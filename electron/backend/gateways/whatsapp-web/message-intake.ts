@@ -29,6 +29,7 @@ export interface MessageIntakeOptions {
   emitMessage: (message: GatewayMessage) => void;
   emitAck: (ack: { waId: string; chatId: ChatId; status: DeliveryStatus }) => void;
   emitSynced: (synced: { at: number }) => void;
+  emitRevoked?: (revoked: { chatId: ChatId; waId: string }) => void;
   log: (line: string) => void;
 }
 
@@ -80,6 +81,13 @@ export class MessageIntake {
     const chatId = asPeopleChatId(messageChatWid(message));
     if (chatId === null) return;
     this.options.emitAck({ waId: message.id._serialized, chatId, status: deliveryStatusFromAck(ack) });
+  }
+
+  /** `message_revoke_everyone`: the library's message now has type `revoked`, under the same id. */
+  revoked(message: MessageLike): void {
+    const chatId = asPeopleChatId(messageChatWid(message));
+    if (chatId === null) return;
+    this.options.emitRevoked?.({ chatId, waId: message.id._serialized });
   }
 
   /** After unlink the names belong to nobody. */

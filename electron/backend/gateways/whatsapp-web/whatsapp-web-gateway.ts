@@ -131,6 +131,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       emitMessage: (message) => this.emit('message', message),
       emitAck: (ack) => this.emit('ack', ack),
       emitSynced: (synced) => this.emit('synced', synced),
+      emitRevoked: (revoked) => this.emit('revoked', revoked),
       log: (line) => this.log(line),
     });
   }
@@ -407,6 +408,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       live(() => this.intake.message(client, message));
     });
     client.on('message_ack', (message: MessageLike, ack: number) => live(() => this.intake.ack(message, ack)));
+    client.on('message_revoke_everyone', (message: MessageLike) => live(() => this.intake.revoked(message)));
     client.on('message_reaction', (reaction: ReactionLike) => live(() => this.intake.reaction(client, reaction)));
     client.on('call', (call: CallLike) => live(() => this.intake.call(client, call)));
     client.on('error', (error: unknown) => this.log(`client error: ${shortReason(error)}`));

@@ -172,6 +172,22 @@ describe('receiving', () => {
   });
 });
 
+describe('deleted for everyone', () => {
+  it('the message loses its text and attachment and shows as deleted, also in the chat list', async () => {
+    const w = await world();
+    const message = receivePhoto(w);
+    await waitFor(() => latest(w, message.waId)?.media?.download === 'ok');
+    w.gateway.emit('revoked', { chatId: maria, waId: message.waId });
+    expect(latest(w, message.waId)).toMatchObject({ kind: 'media', text: '', media: { kind: 'deleted' } });
+    expect(latest(w, message.waId)?.media?.caption).toBeUndefined();
+    expect(w.store.data.contacts[maria]?.lastMessage).toMatchObject({ text: '', media: { kind: 'deleted' } });
+    expect(w.pushed.at(-1)?.media?.kind).toBe('deleted');
+    // Unknown or already deleted: nothing happens.
+    w.gateway.emit('revoked', { chatId: maria, waId: 'unknown' });
+    w.gateway.emit('revoked', { chatId: maria, waId: message.waId });
+  });
+});
+
 describe('sending an attachment', () => {
   async function upload(w: World) {
     return w.backend.handlers.uploadMedia({
