@@ -29,7 +29,18 @@ export const contactRowColumns = [
 ] as const;
 
 const contactKeys = new Set<string>(contactRowColumns);
-const messageKeys = new Set(['id', 'chatId', 'direction', 'kind', 'text', 'at', 'status', 'failureReason', 'waId']);
+const messageKeys = new Set([
+  'id',
+  'chatId',
+  'direction',
+  'kind',
+  'text',
+  'at',
+  'status',
+  'failureReason',
+  'waId',
+  'media',
+]);
 const requiredMessageKeys = 6;
 
 export const fastCheckedContactKeys: ReadonlySet<string> = contactKeys;
@@ -107,7 +118,9 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
     value.at >= 0 &&
     (value.status === undefined || statuses.has(value.status as string)) &&
     (value.failureReason === undefined || typeof value.failureReason === 'string') &&
-    (value.waId === undefined || typeof value.waId === 'string')
+    (value.waId === undefined || typeof value.waId === 'string') &&
+    // An attachment is read by zod: its schema is tolerant (unknown kinds, missing addresses).
+    value.media === undefined
   );
 }
 

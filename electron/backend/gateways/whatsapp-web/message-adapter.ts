@@ -95,8 +95,6 @@ function kindAndText(message: MessageLike): { kind: MessageKind; text: string } 
     const caption = message.hasMedia ? body.trim() : '';
     return { kind: 'media', text: caption !== '' ? caption : placeholder };
   }
-  // Deleted for everyone before Janela saw it: still the customer's contact, shown as deleted.
-  if (message.type === 'revoked') return { kind: 'media', text: '' };
   if (message.type === 'call_log')
     return { kind: 'call', text: message._data?.isVideoCall ? '[video call]' : '[call]' };
   if (message.type === 'reaction') return { kind: 'reaction', text: body };

@@ -53,6 +53,9 @@ export class MessageIntake {
   constructor(private readonly options: MessageIntakeOptions) {}
 
   async message(client: ClientLike, message: MessageLike, catchUp = false): Promise<void> {
+    // Catch-up finds a message deleted while Janela was away in its revoked state: the copy Janela
+    // has is deleted too. One never seen stays unseen, as a system message.
+    if (message.type === 'revoked') return this.revoked(message);
     const draft = translateMessage(message, this.options.clock.now());
     if (draft === null) return;
     if (draft.kind === 'reaction' && !draft.fromMe && !this.options.reactionsRenewWindow()) return;

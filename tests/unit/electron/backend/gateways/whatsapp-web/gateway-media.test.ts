@@ -101,3 +101,21 @@ describe('sending an attachment', () => {
     ).rejects.toBeInstanceOf(GatewayDisconnectedError);
   });
 });
+
+describe('deleted for everyone', () => {
+  it('message_revoke_everyone, or a revoked message met again, says which message went; it is never a new message', async () => {
+    const h = await connected();
+    const revoked: { chatId: string; waId: string }[] = [];
+    h.gateway.on('revoked', (event) => revoked.push(event));
+    const before = h.messages.length;
+    const gone = rawMessage({ chat: MARIA, type: 'revoked', body: '', t: T0 / 1000 });
+    h.client().deliver(gone);
+    h.client().emit('message_revoke_everyone', { ...photoMessage(async () => undefined), type: 'revoked' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(revoked).toEqual([
+      { chatId: MARIA, waId: gone.id._serialized },
+      { chatId: MARIA, waId: 'false_5511987654321@c.us_3EB0PHOTO' },
+    ]);
+    expect(h.messages).toHaveLength(before);
+  });
+});
