@@ -279,6 +279,39 @@ test('a file dropped on the composer, or an image pasted, waits as the attachmen
     ]);
 });
 
+test('media settings: the per-file cap (16 MB by default) keeps big files out, shown as “not downloaded — download”', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const cap = dialog.getByRole('spinbutton', { name: 'Largest file to download or send (MB)' });
+  await expect(cap).toHaveValue('16');
+  await expect(dialog.getByRole('spinbutton', { name: 'Delete media older than (days, empty to keep)' })).toHaveValue(
+    '',
+  );
+  await expect(dialog.getByRole('spinbutton', { name: 'Space for media (MB, empty for no limit)' })).toHaveValue('');
+  await cap.fill('1');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  const big = Buffer.alloc(1024 * 1024 + 100, 7);
+  await host.inbound({
+    ...maria,
+    media: { kind: 'document', mimetype: 'application/pdf', filename: 'grande.pdf', base64: big.toString('base64') },
+  });
+  const log = await openChat(page, maria.name);
+  await expect(log).toContainText('Not downloaded: larger than the limit in Settings');
+  await expect(log.getByRole('button', { name: 'Download' })).toBeVisible();
+
+  await page
+    .getByTestId('composer-file')
+    .setInputFiles({ name: 'grande.pdf', mimeType: 'application/pdf', buffer: big });
+  await expect(page.getByRole('alert')).toContainText('larger than the per-file limit');
+  await expect(page.getByRole('group', { name: 'Attachment to send' })).toHaveCount(0);
+});
+
 test('a sticker shows as a picture, without a viewer', async ({ page, host }) => {
   await page.goto(host.url);
   await host.inbound({ ...maria, media: { kind: 'sticker', mimetype: 'image/png', base64: photo.toString('base64') } });
