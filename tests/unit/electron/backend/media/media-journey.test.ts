@@ -276,6 +276,26 @@ describe('sending an attachment', () => {
     expect(w.gateway.sent.filter((s) => s.media)).toHaveLength(0);
   });
 
+  it('a queued attachment survives a restart and goes out once, with its file', async () => {
+    const first = await world();
+    first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi' });
+    const attachment = await upload(first);
+    first.store.update((data) => void (data.settings.sendIntervalMs = 60_000));
+    const text = await first.backend.handlers.sendMessage({ chatId: maria, text: 'primeiro' });
+    const queued = await first.backend.handlers.sendMedia({ chatId: maria, caption: 'a foto', attachment });
+    await waitFor(() => first.store.getMessage(maria, text.id)?.status === 'read');
+    open.splice(open.indexOf(first), 1);
+    await first.backend.close();
+
+    const second = await world(first.dataDir);
+    second.store.update((data) => void (data.settings.sendIntervalMs = 0));
+    second.gateway.setConnection(false);
+    second.gateway.setConnection(true);
+    await waitFor(() => second.gateway.sent.length === 1);
+    expect(second.gateway.sent[0]).toMatchObject({ text: 'a foto', media: { sha256: photoSha } });
+    await waitFor(() => second.store.getMessage(maria, queued.id)?.status === 'read');
+  });
+
   it('an upload over the cap is refused', async () => {
     const w = await world();
     await w.backend.handlers.updateSettings({ mediaMaxFileMb: 1 });
