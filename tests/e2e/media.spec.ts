@@ -72,6 +72,7 @@ test('a customer’s photo shows as a thumbnail, opens in a viewer with zoom and
   await expect(viewer).toBeVisible();
   await viewer.getByRole('button', { name: 'Zoom in' }).click();
   await expect(viewer).toContainText('150%');
+  await page.screenshot({ path: 'test-results/screens/media-viewer-en.png' });
   const save = viewer.getByRole('link', { name: 'Save as…' });
   await expect(save).toHaveAttribute('download', 'bolo.png');
   const response = await page.request.get(new URL((await save.getAttribute('href')) ?? '', host.url).href);
@@ -310,6 +311,26 @@ test('media settings: the per-file cap (16 MB by default) keeps big files out, s
     .setInputFiles({ name: 'grande.pdf', mimeType: 'application/pdf', buffer: big });
   await expect(page.getByRole('alert')).toContainText('larger than the per-file limit');
   await expect(page.getByRole('group', { name: 'Attachment to send' })).toHaveCount(0);
+});
+
+test('a video plays in place, with the player’s controls', async ({ page, host }) => {
+  await page.goto(host.url);
+  await host.inbound({
+    ...maria,
+    text: 'Olha o vídeo',
+    media: {
+      kind: 'video',
+      mimetype: 'video/mp4',
+      filename: 'bolo.mp4',
+      base64: Buffer.from('not a real mp4').toString('base64'),
+    },
+  });
+  await expect(chatRow(page, maria.name)).toContainText('🎥 Olha o vídeo');
+  const log = await openChat(page, maria.name);
+  const video = log.getByLabel('Video', { exact: true });
+  await expect(video).toBeVisible();
+  await expect(video).toHaveAttribute('controls', '');
+  expect(await video.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\?type=video%2Fmp4&name=bolo.mp4$/);
 });
 
 test('a sticker shows as a picture, without a viewer', async ({ page, host }) => {
