@@ -28,6 +28,12 @@ type EventFunctions = {
 };
 export type JanelaApi = CommandFunctions & EventFunctions;
 
+/** `window.janelaShell`, set by the desktop app's preload; the browser host has none (media under /media/). */
+export interface JanelaShell {
+  mediaBase: string;
+  canOpenFiles: boolean;
+}
+
 export const commandNames = Object.keys(commands) as CommandName[];
 export const eventNames = Object.keys(events) as EventName[];
 

@@ -23,7 +23,7 @@ import {
   settingsSchema,
 } from './domain';
 import { hasVisibleText } from './chats/visible-text';
-import { MAX_IMPORT_FILE_BYTES } from './limits';
+import { MAX_IMPORT_FILE_BYTES, MAX_UPLOAD_BASE64_CHARS } from './limits';
 import { csatSettingsSchema } from './metrics/csat-survey';
 import { metricsCsvSchema, metricsPeriodInputSchema, metricsReportSchema } from './metrics/metrics-report';
 import { agendaSettingsSchema, bookingStatusSchema, serviceSchema } from './bookings/booking-schemas';
@@ -31,6 +31,7 @@ import { agendaSchema, bookingChangeResultSchema } from './bookings/agenda-view'
 import { agendaSettingsPatchSchema, orderSettingsPatchSchema } from './bookings/settings-patches';
 import { orderSettingsSchema, orderStatusSchema, productSchema } from './orders/order-schemas';
 import { catalogueSchema, orderBoardSchema, statusTemplatesSchema } from './orders/order-board-view';
+import { outgoingAttachmentSchema, sha256Schema } from './media/media-kind';
 
 const empty = z.object({}).strict();
 
@@ -118,6 +119,7 @@ export const commands = {
   reorderQuickReplies: { input: z.object({ ids: z.array(z.string()) }).strict(), output: z.array(quickReplySchema) },
   importQuickReplies: {
     // Characters never outnumber bytes: a file that passed the UI's size check passes this.
+    // Attachments travel inside the file as base64.
     input: z.object({ json: z.string().max(MAX_IMPORT_FILE_BYTES) }).strict(),
     output: z.array(quickReplySchema),
   },
@@ -232,6 +234,35 @@ export const commands = {
     input: z.object({ id: z.string(), status: orderStatusSchema, notify: z.boolean().default(false) }).strict(),
     output: z.object({ told: z.boolean() }),
   },
+  /** Puts a file the shop picked into the media folder, to be sent or attached to a quick reply. */
+  uploadMedia: {
+    input: z
+      .object({
+        base64: z.string().min(1).max(MAX_UPLOAD_BASE64_CHARS),
+        mimetype: z.string().max(255),
+        filename: z.string().max(1000),
+      })
+      .strict(),
+    output: outgoingAttachmentSchema,
+  },
+  /** An attachment with an optional caption, through the outbox like text. */
+  sendMedia: {
+    input: z
+      .object({ chatId: chatIdSchema, caption: z.string().trim().max(4096), attachment: outgoingAttachmentSchema })
+      .strict(),
+    output: chatMessageSchema,
+  },
+  /** Downloads (again) a message's attachment from WhatsApp: "download", "try again", or first view. */
+  downloadMedia: {
+    input: z.object({ chatId: chatIdSchema, messageId: z.string().min(1) }).strict(),
+    output: chatMessageSchema,
+  },
+  /** Hands a stored file to the system's default application (desktop app only), after a click. */
+  openMedia: {
+    input: z.object({ sha256: sha256Schema, filename: z.string().max(255), mimetype: z.string().max(255) }).strict(),
+    output: z.null(),
+  },
+  getMediaUsage: { input: empty, output: z.object({ files: z.number(), bytes: z.number() }) },
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -279,6 +310,9 @@ export const errorCodes = [
   'too-large',
   'survey-already-sent',
   'slot-taken',
+  'too-large',
+  'media-unavailable',
+  'not-supported',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,6 @@
 /** The shop's data as both sides see it: schemas first, types inferred from them. */
 import { z } from 'zod';
+import { mediaInfoSchema, quickReplyAttachmentSchema } from './media/media-kind';
 
 export const languageSchema = z.enum(['pt-BR', 'en']);
 export type Language = z.infer<typeof languageSchema>;
@@ -37,10 +38,18 @@ export const chatMessageSchema = z.object({
   automatic: z.boolean().optional(),
   /** The satisfaction survey (metrics): it asks, it does not answer. */
   csatSurvey: z.boolean().optional(),
+  /** The attachment of a `media` message; absent in history written before media was first-class. */
+  media: mediaInfoSchema.optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
-export const lastMessageSchema = z.object({ text: z.string(), at: z.number().int(), direction: directionSchema });
+export const lastMessageSchema = z.object({
+  text: z.string(),
+  at: z.number().int(),
+  direction: directionSchema,
+  /** For the chat list's WhatsApp-like preview of an attachment. */
+  media: mediaInfoSchema.optional(),
+});
 
 export const labelSchema = z.object({
   id: z.string().min(1).max(64),
@@ -160,6 +169,12 @@ export const settingsSchema = z.object({
   browserPath: z.string().max(1000).nullable(),
   shop: shopSchema,
   notifications: notificationSettingsSchema.default(() => ({ ...defaultNotificationSettings })),
+  /** Largest attachment downloaded or sent, in MB; absent means 16. */
+  mediaMaxFileMb: z.number().int().min(1).max(100).optional(),
+  /** All media together, in MB; absent or null means no limit. */
+  mediaQuotaMb: z.number().int().min(10).max(1_000_000).nullable().optional(),
+  /** "Delete media older than N days"; absent or null means never (the default). */
+  mediaDeleteAfterDays: z.number().int().min(1).max(3650).nullable().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** Whether this runtime's Intl knows the zone: `Mars/Olympus` would make every shown time fail. */
@@ -195,6 +210,8 @@ export const quickReplySchema = z.object({
     .regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'a shortcut is one word of letters, digits, - or _'),
   title: z.string().trim().min(1).max(80),
   text: z.string().min(1).max(4096),
+  /** A price list or product photo sent with the text; its bytes live in the media folder. */
+  attachment: quickReplyAttachmentSchema.optional(),
 });
 export type QuickReply = z.infer<typeof quickReplySchema>;
 

@@ -13,9 +13,11 @@ import { createBackend, type Backend, type BackendSupport } from './backend';
 import type { AdjustableClock, Clock } from './clock';
 import { lockDataDir } from './data-dir-lock';
 import { EventHub } from './event-hub';
-import { demoBookingsAndOrders, demoHistory } from './gateways/simulated/demo-customers';
+import { demoBookingsAndOrders, demoHistory, demoMediaFiles } from './gateways/simulated/demo-customers';
 import { demoShop } from './gateways/simulated/demo-shop';
+import { openMediaStore } from './media/media-store';
 import type { WhatsAppGateway } from './gateways/gateway';
+import type { MediaStore } from './media/media-store';
 import { SimulatedGateway } from './gateways/simulated/simulated-gateway';
 import { createNoticeBoard } from './notices/notice-board';
 import { createRouter, type Dispatch } from './router';
@@ -42,6 +44,8 @@ export interface AppSessionOptions {
   createRealGateway: (context: RealGatewayContext) => WhatsAppGateway;
   /** The shell's part in "Help" (which shell, opening a folder); the logs folder is `DIR/logs`. */
   shell?: ShellServices;
+  /** The desktop shell's "open with the default application"; absent in the browser host. */
+  openWithSystem?: (file: string) => Promise<void>;
 }
 
 export type ShellServices = Omit<BackendSupport, 'logsFolder'>;
@@ -56,6 +60,8 @@ export interface AppSession {
   flush(): Promise<void>;
   /** Whether the current store holds the message with that WhatsApp id (test control checks its inbound). */
   hasMessage(chatId: ChatId, waId: string): boolean;
+  /** The media folder of the store in use (the demo has its own), for the shells' media route. */
+  mediaStore(): MediaStore;
   close(): Promise<void>;
 }
 
@@ -66,7 +72,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   });
   const hub = new EventHub();
   const notices = createNoticeBoard(clock);
-  let current: { backend: Backend; gateway: WhatsAppGateway; store: JanelaStore };
+  let current: { backend: Backend; gateway: WhatsAppGateway; store: JanelaStore; media: MediaStore };
 
   function defaults(mode: GatewayMode): StoreData {
     const language = options.language ?? 'pt-BR';
@@ -76,11 +82,12 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     return emptyStoreData(settings, starterQuickReplies(language));
   }
 
-  async function open(mode: GatewayMode): Promise<{ backend: Backend; gateway: WhatsAppGateway; store: JanelaStore }> {
+  async function open(mode: GatewayMode): Promise<typeof current> {
     // The demo keeps its sample shop apart from the real one, fresh each time so every window state shows.
     const storeDir = mode === 'demo' ? join(options.dataDir, 'demo') : options.dataDir;
     if (mode === 'demo') await rm(storeDir, { recursive: true, force: true });
     const store = await openStore({ dataDir: storeDir, clock, defaults: () => defaults(mode) });
+    const media = await openMediaStore({ dataDir: storeDir, clock });
     // The person reads what happened in their language; the technical detail goes to the log, and a
     // failing disk that reports on every retry is logged once until something changes.
     let lastLogged = '';
@@ -111,7 +118,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
         : new SimulatedGateway({
             clock,
             kind: mode,
-            ...(mode === 'demo' ? { history: () => demoHistory(clock.now()) } : {}),
+            ...(mode === 'demo' ? { history: () => demoHistory(clock.now()), historyFiles: demoMediaFiles } : {}),
           });
     const support = { shell: 'browser' as const, ...options.shell, logsFolder: join(options.dataDir, 'logs') };
     const backend = createBackend({
@@ -125,8 +132,10 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       exitDemo: () => switchTo(options.mode === 'demo' ? 'real' : options.mode),
       support,
       dataDir: storeDir,
+      media,
+      ...(options.openWithSystem ? { openWithSystem: options.openWithSystem } : {}),
     });
-    return { backend, gateway, store };
+    return { backend, gateway, store, media };
   }
 
   // One switch at a time, in the order asked: two at once would each open a store over demo/ (two
@@ -177,6 +186,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     flush: () => current.store.flush(),
     hasMessage: (chatId, waId) =>
       current.store.hasMessage(chatId, waId) || current.store.findMessageByWaId(chatId, waId) !== null,
+    mediaStore: () => current.media,
     async close() {
       await switching?.catch(() => undefined);
       await current.backend.close();

@@ -12,7 +12,7 @@ import { ConversationKeeper } from './metrics/conversation-keeper';
 import { MetricsFile } from './metrics/metrics-file';
 import { clearDoneOnInbound, createMetricsHandlers, withDoneAt } from './metrics/metrics-handlers';
 import { nodeStoreFs } from './store/store-fs';
-import { recordGatewayMessage } from './chats/record-message';
+import { markDeleted, recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
 import type { EventHub } from './event-hub';
 import type { GatewayMessage, WhatsAppGateway } from './gateways/gateway';
@@ -27,6 +27,9 @@ import {
   reorderQuickReplies,
   saveQuickReply,
 } from './quick-replies/quick-replies';
+import { createMediaService } from './media/media-service';
+import type { MediaStore } from './media/media-store';
+import { embedAttachments, storeImportedAttachments } from './quick-replies/quick-reply-attachments';
 import type { Handlers } from './router';
 import { createBookingChatFlow } from './bookings/booking-chat-flow';
 import { bookingsHandlers } from './bookings/bookings-handlers';
@@ -39,6 +42,8 @@ import type { JanelaStore, StoredContact, StoredMessage } from './store/store-ty
 
 /** A burst of messages becomes one list update instead of one per message. */
 const CHAT_PUSH_DELAY_MS = 30;
+/** "Delete media older than N days" runs at start and then once a day. */
+const MEDIA_PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
 /**
  * Chats in a snapshot taken while the store still reads contacts in the background: more than a
  * screen holds, so the list can be scrolled at once; `chatsLoaded` brings the rest.
@@ -65,6 +70,10 @@ export interface BackendOptions {
   attention?: Pick<AttentionServiceOptions, 'businessHours' | 'chatExtras' | 'tickMs' | 'settleMs'>;
   /** The store's folder, for the metrics records (metrics.jsonl); without it they live in memory. */
   dataDir?: string;
+  /** The media folder of this store. */
+  media: MediaStore;
+  /** The desktop shell's "open with the default application"; absent in the browser host. */
+  openWithSystem?: (file: string) => Promise<void>;
 }
 
 export interface BackendSupport {
@@ -122,8 +131,27 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   function pushMessage(message: StoredMessage): void {
-    hub.emit('messageChanged', { message: toChatMessage(message) });
+    hub.emit('messageChanged', { message: mediaService.present(toChatMessage(message)) });
   }
+
+  const mediaService = createMediaService({
+    store,
+    media: options.media,
+    gateway: () => gateway,
+    onMessage: pushMessage,
+    keptFiles: () =>
+      new Set([
+        ...store.data.quickReplies.flatMap((reply) => (reply.attachment ? [reply.attachment.sha256] : [])),
+        ...store.data.outbox.flatMap((entry) => (entry.media ? [entry.media.sha256] : [])),
+      ]),
+    ...(options.openWithSystem ? { openWithSystem: options.openWithSystem } : {}),
+    log,
+  });
+  let pruneTimer: NodeJS.Timeout | null = null;
+  const pruneMedia = () =>
+    void mediaService
+      .prune(store.data.settings)
+      .catch((error: unknown) => log(`media prune failed: ${error instanceof Error ? error.name : 'unknown'}`));
 
   const outbox = new Outbox({
     store,
@@ -136,6 +164,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     onContact: pushChat,
     log,
+    readMedia: (sha256) => options.media.read(sha256),
   });
 
   // Bookings and orders (issue 15): chat flows for the bot engine, staff commands, reminders.
@@ -175,6 +204,7 @@ export function createBackend(options: BackendOptions): Backend {
     clearDoneOnInbound(store, stored);
     pushMessage(stored);
     pushChat(message.chatId);
+    mediaService.afterArrival(stored, !message.catchUp);
     // Typed on the phone: a person on the shop's side took the chat. The bot's own sends are
     // claimed by the outbox above and never get here.
     if (message.fromMe) automations.onShopReply(message.chatId, message.at);
@@ -201,6 +231,12 @@ export function createBackend(options: BackendOptions): Backend {
     ack: ({ chatId, waId, status }: { chatId: ChatId; waId: string; status: StoredMessage['status'] & string }) =>
       outbox.applyAck(chatId, waId, status),
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
+    revoked: ({ chatId, waId }: { chatId: ChatId; waId: string }) => {
+      const deleted = markDeleted(store, chatId, waId);
+      if (!deleted) return;
+      pushMessage(deleted);
+      pushChat(chatId);
+    },
   };
   const attention = createAttentionService({
     store,
@@ -261,7 +297,10 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getConversation: ({ chatId, beforeId, limit }) => {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
-      return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };
+      return {
+        messages: page.messages.map((message) => mediaService.present(toChatMessage(message))),
+        hasMore: page.hasMore,
+      };
     },
     getProfile: ({ chatId }) => ({
       ...automations.customerProfile(contactOrThrow(chatId)),
@@ -301,6 +340,8 @@ export function createBackend(options: BackendOptions): Backend {
       store.update((data) => void (data.settings = next));
       hub.emit('settingsChanged', { settings: next });
       attention.changed();
+      mediaService.applySettings(next);
+      if (next.mediaDeleteAfterDays !== current.mediaDeleteAfterDays) pruneMedia();
       return next;
     },
     startDemo: async () => {
@@ -357,11 +398,19 @@ export function createBackend(options: BackendOptions): Backend {
       hub.emit('chatsChanged', { chats: Object.values(contacts).map(summaryOf) });
       return labels;
     },
-    saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
+    saveQuickReply: (reply) => {
+      if (reply.attachment) mediaService.assertStored(reply.attachment);
+      return replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply));
+    },
     deleteQuickReply: ({ id }) => replaceQuickReplies(deleteQuickReply(store.data.quickReplies, id)),
     reorderQuickReplies: ({ ids }) => replaceQuickReplies(reorderQuickReplies(store.data.quickReplies, ids)),
-    importQuickReplies: ({ json }) => replaceQuickReplies(importQuickReplies(store.data.quickReplies, json)),
-    exportQuickReplies: () => ({ json: exportQuickReplies(store.data.quickReplies) }),
+    importQuickReplies: async ({ json }) =>
+      replaceQuickReplies(
+        importQuickReplies(store.data.quickReplies, await storeImportedAttachments(json, options.media)),
+      ),
+    exportQuickReplies: async () => ({
+      json: await embedAttachments(exportQuickReplies(store.data.quickReplies), options.media),
+    }),
     listCustomFields: () => customFieldNames(store.data.contacts),
     pauseNotifications: ({ minutes }) => attention.pause(minutes),
     resumeNotifications: () => attention.resume(),
@@ -391,6 +440,18 @@ export function createBackend(options: BackendOptions): Backend {
     ...createMetricsHandlers({ store, clock, keeper, outbox, gateway: () => gateway, pushChat }),
     ...bookingsHandlers({ store, clock, send: staffSend, onBookingsChanged: bookingsChanged }),
     ...ordersHandlers({ store, clock, send: staffSend, onOrdersChanged: ordersChanged }),
+    uploadMedia: (file) => mediaService.upload(file),
+    sendMedia: ({ chatId, caption, attachment }) => {
+      mediaService.assertStored(attachment);
+      return toChatMessage(outbox.send(chatId, caption, {}, attachment));
+    },
+    downloadMedia: async ({ chatId, messageId }) =>
+      mediaService.present(toChatMessage(await mediaService.download(chatId, messageId))),
+    openMedia: async (file) => {
+      await mediaService.open(file);
+      return null;
+    },
+    getMediaUsage: () => mediaService.usage(),
   };
 
   function replaceQuickReplies(quickReplies: typeof store.data.quickReplies) {
@@ -419,11 +480,16 @@ export function createBackend(options: BackendOptions): Backend {
       void keeper
         .start()
         .catch((error: unknown) => log(`metrics records failed: ${error instanceof Error ? error.name : 'unknown'}`));
+      gateway.on('revoked', listeners.revoked);
+      mediaService.applySettings(store.data.settings);
+      pruneMedia();
+      pruneTimer = setInterval(pruneMedia, MEDIA_PRUNE_INTERVAL_MS);
       await gateway.start();
     },
     async close() {
       closed = true;
       reminderJob?.stop();
+      if (pruneTimer) clearInterval(pruneTimer);
       stopClockListener();
       stopStoreNotices();
       attention.close();
@@ -432,6 +498,7 @@ export function createBackend(options: BackendOptions): Backend {
       gateway.off('message', listeners.message);
       gateway.off('ack', listeners.ack);
       gateway.off('synced', listeners.synced);
+      gateway.off('revoked', listeners.revoked);
       await gateway
         .stop()
         .catch((error: unknown) => log(`gateway stop failed: ${error instanceof Error ? error.name : 'unknown'}`));

@@ -15,11 +15,14 @@ import { checkRequest, SECRET_PARAM, SESSION_COOKIE, secretMatches, type Refusal
 import { createSocketOutbox, defaultOutboxLimits, type SocketOutboxLimits } from './socket-outbox';
 import { readStaticFile } from './static-files';
 import { handleTestControl } from './test-control';
+import { MEDIA_PATH_PREFIX, mediaAnswer } from '../backend/media/media-response';
 
 /** Test-control bodies: a customer's message and its envelope. */
 export const MAX_BODY_BYTES = 1_000_000;
+/** Test control may carry an attachment as base64. */
+const MAX_TEST_BODY_BYTES = 30_000_000;
 const CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export interface BrowserHostOptions {
   session: AppSession;
@@ -63,14 +66,14 @@ function send(
 }
 
 /** The body, or null when it is over the limit (the caller answers 413 and closes the connection). */
-function readBody(request: IncomingMessage): Promise<string | null> {
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null);
+function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      if (size <= maxBytes) return void chunks.push(chunk);
       // Stop collecting, but leave the socket open long enough to say why.
       request.off('data', onData);
       request.resume();
@@ -112,16 +115,33 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return send(response, refusal === 'no-session' ? 401 : 403, 'text/plain; charset=utf-8', REFUSAL_TEXT[refusal]);
 
     if (testControl && url.pathname.startsWith('/test/')) {
-      const body = request.method === 'POST' ? await readBody(request) : '';
+      const body = request.method === 'POST' ? await readBody(request, MAX_TEST_BODY_BYTES) : '';
       if (body === null)
-        return send(response, 413, 'application/json', JSON.stringify({ error: `body over ${MAX_BODY_BYTES} bytes` }), {
-          connection: 'close',
-        });
+        return send(
+          response,
+          413,
+          'application/json',
+          JSON.stringify({ error: `body over ${MAX_TEST_BODY_BYTES} bytes` }),
+          {
+            connection: 'close',
+          },
+        );
       const result = handleTestControl(session, request.method ?? 'GET', url.pathname, body);
       if (result) return send(response, result.status, 'application/json', JSON.stringify(result.body));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    // Behind the same guard as the app: loopback, our own origin, and the session cookie.
+    if (url.pathname.startsWith(MEDIA_PATH_PREFIX)) {
+      const answer = await mediaAnswer(session.mediaStore(), url.pathname, url.searchParams);
+      response.writeHead(answer.status, {
+        ...answer.headers,
+        'Referrer-Policy': 'no-referrer',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      });
+      response.end(request.method === 'HEAD' ? undefined : answer.body);
+      return;
+    }
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (file.kind === 'bad-path') return send(response, 400, 'text/plain; charset=utf-8', 'Bad request');
     if (file.kind === 'outside') return send(response, 404, 'text/plain; charset=utf-8', 'Not found');

@@ -4,16 +4,32 @@
  */
 import { z } from 'zod';
 import { connectionStatusSchema, phoneSchema } from '../../shared/domain';
+import { mediaInfoSchema, mediaKindSchema } from '../../shared/media/media-kind';
 import type { AppSession } from '../backend/app-session';
+import { sanitizeFilename } from '../backend/media/safe-filename';
 
 const inboundSchema = z
   .object({
     phone: phoneSchema,
     name: z.string().trim().min(1).max(120).optional(),
-    text: z.string().min(1).max(4096),
+    text: z.string().max(4096).default(''),
     kind: z.enum(['text', 'call', 'media', 'reaction']).optional(),
+    /** An attachment; without `base64` WhatsApp "no longer has it" and the download fails. */
+    media: z
+      .object({
+        kind: mediaKindSchema,
+        mimetype: z.string().max(255).optional(),
+        filename: z.string().max(1000).optional(),
+        base64: z.string().max(28_000_000).optional(),
+        durationSec: z.number().nonnegative().optional(),
+        location: mediaInfoSchema.in.shape.location,
+        contact: mediaInfoSchema.in.shape.contact,
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((inbound) => inbound.text.trim() !== '' || inbound.media !== undefined, 'text or media is required');
 const clockSchema = z
   .object({
     advanceMs: z
@@ -43,6 +59,29 @@ function badRequest(error: z.ZodError | string): TestControlResponse {
   return { status: 400, body: { error: message } };
 }
 
+type InboundMedia = NonNullable<z.infer<typeof inboundSchema>['media']>;
+
+/** What WhatsApp would say about the attachment (caption, size, name) and the bytes it would hand over. */
+function simulatedMedia(media: InboundMedia, text: string) {
+  const size = media.base64 !== undefined ? Buffer.from(media.base64, 'base64').length : undefined;
+  const info = mediaInfoSchema.parse({
+    kind: media.kind,
+    download: 'not-downloaded',
+    ...(media.mimetype ? { mimetype: media.mimetype } : {}),
+    ...(media.filename ? { filename: sanitizeFilename(media.filename) } : {}),
+    ...(size !== undefined ? { size } : {}),
+    ...(media.durationSec !== undefined ? { durationSec: media.durationSec } : {}),
+    ...(media.location ? { location: media.location } : {}),
+    ...(media.contact ? { contact: media.contact } : {}),
+    ...(text.trim() !== '' ? { caption: text } : {}),
+  });
+  const file =
+    media.base64 !== undefined
+      ? { data: media.base64, mimetype: media.mimetype ?? null, filename: media.filename ?? null }
+      : undefined;
+  return { info, ...(file ? { file } : {}) };
+}
+
 export function handleTestControl(
   session: AppSession,
   method: string,
@@ -65,8 +104,14 @@ export function handleTestControl(
       const parsed = inboundSchema.safeParse(body);
       if (!parsed.success) return badRequest(parsed.error);
       if (!gateway) return notSimulated;
-      const { phone, name, text, kind } = parsed.data;
-      const message = gateway.receive({ phone, name: name ?? null, text, ...(kind ? { kind } : {}) });
+      const { phone, name, text, kind, media } = parsed.data;
+      const message = gateway.receive({
+        phone,
+        name: name ?? null,
+        text,
+        ...(kind ? { kind } : {}),
+        ...(media ? { kind: 'media' as const, media: simulatedMedia(media, text) } : {}),
+      });
       // A test that is told "sent" must find the message: never answer success for one not stored.
       if (!session.hasMessage(message.chatId, message.waId))
         return { status: 500, body: { error: 'the message was not recorded; see the log' } };
@@ -79,7 +124,10 @@ export function handleTestControl(
     }
     case 'GET /test/sent':
       if (!gateway) return notSimulated;
-      return { status: 200, body: gateway.sent.map(({ phone, text, at }) => ({ phone, text, at })) };
+      return {
+        status: 200,
+        body: gateway.sent.map(({ phone, text, at, media }) => ({ phone, text, at, ...(media ? { media } : {}) })),
+      };
     case 'POST /test/connection': {
       const parsed = connectionSchema.safeParse(body);
       if (!parsed.success) return badRequest(parsed.error);

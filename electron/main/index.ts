@@ -2,7 +2,7 @@
  * The Electron shell: one instance, one hardened window, IPC wired to the same router the browser
  * host uses. Everything that is not Electron lives in electron/backend.
  */
-import { app, BrowserWindow, ipcMain, powerMonitor, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commands } from '../../shared/contract';
@@ -16,12 +16,18 @@ import { launchSession } from '../backend/launch/launch-session';
 import { createLogger } from '../backend/logging/logger';
 import { startupErrorText, startupLanguage } from '../backend/launch/startup-error';
 import { decideTestHooks } from '../backend/launch/test-hooks-policy';
-import { isTrustedSender, mayNavigate, mayOpenExternally } from './url-rules';
+import { isTrustedSender, MEDIA_SCHEME, mayNavigate, mayOpenExternally, mediaPathOf } from './url-rules';
 import { startDesktopShell } from './desktop-shell';
 import { APP_USER_MODEL_ID } from './shell-rules';
 import { resourcePath } from './resource-paths';
 import type { WindowPlacement } from './window-bounds';
 import { restoreWindowState } from './window-state';
+import { mediaAnswer } from '../backend/media/media-response';
+
+// Before ready: the media scheme streams audio and video and is fetched like a web origin.
+protocol.registerSchemesAsPrivileged([
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+]);
 
 const windowSize = { width: 1280, height: 800, minWidth: 900, minHeight: 600 };
 
@@ -60,6 +66,11 @@ async function start(): Promise<void> {
       shell: 'electron',
       // openPath answers with an error message, empty when it worked.
       openFolder: async (path) => (await shell.openPath(path)) === '',
+      // Only ever a copy under a sanitised name, and only after the person clicked "Open".
+      openWithSystem: async (file) => {
+        const failure = await shell.openPath(file);
+        if (failure) throw new Error('the system could not open the file');
+      },
     });
   } catch (error) {
     log(`the session did not open: ${error instanceof Error ? error.name : 'unknown'}`);
@@ -73,6 +84,15 @@ async function start(): Promise<void> {
   // Deny every permission (camera, notifications, geolocation…): the app needs none.
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   electronSession.defaultSession.setPermissionCheckHandler(() => false);
+
+  // Media for the app's own page only: a file of the media folder, by its sha256, typed safely.
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const path = mediaPathOf(request.url);
+    if (path === null) return new Response('Not a media file.', { status: 404 });
+    const url = new URL(request.url);
+    const answer = await mediaAnswer(janela.mediaStore(), path, url.searchParams);
+    return new Response(new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
+  });
 
   for (const name of Object.keys(commands)) {
     ipcMain.handle(`${IPC_INVOKE_PREFIX}${name}`, (event, input: unknown) =>

@@ -42,3 +42,14 @@ export function mayNavigate(url: string, appUrl: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined, appUrl: string): boolean {
   return frameUrl !== undefined && isAppUrl(frameUrl, appUrl);
 }
+
+/** The desktop app's media scheme: `janela-media://file/media/<sha256>?type=…&name=…`. */
+export const MEDIA_SCHEME = 'janela-media';
+
+/** The `/media/<sha256>` path of a media URL, or null for anything else (other hosts, credentials). */
+export function mediaPathOf(url: string): string | null {
+  const candidate = parse(url);
+  if (!candidate || candidate.protocol !== `${MEDIA_SCHEME}:` || candidate.hostname !== 'file') return null;
+  if (candidate.username || candidate.password) return null;
+  return /^\/media\/[0-9a-f]{64}$/.test(candidate.pathname) ? candidate.pathname : null;
+}

@@ -1,6 +1,6 @@
 /** Exposes `window.janela`: intent-level functions over IPC, the same API the browser host builds. */
 import { contextBridge, ipcRenderer } from 'electron';
-import { createJanelaApi, type JanelaApi, type Transport } from '../../shared/bridge';
+import { createJanelaApi, type JanelaApi, type JanelaShell, type Transport } from '../../shared/bridge';
 import type { CommandResult } from '../../shared/contract';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../shared/wire';
 
@@ -19,3 +19,8 @@ const transport: Transport = {
 
 const api = createJanelaApi(transport) satisfies JanelaApi;
 contextBridge.exposeInMainWorld('janela', api);
+// What differs between the shells for media: where files are served, and whether "Open" exists.
+contextBridge.exposeInMainWorld('janelaShell', {
+  mediaBase: 'janela-media://file/media/',
+  canOpenFiles: true,
+} satisfies JanelaShell);

@@ -16,6 +16,8 @@ import { profileMessages } from './messages/profile';
 import { quickReplyMessages } from './messages/quick-replies';
 import { bookingMessages } from './messages/bookings';
 import { orderMessages } from './messages/orders';
+import { mediaMessages } from '../media/media-messages';
+import { mediaViewMessages } from './messages/media';
 import { settingsMessages } from './messages/settings';
 import { storeMessages } from './messages/store';
 import { startupMessages } from './messages/startup';
@@ -36,6 +38,8 @@ export const catalogues = [
   metricsMessages,
   bookingMessages,
   orderMessages,
+  mediaMessages,
+  mediaViewMessages,
 ] as const;
 
 type KeysOf<C> = C extends Catalogue<infer K> ? K : never;

@@ -94,6 +94,26 @@ export const mediaInfoSchema = z
   });
 export type MediaInfo = z.output<typeof mediaInfoSchema>;
 
+/** A file the shop sends (composer, quick reply): already in the media folder, named by its sha256. */
+export const outgoingAttachmentSchema = z.object({
+  kind: z.enum(['image', 'video', 'audio', 'voice', 'document', 'sticker']),
+  sha256: sha256Schema,
+  mimetype: z.string().min(3).max(255),
+  filename: z.string().min(1).max(255),
+  size: size,
+});
+export type OutgoingAttachment = z.infer<typeof outgoingAttachmentSchema>;
+export const quickReplyAttachmentSchema = outgoingAttachmentSchema;
+
+/** The kind an attachment is sent as, from its type: pictures as photos, the rest as documents. */
+export function sendKindOf(mimetype: string): OutgoingAttachment['kind'] {
+  const type = mimetype.toLowerCase();
+  if (['image/jpeg', 'image/png', 'image/webp', 'image/gif'].includes(type)) return 'image';
+  if (type === 'video/mp4' || type === 'video/3gpp') return 'video';
+  if (type.startsWith('audio/')) return 'audio';
+  return 'document';
+}
+
 /** Whether "download" (or "try again") makes sense for this attachment now. */
 export function canDownload(media: MediaInfo): boolean {
   return downloadableKinds.has(media.kind) && media.download !== 'ok';

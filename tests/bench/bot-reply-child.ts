@@ -15,6 +15,7 @@ import { openStore } from '../../electron/backend/store/open-store';
 import { defaultAutomationSettings } from '../../shared/automations/automation-settings';
 import type { FaqRule } from '../../shared/automations/faq-matching';
 import { baseData, contactCount } from './generate-data';
+import { tempMediaStore } from '../unit/electron/backend/media/temp-media-store';
 
 const [dataDir, secondsArg] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: bot-reply-child <dataDir> [seconds]');
@@ -92,6 +93,7 @@ hub.subscribe((name, payload) => {
   }
 });
 const backend = createBackend({
+  media: await tempMediaStore(clock),
   store,
   gateway,
   clock,

@@ -19,6 +19,17 @@ export interface SentMessage {
   phone: string;
   text: string;
   at: number;
+  media?: { kind: string; mimetype: string; filename: string; sha256: string };
+}
+
+export interface InboundMedia {
+  kind: string;
+  mimetype?: string;
+  filename?: string;
+  base64?: string;
+  durationSec?: number;
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+  contact?: { name: string; phone?: string }[];
 }
 
 export class JanelaHost {
@@ -102,8 +113,9 @@ export class JanelaHost {
   inbound(message: {
     phone: string;
     name?: string;
-    text: string;
+    text?: string;
     kind?: 'text' | 'call' | 'media' | 'reaction';
+    media?: InboundMedia;
   }): Promise<unknown> {
     return this.call('POST', '/test/inbound', message);
   }

@@ -21,6 +21,21 @@ export interface InboundMessage {
   group?: { id: string; name?: string };
   /** Posted as a status (from `status@broadcast`). */
   status?: boolean;
+  /** An attachment with real bytes; `text` becomes its caption. */
+  media?: InboundMedia;
+  /** A shared location (`text` is ignored). */
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+}
+
+export interface InboundMedia {
+  /** WhatsApp's message type: 'image', 'ptt' (voice note), 'audio', 'video', 'document', 'sticker'. */
+  type: 'image' | 'ptt' | 'audio' | 'video' | 'document' | 'sticker';
+  mimetype: string;
+  /** Base64 of the bytes. */
+  data: string;
+  filename?: string;
+  /** Seconds. */
+  duration?: number;
 }
 
 export interface PhoneMessage {
@@ -41,6 +56,8 @@ export interface ReceivedMessage {
   text: string;
   /** Epoch milliseconds when the server took it. */
   at: number;
+  /** An attachment the app sent: what it said about it, and the hex sha256 of the bytes uploaded. */
+  media?: { type: string; mimetype: string; filename?: string; sha256: string; size: number };
 }
 
 export interface PageInfo {
@@ -114,6 +131,10 @@ export interface StandInControl {
   // sends
   /** Messages the servers accepted from the app, once per message id, in order. */
   received(): ReceivedMessage[];
+  /** The customer deletes a message for everyone: it turns `revoked` on linked pages and in history. */
+  revoke(chatId: string, id: string): void;
+  /** The bytes behind an attachment path (sent or received), as base64; null when unknown. */
+  mediaFile(directPath: string): string | null;
   failNextSend(options?: { mode?: SendFailureMode; reason?: string }): void;
   dropConnectionDuringNextSend(options?: DropOptions): void;
   /** Acks given automatically to accepted sends, each `stepMs` after the previous (0 = none). */

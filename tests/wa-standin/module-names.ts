@@ -47,6 +47,15 @@ export const PROVIDED_MODULES = [
   'WAWebStreamModel',
   'WAWebUpdateUnreadChatAction',
   'WAWebPresenceChatAction',
+  // media: prepare, upload and download (issue 18)
+  'WAWebMediaOpaqueData',
+  'WAWebPrepRawMedia',
+  'WAWebMediaStorage',
+  'WAWebMmsMediaTypes',
+  'WAWebMediaDataUtils',
+  'WAWebMediaInMemoryBlobCache',
+  'WAWebMediaMmsV4Upload',
+  'WAWebDownloadManager',
 ] as const;
 
 /**

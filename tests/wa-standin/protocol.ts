@@ -32,6 +32,21 @@ export interface StoredMessage {
   ack: number;
   type: string;
   notifyName?: string;
+  /** An attachment's description; its bytes are kept by the server under `directPath`. */
+  media?: StoredMedia;
+  location?: { latitude: number; longitude: number; name?: string; address?: string };
+}
+
+export interface StoredMedia {
+  directPath: string;
+  mimetype: string;
+  /** Base64 sha256 of the bytes, as WhatsApp Web's `filehash`. */
+  filehash: string;
+  size: number;
+  filename?: string;
+  caption?: string;
+  /** Seconds, for voice notes, audio and video. */
+  duration?: number;
 }
 
 export interface StoredChat {
@@ -74,7 +89,17 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
     body: z.string().nullable().optional(),
     t: z.number(),
     msgType: z.string(),
+    media: z
+      .object({
+        directPath: z.string(),
+        mimetype: z.string(),
+        filename: z.string().nullable().optional(),
+        caption: z.string().nullable().optional(),
+        filehash: z.string(),
+      })
+      .optional(),
   }),
+  z.object({ type: z.literal('upload'), directPath: z.string(), mimetype: z.string(), data: z.string() }),
   z.object({ type: z.literal('seen'), chatId: z.string() }),
   z.object({ type: z.literal('logout') }),
   z.object({ type: z.literal('pairing-code'), code: z.string(), phoneNumber: z.string() }),
@@ -95,6 +120,7 @@ export type ServerMessage =
       contact?: StoredContact;
     }
   | { type: 'ack'; key: string; ack: number }
+  | { type: 'revoke'; key: string }
   | { type: 'send-result'; key: string; outcome: SendOutcome; reason?: string }
   | { type: 'read-on-phone'; chatId: string }
   | { type: 'call'; call: IncomingCall }

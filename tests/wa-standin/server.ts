@@ -69,6 +69,8 @@ export const CONTROL_METHODS = new Set<string>([
   'react',
   'chat',
   'received',
+  'mediaFile',
+  'revoke',
   'failNextSend',
   'dropConnectionDuringNextSend',
   'setAutoAck',
@@ -139,6 +141,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     const url = new URL(request.url ?? '/', 'https://web.whatsapp.com');
     if (url.pathname.startsWith('/standin/control/')) {
       void handleControl(world, url.pathname.slice('/standin/control/'.length), request, response);
+      return;
+    }
+    if (url.pathname === '/standin/media') {
+      // What WhatsApp's media servers would hand a linked device for a message's directPath.
+      const bytes = world.mediaBytes(url.searchParams.get('path') ?? '');
+      response.writeHead(bytes ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      response.end(bytes ?? '');
       return;
     }
     if (url.pathname === '/') {

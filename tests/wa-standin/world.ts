@@ -3,7 +3,7 @@
  * open stand-in page and implements the control API tests call.
  */
 import { EventEmitter } from 'node:events';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccountHistory, newMessageId, toSeconds } from './history';
 import type { Me, SeedChat } from './history';
 import { OPTIONAL_MODULES, PROVIDED_MODULES } from './module-names';
@@ -38,6 +38,8 @@ export class StandInWorld implements StandInControl {
   private readonly pagesById = new Map<string, PageRecord>();
   private readonly devices = new Set<string>();
   private readonly receivedList: ReceivedMessage[] = [];
+  /** Attachments' bytes by path: uploaded by the app, or sent by customers. */
+  private readonly mediaFiles = new Map<string, Buffer>();
   private readonly plans: SendPlan[] = [];
   private readonly qrs: string[] = [];
   private readonly codes: { code: string; phoneNumber: string }[] = [];
@@ -106,6 +108,9 @@ export class StandInWorld implements StandInControl {
       case 'injected':
         page.injected = true;
         break;
+      case 'upload':
+        this.mediaFiles.set(message.directPath, Buffer.from(message.data, 'base64'));
+        return;
       case 'send':
         this.onSend(page, message);
         break;
@@ -204,16 +209,47 @@ export class StandInWorld implements StandInControl {
   /** Servers keep a message once per id, as WhatsApp does; returns whether it was new. */
   private record(message: Extract<PageMessage, { type: 'send' }>, ack: number): boolean {
     if (this.receivedList.some((r) => r.key === message.key)) return false;
-    const text = message.body ?? '';
-    this.receivedList.push({ id: message.id, key: message.key, to: message.to, text, at: Date.now() });
+    const media = message.media;
+    const bytes = media ? this.mediaFiles.get(media.directPath) : undefined;
+    const text = media ? (media.caption ?? '') : (message.body ?? '');
+    this.receivedList.push({
+      id: message.id,
+      key: message.key,
+      to: message.to,
+      text,
+      at: Date.now(),
+      ...(media && bytes
+        ? {
+            media: {
+              type: message.msgType,
+              mimetype: media.mimetype,
+              ...(media.filename ? { filename: media.filename } : {}),
+              sha256: createHash('sha256').update(bytes).digest('hex'),
+              size: bytes.length,
+            },
+          }
+        : {}),
+    });
     this.history.append({
       id: message.id,
       chatId: message.to,
       fromMe: true,
-      body: text,
+      body: media ? '' : text,
       t: message.t,
       ack,
       type: message.msgType,
+      ...(media && bytes
+        ? {
+            media: {
+              directPath: media.directPath,
+              mimetype: media.mimetype,
+              filehash: media.filehash,
+              size: bytes.length,
+              ...(media.filename ? { filename: media.filename } : {}),
+              ...(media.caption ? { caption: media.caption } : {}),
+            },
+          }
+        : {}),
     });
     return true;
   }
@@ -288,16 +324,53 @@ export class StandInWorld implements StandInControl {
       chatId,
       fromMe: false,
       ...(shared ? { author: message.from } : {}),
-      body: message.text,
+      body: message.media || message.location ? '' : message.text,
       t: toSeconds(message.at ?? Date.now()),
       ack: 0,
-      type: 'chat',
+      type: message.media?.type ?? (message.location ? 'location' : 'chat'),
       ...(message.name ? { notifyName: message.name } : {}),
+      ...(message.media ? { media: this.keepMedia(message.media, message.text) } : {}),
+      ...(message.location ? { location: message.location } : {}),
     };
     const chatName = message.group ? message.group.name : (message.savedName ?? message.name);
     const chat = this.history.append(stored, chatName, message.group ? message.from : undefined);
     this.broadcast({ type: 'inbound', stored, chat, contact });
     return id;
+  }
+
+  /** The servers keep a customer's file; the message carries its path, as WhatsApp's do. */
+  private keepMedia(media: NonNullable<InboundMessage['media']>, caption: string): NonNullable<StoredMessage['media']> {
+    const bytes = Buffer.from(media.data, 'base64');
+    const directPath = `/v/t62.standin/${randomBytes(8).toString('hex')}`;
+    this.mediaFiles.set(directPath, bytes);
+    return {
+      directPath,
+      mimetype: media.mimetype,
+      filehash: createHash('sha256').update(bytes).digest('base64'),
+      size: bytes.length,
+      ...(media.filename ? { filename: media.filename } : {}),
+      ...(caption.trim() !== '' ? { caption } : {}),
+      ...(media.duration !== undefined ? { duration: media.duration } : {}),
+    };
+  }
+
+  revoke(chatId: string, id: string): void {
+    const stored = this.history.findById(id, chatId);
+    if (!stored) throw new Error(`no message ${id} in ${chatId}`);
+    stored.type = 'revoked';
+    stored.body = '';
+    delete stored.media;
+    delete stored.location;
+    this.broadcast({ type: 'revoke', key: `${stored.fromMe}_${chatId}_${id}` });
+  }
+
+  mediaFile(directPath: string): string | null {
+    return this.mediaFiles.get(directPath)?.toString('base64') ?? null;
+  }
+
+  /** For the server's download route. */
+  mediaBytes(directPath: string): Buffer | undefined {
+    return this.mediaFiles.get(directPath);
   }
 
   sendFromPhone(message: PhoneMessage): string {
@@ -442,6 +515,7 @@ export class StandInWorld implements StandInControl {
     this.history.clear();
     this.unlinkAll();
     this.receivedList.length = 0;
+    this.mediaFiles.clear();
     this.plans.length = 0;
     this.qrs.length = 0;
     this.codes.length = 0;

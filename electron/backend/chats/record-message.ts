@@ -33,7 +33,7 @@ export function newContact(chatId: ChatId, waName: string | null): StoredContact
 /** Folds one message into a contact's list summary (pure, so out-of-order arrivals are testable). */
 export function foldMessage(
   contact: StoredContact,
-  message: Pick<StoredMessage, 'direction' | 'kind' | 'text' | 'at'>,
+  message: Pick<StoredMessage, 'direction' | 'kind' | 'text' | 'at' | 'media'>,
   live: boolean,
   settings: InboundRuleSettings,
 ): StoredContact {
@@ -45,7 +45,12 @@ export function foldMessage(
     next.lastOutboundAt = contact.lastOutboundAt === null ? message.at : Math.max(contact.lastOutboundAt, message.at);
   }
   if (!contact.lastMessage || message.at >= contact.lastMessage.at) {
-    next.lastMessage = { text: message.text, at: message.at, direction: message.direction };
+    next.lastMessage = {
+      text: message.text,
+      at: message.at,
+      direction: message.direction,
+      ...(message.media ? { media: message.media } : {}),
+    };
   }
   return next;
 }
@@ -68,6 +73,7 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
     // Kept so that the contact list can be rebuilt from the history files, names included.
     ...(!message.fromMe && message.contactName ? { contactName: message.contactName } : {}),
     ...(message.fromMe && message.csatSurvey ? { csatSurvey: true } : {}),
+    ...(message.media ? { media: message.media } : {}),
   };
   if (!store.appendMessage(stored)) return null;
   store.update((data) => {
@@ -76,4 +82,23 @@ export function recordGatewayMessage(store: JanelaStore, message: GatewayMessage
     data.contacts[message.chatId] = foldMessage(named, stored, !message.catchUp, data.settings);
   });
   return stored;
+}
+
+/**
+ * A message deleted for everyone: its text and attachment go, as on the phone, and it shows as
+ * deleted (also as the chat list's preview when it was the last message). Returns the new version.
+ */
+export function markDeleted(store: JanelaStore, chatId: ChatId, waId: string): StoredMessage | null {
+  const message = store.getMessage(chatId, waId) ?? store.findMessageByWaId(chatId, waId);
+  if (!message || message.media?.kind === 'deleted') return null;
+  const media = { kind: 'deleted' as const, download: 'not-downloaded' as const };
+  const updated = store.updateMessage(chatId, message.id, { kind: 'media', text: '', media });
+  if (!updated) return null;
+  store.update((data) => {
+    const contact = data.contacts[chatId];
+    const last = contact?.lastMessage;
+    if (contact && last && last.at === message.at && last.direction === message.direction && last.text === message.text)
+      data.contacts[chatId] = { ...contact, lastMessage: { ...last, text: '', media } };
+  });
+  return updated;
 }

@@ -3,6 +3,8 @@
  * whatsapp-web.js gateway both implement it, so everything above this line is the same code.
  */
 import type { ChatId, ConnectionStatus, DeliveryStatus, GatewayKind, MessageKind } from '../../../shared/domain';
+import type { MediaInfo } from '../../../shared/media/media-kind';
+import type { DownloadedMedia } from '../media/media-download';
 
 /** A message seen on WhatsApp, live or during catch-up; the backend stores each `waId` once. */
 export interface GatewayMessage {
@@ -22,6 +24,16 @@ export interface GatewayMessage {
   catchUp?: boolean;
   /** The demo shop's sample satisfaction surveys (a real gateway never sets it). */
   csatSurvey?: boolean;
+  /** A `media` message's attachment as WhatsApp describes it, before any download. */
+  media?: MediaInfo;
+}
+
+/** A file to send, as whatsapp-web.js's `MessageMedia` takes it. */
+export interface OutgoingMedia {
+  /** Base64. */
+  data: string;
+  mimetype: string;
+  filename: string;
 }
 
 export interface SentMessageProbe {
@@ -35,6 +47,8 @@ export interface GatewayEvents {
   ack: [{ waId: string; chatId: ChatId; status: DeliveryStatus }];
   /** Catch-up finished: everything up to `at` is in. */
   synced: [{ at: number }];
+  /** A message was deleted for everyone (by the customer, or by the shop on its phone). */
+  revoked: [{ chatId: ChatId; waId: string }];
 }
 
 export interface WhatsAppGateway {
@@ -48,6 +62,10 @@ export interface WhatsAppGateway {
    * mid-send, so the outbox can mark it uncertain instead of failed.
    */
   sendText(chatId: ChatId, text: string): Promise<{ waId: string }>;
+  /** Hands a file, with `caption` (may be empty), to WhatsApp; resolves and rejects like sendText. */
+  sendMedia(chatId: ChatId, media: OutgoingMedia, caption: string): Promise<{ waId: string }>;
+  /** The bytes of a message's attachment (whatsapp-web.js `msg.downloadMedia()`); null when WhatsApp has none. */
+  downloadMedia(chatId: ChatId, waId: string): Promise<DownloadedMedia | null>;
   /** After a reconnect: the shop's message to `chatId` with exactly `text` sent at or after `since`, if any. */
   findSent(chatId: ChatId, text: string, since: number): Promise<SentMessageProbe | null>;
   requestPairingCode(phone: string): Promise<string>;

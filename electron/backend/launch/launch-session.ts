@@ -7,7 +7,7 @@ export async function launchSession(
   args: LaunchOptions,
   dataDir: string,
   log: (line: string) => void,
-  shell?: ShellServices,
+  shell?: ShellServices & { openWithSystem?: (file: string) => Promise<void> },
 ): Promise<AppSession> {
   // whatsapp-web.js and Puppeteer take seconds to load: only the real WhatsApp needs them.
   const realGateway = args.mode === 'real' ? await import('../gateways/whatsapp-web/real-gateway') : null;
@@ -19,6 +19,7 @@ export async function launchSession(
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     log,
     ...(shell ? { shell } : {}),
+    ...(shell?.openWithSystem ? { openWithSystem: shell.openWithSystem } : {}),
     createRealGateway: (context) => {
       if (!realGateway) throw new Error('the real WhatsApp gateway is not loaded in simulated mode');
       return realGateway.createRealGateway(context, { testControl: args.testControl, env: process.env });

@@ -161,13 +161,25 @@ export function importQuickReplies(list: readonly QuickReply[], json: string): Q
     const existingIndex = indexByShortcut.get(key);
     const existing = existingIndex === undefined ? undefined : merged[existingIndex];
     if (existingIndex !== undefined && existing) {
-      merged[existingIndex] = { id: existing.id, shortcut: item.shortcut, title: item.title, text: item.text };
+      merged[existingIndex] = {
+        id: existing.id,
+        shortcut: item.shortcut,
+        title: item.title,
+        text: item.text,
+        ...(item.attachment ? { attachment: item.attachment } : {}),
+      };
       continue;
     }
     const id = freeId(item.id ?? `qr-${key}`, takenIds);
     takenIds.add(id);
     indexByShortcut.set(key, merged.length);
-    merged.push({ id, shortcut: item.shortcut, title: item.title, text: item.text });
+    merged.push({
+      id,
+      shortcut: item.shortcut,
+      title: item.title,
+      text: item.text,
+      ...(item.attachment ? { attachment: item.attachment } : {}),
+    });
   }
   if (merged.length > MAX_QUICK_REPLIES) {
     throw invalidImport(

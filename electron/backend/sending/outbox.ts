@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatId, DeliveryStatus, Settings } from '../../../shared/domain';
+import type { OutgoingAttachment } from '../../../shared/media/media-kind';
 import { isWindowOpen } from '../../../shared/chats/window-rules';
 import { foldMessage } from '../chats/record-message';
 import type { Clock } from '../clock';
@@ -31,6 +32,19 @@ function strongest(a: DeliveryStatus | undefined, b: DeliveryStatus): DeliverySt
 /** How soon the queue tries again after the store failed to save an attempt. */
 const SAVE_RETRY_MS = 2000;
 
+class MissingAttachmentError extends Error {
+  override readonly name = 'MissingAttachmentError';
+}
+
+/**
+ * WhatsApp's echo of one of our sends: the same text, or for an attachment the same caption (a
+ * caption-less attachment comes back with a placeholder text).
+ */
+function sameContent(entry: OutboxEntry, message: GatewayMessage): boolean {
+  if ((entry.media !== undefined) !== (message.kind === 'media')) return false;
+  return entry.text === message.text || (entry.media !== undefined && entry.text === '');
+}
+
 /** How much earlier than our own record of the attempt WhatsApp may have stamped the message. */
 const FIND_SENT_SLACK_MS = 60_000;
 
@@ -42,6 +56,8 @@ export interface OutboxOptions {
   onMessage: (message: StoredMessage) => void;
   onContact: (chatId: ChatId) => void;
   log: (line: string) => void;
+  /** An attachment's bytes from the media folder; null when they are gone. */
+  readMedia?: (sha256: string) => Promise<Buffer | null>;
 }
 
 export class Outbox {
@@ -75,9 +91,15 @@ export class Outbox {
 
   /**
    * Validates and queues a reply; returns the pending message. `marks` tag it: `automatic` (the
-   * bot's, not a person's), `csatSurvey` (the satisfaction survey).
+   * bot's, not a person's), `csatSurvey` (the satisfaction survey); `attachment` sends a file, the
+   * text being its caption.
    */
-  send(chatId: ChatId, text: string, marks: Pick<StoredMessage, 'automatic' | 'csatSurvey'> = {}): StoredMessage {
+  send(
+    chatId: ChatId,
+    text: string,
+    marks: Pick<StoredMessage, 'automatic' | 'csatSurvey'> = {},
+    attachment?: OutgoingAttachment,
+  ): StoredMessage {
     const { store, clock } = this.options;
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
@@ -86,18 +108,38 @@ export class Outbox {
       id: `local-${randomUUID()}`,
       chatId,
       direction: 'out',
-      kind: 'text',
+      kind: attachment ? 'media' : 'text',
       text,
       at: now,
       status: 'pending',
       ...(marks.automatic ? { automatic: true } : {}),
       ...(marks.csatSurvey ? { csatSurvey: true } : {}),
+      ...(attachment
+        ? {
+            media: {
+              kind: attachment.kind,
+              mimetype: attachment.mimetype,
+              filename: attachment.filename,
+              size: attachment.size,
+              sha256: attachment.sha256,
+              download: 'ok' as const,
+              ...(text !== '' ? { caption: text } : {}),
+            },
+          }
+        : {}),
     };
     store.appendMessage(message);
     store.update((data) => {
       const contact = data.contacts[chatId];
       if (contact) data.contacts[chatId] = foldMessage(contact, message, true, data.settings);
-      data.outbox.push({ messageId: message.id, chatId, text, queuedAt: now, attemptedAt: null });
+      data.outbox.push({
+        messageId: message.id,
+        chatId,
+        text,
+        queuedAt: now,
+        attemptedAt: null,
+        ...(attachment ? { media: attachment } : {}),
+      });
     });
     this.options.onMessage(message);
     this.options.onContact(chatId);
@@ -145,7 +187,7 @@ export class Outbox {
     const entry = this.options.store.data.outbox.find(
       (candidate) =>
         candidate.chatId === message.chatId &&
-        candidate.text === message.text &&
+        sameContent(candidate, message) &&
         candidate.attemptedAt !== null &&
         (this.sending.has(candidate.messageId) || !this.message(candidate)?.waId),
     );
@@ -256,7 +298,9 @@ export class Outbox {
     if (this.closed) return false;
     this.sending.add(entry.messageId);
     try {
-      const { waId } = await gateway.sendText(entry.chatId, entry.text);
+      const { waId } = entry.media
+        ? await this.sendAttachment(gateway, entry, entry.media)
+        : await gateway.sendText(entry.chatId, entry.text);
       // A resend replaces the id a lost attempt left behind (that copy never reached WhatsApp).
       if (this.message(entry)?.waId !== waId) store.updateMessage(entry.chatId, entry.messageId, { waId });
       const early = this.takeUnlinkedAck(entry.chatId, waId);
@@ -268,12 +312,23 @@ export class Outbox {
         return false;
       }
       this.options.log(`send failed: ${error instanceof Error ? error.name : 'unknown error'}`);
-      this.fail(entry, 'send-error');
+      this.fail(entry, error instanceof MissingAttachmentError ? 'media-missing' : 'send-error');
       return true;
     } finally {
       this.sending.delete(entry.messageId);
       this.dropUnlinkableAcks();
     }
+  }
+
+  private async sendAttachment(
+    gateway: WhatsAppGateway,
+    entry: OutboxEntry,
+    attachment: OutgoingAttachment,
+  ): Promise<{ waId: string }> {
+    const bytes = (await this.options.readMedia?.(attachment.sha256)) ?? null;
+    if (bytes === null) throw new MissingAttachmentError();
+    const media = { data: bytes.toString('base64'), mimetype: attachment.mimetype, filename: attachment.filename };
+    return gateway.sendMedia(entry.chatId, media, entry.text);
   }
 
   private takeUnlinkedAck(chatId: ChatId, waId: string): DeliveryStatus | undefined {

@@ -45,6 +45,7 @@ const messageKeys = new Set([
   'waId',
   'contactName',
   'csatSurvey',
+  'media',
 ]);
 const requiredMessageKeys = 6;
 
@@ -127,7 +128,9 @@ export function isStoredMessage(value: unknown): value is StoredMessage {
     (value.automatic === undefined || typeof value.automatic === 'boolean') &&
     (value.waId === undefined || typeof value.waId === 'string') &&
     (value.contactName === undefined || typeof value.contactName === 'string') &&
-    (value.csatSurvey === undefined || typeof value.csatSurvey === 'boolean')
+    (value.csatSurvey === undefined || typeof value.csatSurvey === 'boolean') &&
+    // An attachment is read by zod: its schema is tolerant (unknown kinds, missing addresses).
+    value.media === undefined
   );
 }
 

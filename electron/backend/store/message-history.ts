@@ -47,7 +47,9 @@ const checkpointConcurrency = 8;
 /** The newest page of a larger chat file is read from this many bytes at its end. */
 const tailBytes = 64 * 1024;
 
-export type MessagePatch = Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>;
+export type MessagePatch = Partial<
+  Pick<StoredMessage, 'status' | 'failureReason' | 'waId' | 'media' | 'kind' | 'text'>
+>;
 
 export class MessageHistory {
   readonly historyDir: string;

@@ -24,6 +24,7 @@ import { agendaSettingsSchema, bookingSchema, serviceSchema } from '../../../sha
 import { bookingFlowStateSchema } from '../../../shared/bookings/booking-flow-state';
 import { orderSchema, orderSettingsSchema, productSchema } from '../../../shared/orders/order-schemas';
 import { orderFlowStateSchema } from '../../../shared/orders/order-flow-state';
+import { outgoingAttachmentSchema } from '../../../shared/media/media-kind';
 
 /**
  * A contact as stored. To add a field, add one line at the end, `.optional()` or with a
@@ -66,6 +67,8 @@ export const outboxEntrySchema = z.object({
   queuedAt: z.number().int(),
   /** When the send was handed to WhatsApp; null while still queued. */
   attemptedAt: z.number().int().nullable(),
+  /** An attachment sent with `text` as its caption. */
+  media: outgoingAttachmentSchema.optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
@@ -169,7 +172,7 @@ export interface JanelaStore {
   updateMessage(
     chatId: ChatId,
     id: string,
-    patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId'>>,
+    patch: Partial<Pick<StoredMessage, 'status' | 'failureReason' | 'waId' | 'media' | 'kind' | 'text'>>,
   ): StoredMessage | null;
   findMessageByWaId(chatId: ChatId, waId: string): StoredMessage | null;
   /** The latest version of one message, or null. */

@@ -19,10 +19,13 @@ const en: Record<ErrorKey, string> = {
   'error.pairing-failed': 'WhatsApp did not give a pairing code. Check the number and try again.',
   'error.browser-not-usable':
     'No Chrome, Edge or Chromium was found at that path. Choose the browser’s program file, or leave the field empty and Janela finds one.',
-  'error.too-large': 'That is too large for Janela to take in one go; nothing was changed.',
+  'error.too-large':
+    'That is too large for Janela to take in one go (a file over the per-file limit in Settings, for example); nothing was changed.',
   'error.survey-already-sent':
     'This conversation was already asked for a rating. It can be asked again in the next conversation.',
   'error.slot-taken': 'That time is already taken. Pick another time.',
+  'error.media-unavailable': 'WhatsApp no longer has this file, or did not hand it over. Try again later.',
+  'error.not-supported': 'This is not available here.',
   'error.internal': 'Something went wrong inside Janela. Try again; if it keeps happening, restart Janela.',
 };
 
@@ -41,10 +44,13 @@ const ptBR: Record<ErrorKey, string> = {
   'error.pairing-failed': 'O WhatsApp não forneceu um código de pareamento. Confira o número e tente de novo.',
   'error.browser-not-usable':
     'Nenhum Chrome, Edge ou Chromium foi encontrado nesse caminho. Escolha o arquivo do programa do navegador ou deixe o campo vazio para o Janela encontrar um.',
-  'error.too-large': 'Isso é grande demais para o Janela receber de uma vez; nada foi alterado.',
+  'error.too-large':
+    'Isso é grande demais para o Janela receber de uma vez (um arquivo acima do limite por arquivo das Configurações, por exemplo); nada foi alterado.',
   'error.survey-already-sent':
     'Esta conversa já recebeu o pedido de avaliação. Dá para pedir de novo na próxima conversa.',
   'error.slot-taken': 'Esse horário já está ocupado. Escolha outro horário.',
+  'error.media-unavailable': 'O WhatsApp não tem mais este arquivo, ou não o entregou. Tente de novo mais tarde.',
+  'error.not-supported': 'Isso não está disponível aqui.',
   'error.internal': 'Algo deu errado no Janela. Tente de novo; se continuar, reinicie o Janela.',
 };
 

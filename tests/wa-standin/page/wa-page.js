@@ -3,7 +3,7 @@
 // Web's module system (`window.require(name)`) that the installed whatsapp-web.js uses for login,
 // sync, messages, sends and state changes; the server plays the phone and WhatsApp's servers over a
 // WebSocket on the same origin. Plain browser JavaScript on purpose: it is served as is, no build.
-/* global window, document, localStorage, location, WebSocket, btoa, atob */
+/* global window, document, localStorage, location, WebSocket, btoa, atob, Blob, FileReader, fetch */
 (() => {
   'use strict';
 
@@ -433,7 +433,40 @@
       forwardingScore: 0,
       mentionedJidList: [],
       groupMentions: [],
+      ...mediaAttributes(stored),
     });
+  }
+
+  // An attachment as WhatsApp Web's message model holds it once the phone's upload is resolved:
+  // the library sees `directPath` (hasMedia), reads type, name, size and caption, and downloads
+  // through WAWebDownloadManager from the stand-in server.
+  function mediaAttributes(stored) {
+    const attributes = {};
+    if (stored.media) {
+      const m = stored.media;
+      Object.assign(attributes, {
+        mimetype: m.mimetype,
+        size: m.size,
+        directPath: m.directPath,
+        mediaKey: 'standin-media-key',
+        mediaKeyTimestamp: stored.t,
+        filehash: m.filehash,
+        encFilehash: m.filehash,
+        mediaData: { mediaStage: 'RESOLVED' },
+      });
+      if (m.filename !== undefined) attributes.filename = m.filename;
+      if (m.caption !== undefined) attributes.caption = m.caption;
+      if (m.duration !== undefined) attributes.duration = String(m.duration);
+    }
+    if (stored.location) {
+      const l = stored.location;
+      Object.assign(attributes, {
+        lat: l.latitude,
+        lng: l.longitude,
+        loc: [l.name, l.address].filter(Boolean).join('\n') || undefined,
+      });
+    }
+    return attributes;
   }
 
   function chatFrom(info) {
@@ -589,6 +622,11 @@
     ack(message) {
       applyAck(message.key, message.ack);
     },
+    // Deleted for everyone: WhatsApp Web turns the same message model into type `revoked`.
+    revoke(message) {
+      const msg = Msg.get(message.key);
+      if (msg) msg.set({ body: '', caption: undefined, directPath: undefined, type: 'revoked' });
+    },
     'send-result'(message) {
       settleSend(message.key, message.outcome, message.reason);
     },
@@ -677,6 +715,115 @@
     });
     return { promise, resolve, reject };
   }
+
+  // ---------------------------------------------------------------- media: prepare, upload, download
+  const blobsByHash = new Map();
+
+  async function sha256Base64(blob) {
+    const digest = await window.crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
+    return btoa(String.fromCharCode(...new Uint8Array(digest)));
+  }
+
+  function blobToBase64(blob) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).split(',')[1] || '');
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+  }
+
+  // What WhatsApp Web calls a file before upload; the library checks `instanceof` on the module.
+  class OpaqueData {
+    constructor(blob) {
+      this._blob = blob;
+    }
+    static async createFromData(data, type) {
+      return new OpaqueData(data instanceof Blob ? data : new Blob([data], { type }));
+    }
+    url() {
+      return 'blob:standin';
+    }
+    formData() {
+      return this._blob;
+    }
+    autorelease() {}
+  }
+
+  function mediaTypeFor(mimetype, params) {
+    if (params.asDocument) return 'document';
+    if (params.isPtt) return 'ptt';
+    if (/^image\//.test(mimetype)) return 'image';
+    if (/^video\//.test(mimetype)) return 'video';
+    if (/^audio\//.test(mimetype)) return 'audio';
+    return 'document';
+  }
+
+  const mediaModules = {
+    WAWebMediaOpaqueData: OpaqueData,
+    WAWebPrepRawMedia: {
+      prepRawMedia: (opaque, params) => ({
+        waitForPrep: async () => {
+          const blob = opaque._blob;
+          const filehash = await sha256Base64(blob);
+          blobsByHash.set(filehash, blob);
+          return new Model({
+            type: mediaTypeFor(blob.type, params || {}),
+            mimetype: blob.type,
+            filehash,
+            size: blob.size,
+            ...(blob.name ? { filename: blob.name } : {}),
+            mediaBlob: opaque,
+            isGif: false,
+          });
+        },
+      }),
+    },
+    WAWebMediaStorage: {
+      getOrCreateMediaObject: (filehash) => ({
+        filehash,
+        contentInfo: {},
+        consolidate(json) {
+          this.type = json.type;
+          this.size = json.size;
+        },
+      }),
+    },
+    WAWebMmsMediaTypes: { msgToMediaType: ({ type }) => type, castToV4: (type) => type },
+    WAWebMediaDataUtils: { shouldUseMediaCache: () => false },
+    WAWebMediaInMemoryBlobCache: { InMemoryMediaBlobCache: { put: () => undefined } },
+    WAWebMediaMmsV4Upload: {
+      // The servers take the bytes; the message then carries the path to fetch them from.
+      uploadMedia: async ({ mediaObject, mimetype }) => {
+        const blob = blobsByHash.get(mediaObject.filehash);
+        if (!blob) throw new Error('stand-in: nothing prepared under this filehash');
+        const directPath = '/v/t62.standin/' + randomHex(12);
+        post({ type: 'upload', directPath, mimetype, data: await blobToBase64(blob) });
+        return {
+          mediaEntry: {
+            mmsUrl: 'https://mmg.whatsapp.net' + directPath,
+            deprecatedMms3Url: 'https://mmg.whatsapp.net' + directPath,
+            directPath,
+            mediaKey: 'standin-media-key',
+            mediaKeyTimestamp: Math.floor(Date.now() / 1000),
+            encFilehash: mediaObject.filehash,
+            uploadHash: mediaObject.filehash,
+            sidecar: null,
+            firstFrameSidecar: null,
+          },
+        };
+      },
+    },
+    WAWebDownloadManager: {
+      downloadManager: {
+        downloadAndMaybeDecrypt: async ({ directPath }) => {
+          const response = await fetch('/standin/media?path=' + encodeURIComponent(directPath));
+          if (!response.ok) throw new Error('stand-in: media ' + response.status);
+          return response.arrayBuffer();
+        },
+      },
+    },
+  };
 
   const URL_PATTERN = /\bhttps?:\/\/[^\s]+/gi;
   const zeros = (n) => new Uint8Array(n).fill(7);
@@ -788,6 +935,17 @@
           body: msg.body,
           t: msg.t,
           msgType: msg.type,
+          ...(msg.directPath
+            ? {
+                media: {
+                  directPath: msg.directPath,
+                  mimetype: msg.mimetype,
+                  filename: msg.filename,
+                  caption: msg.caption,
+                  filehash: msg.filehash,
+                },
+              }
+            : {}),
         });
         return [added.promise, result.promise];
       },
@@ -805,6 +963,7 @@
       sendPresenceAvailable: async () => undefined,
       sendPresenceUnavailable: async () => undefined,
     },
+    ...mediaModules,
   };
 
   Socket.logout = async () => {

@@ -2,6 +2,8 @@
  * Sample customers of a Brazilian shop, one or more in every window state, so anyone can try
  * Janela without an account. Times are relative to "now" so the states hold whenever it runs.
  */
+import type { MediaInfo } from '../../../../shared/media/media-kind';
+import type { DownloadedMedia } from '../../media/media-download';
 import type { GatewayMessage } from '../gateway';
 import { demoPastWeeks } from './demo-past-weeks';
 import {
@@ -17,6 +19,7 @@ import {
   type OrderSettings,
   type Product,
 } from '../../../../shared/orders/order-schemas';
+import { demoMediaBase64 } from './demo-media-files';
 import { phoneChatId } from './simulated-gateway';
 
 const MINUTE = 60_000;
@@ -26,6 +29,13 @@ interface DemoLine {
   ago: number;
   fromMe: boolean;
   text: string;
+  /** An attachment; `file` names one of demo-media-files.ts. */
+  media?: { info: MediaInfo; file?: string };
+}
+
+function demoFile(file: string, kind: MediaInfo['kind'], mimetype: string, extra: Partial<MediaInfo> = {}) {
+  const size = Buffer.from(demoMediaBase64[file] ?? '', 'base64').length;
+  return { info: { kind, mimetype, filename: file, size, download: 'not-downloaded' as const, ...extra }, file };
 }
 
 const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
@@ -36,6 +46,22 @@ const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
       { ago: 26 * HOUR, fromMe: false, text: 'Oi! Vocês abrem no sábado?' },
       { ago: 25.5 * HOUR, fromMe: true, text: 'Olá Maria! Abrimos sim, das 9h às 13h.' },
       { ago: 12 * MINUTE, fromMe: false, text: 'Oi! O bolo de cenoura ainda tem hoje?' },
+      {
+        ago: 11 * MINUTE,
+        fromMe: false,
+        text: 'Igual a este da foto',
+        media: demoFile('bolo-de-cenoura.png', 'image', 'image/png', {
+          width: 320,
+          height: 240,
+          caption: 'Igual a este da foto',
+        }),
+      },
+      {
+        ago: 10 * MINUTE,
+        fromMe: false,
+        text: '[voice message]',
+        media: demoFile('audio-maria.wav', 'voice', 'audio/wav', { durationSec: 3 }),
+      },
     ],
   },
   {
@@ -49,6 +75,14 @@ const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
     lines: [
       { ago: 23 * HOUR + 20 * MINUTE, fromMe: false, text: 'Consegue entregar no Centro?' },
       { ago: 23 * HOUR, fromMe: true, text: 'Conseguimos! A taxa é R$ 8,00.' },
+      {
+        ago: 22 * HOUR + 58 * MINUTE,
+        fromMe: true,
+        text: 'Segue a tabela de preços',
+        media: demoFile('tabela-de-precos.pdf', 'document', 'application/pdf', {
+          caption: 'Segue a tabela de preços',
+        }),
+      },
       { ago: 22 * HOUR + 50 * MINUTE, fromMe: false, text: 'Perfeito, obrigada!' },
     ],
   },
@@ -56,6 +90,12 @@ const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
     phone: '5541965432109',
     name: 'Carlos Oliveira',
     lines: [
+      {
+        ago: 3 * HOUR + 5 * MINUTE,
+        fromMe: false,
+        text: '[image]',
+        media: demoFile('torta-de-limao.png', 'image', 'image/png'),
+      },
       { ago: 3 * HOUR, fromMe: false, text: 'Qual o valor da torta de limão?' },
       { ago: 2 * HOUR + 50 * MINUTE, fromMe: true, text: 'A torta inteira sai por R$ 65,00.' },
     ],
@@ -76,7 +116,33 @@ const customers: { phone: string; name: string; lines: DemoLine[] }[] = [
   {
     phone: '5571932109876',
     name: 'Luiza Costa',
-    lines: [{ ago: 40 * MINUTE, fromMe: false, text: 'Meu pedido #1042 já está pronto?' }],
+    lines: [
+      { ago: 40 * MINUTE, fromMe: false, text: 'Meu pedido #1042 já está pronto?' },
+      {
+        ago: 39 * MINUTE,
+        fromMe: false,
+        text: '[location]',
+        media: {
+          info: {
+            kind: 'location',
+            download: 'not-downloaded',
+            location: { latitude: -12.9714, longitude: -38.5014, name: 'Praça da Sé', address: 'Salvador, BA' },
+          },
+        },
+      },
+      {
+        ago: 38 * MINUTE,
+        fromMe: false,
+        text: '[contact]',
+        media: {
+          info: {
+            kind: 'contact',
+            download: 'not-downloaded',
+            contact: [{ name: 'Maria Silva', phone: '5511987654321' }],
+          },
+        },
+      },
+    ],
   },
 ];
 
@@ -95,6 +161,7 @@ function demoCustomersNow(now: number): GatewayMessage[] {
       at: now - line.ago,
       contactName: customer.name,
       ...(line.fromMe ? { status: 'read' as const } : {}),
+      ...(line.media ? { kind: 'media' as const, media: line.media.info } : {}),
     })),
   );
 }
@@ -232,3 +299,20 @@ const demoProducts: Product[] = [
   },
   { id: 'bem-casado', name: 'Bem-casado', priceCents: 450, category: 'Doces', available: false },
 ];
+/** The bytes WhatsApp would hand over for the demo's attachments, by message id. */
+export function demoMediaFiles(): ReadonlyMap<string, DownloadedMedia> {
+  const files = new Map<string, DownloadedMedia>();
+  for (const customer of customers) {
+    customer.lines.forEach((line, index) => {
+      const file = line.media?.file;
+      const data = file !== undefined ? demoMediaBase64[file] : undefined;
+      if (file === undefined || data === undefined) return;
+      files.set(`demo-${customer.phone}-${index}`, {
+        data,
+        mimetype: line.media?.info.mimetype ?? null,
+        filename: file,
+      });
+    });
+  }
+  return files;
+}

@@ -2,14 +2,17 @@
  * A WhatsApp that lives in memory: the demo, the browser host's test control and the unit tests
  * drive it. It behaves like the real gateway at the interface: ids, acks, disconnects.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ChatId, ConnectionStatus, GatewayKind } from '../../../../shared/domain';
+import { sendKindOf, type MediaInfo, type OutgoingAttachment } from '../../../../shared/media/media-kind';
+import type { DownloadedMedia } from '../../media/media-download';
 import type { Clock } from '../../clock';
 import {
   GatewayDisconnectedError,
   type GatewayEvents,
   type GatewayMessage,
+  type OutgoingMedia,
   type SentMessageProbe,
   type WhatsAppGateway,
 } from '../gateway';
@@ -20,6 +23,7 @@ export interface SimulatedSend {
   phone: string;
   text: string;
   at: number;
+  media?: { kind: OutgoingAttachment['kind']; mimetype: string; filename: string; sha256: string };
 }
 
 export interface SimulatedInbound {
@@ -29,6 +33,8 @@ export interface SimulatedInbound {
   /** Defaults to now. */
   at?: number;
   kind?: GatewayMessage['kind'];
+  /** An attachment; `file` is what WhatsApp hands over on download (none: the download fails). */
+  media?: { info: MediaInfo; file?: DownloadedMedia };
 }
 
 export interface SimulatedGatewayOptions {
@@ -38,6 +44,8 @@ export interface SimulatedGatewayOptions {
   ackDelaysMs?: [number | null, number | null, number | null];
   /** Messages that "arrived while the app was closed", delivered as catch-up on start. */
   history?: () => GatewayMessage[];
+  /** The bytes of the history's attachments, by WhatsApp id. */
+  historyFiles?: () => ReadonlyMap<string, DownloadedMedia>;
 }
 
 export function phoneChatId(phone: string): ChatId {
@@ -49,6 +57,7 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
   readonly sent: SimulatedSend[] = [];
   private current: ConnectionStatus = { state: 'starting' };
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly files = new Map<string, DownloadedMedia>();
 
   constructor(private readonly options: SimulatedGatewayOptions) {
     super();
@@ -61,6 +70,7 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
 
   async start(): Promise<void> {
     this.setStatus({ state: 'connected', since: this.options.clock.now() });
+    for (const [waId, file] of this.options.historyFiles?.() ?? []) this.files.set(waId, file);
     for (const message of this.options.history?.() ?? []) this.emit('message', { ...message, catchUp: true });
     this.emit('synced', { at: this.options.clock.now() });
   }
@@ -82,7 +92,9 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
       text: inbound.text,
       at: inbound.at ?? this.options.clock.now(),
       contactName: inbound.name,
+      ...(inbound.media ? { media: inbound.media.info } : {}),
     };
+    if (inbound.media?.file) this.files.set(message.waId, inbound.media.file);
     this.emit('message', message);
     return message;
   }
@@ -102,9 +114,36 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
   }
 
   async sendText(chatId: ChatId, text: string): Promise<{ waId: string }> {
+    return this.send(chatId, text);
+  }
+
+  async sendMedia(chatId: ChatId, media: OutgoingMedia, caption: string): Promise<{ waId: string }> {
+    const bytes = Buffer.from(media.data, 'base64');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return this.send(chatId, caption, {
+      kind: sendKindOf(media.mimetype),
+      mimetype: media.mimetype,
+      filename: media.filename,
+      sha256,
+    });
+  }
+
+  async downloadMedia(_chatId: ChatId, waId: string): Promise<DownloadedMedia | null> {
+    if (this.current.state !== 'connected') throw new GatewayDisconnectedError();
+    return this.files.get(waId) ?? null;
+  }
+
+  private send(chatId: ChatId, text: string, media?: SimulatedSend['media']): { waId: string } {
     if (this.current.state !== 'connected') throw new GatewayDisconnectedError();
     const waId = `sim-out-${randomUUID()}`;
-    this.sent.push({ waId, chatId, phone: chatId.split('@')[0] ?? '', text, at: this.options.clock.now() });
+    this.sent.push({
+      waId,
+      chatId,
+      phone: chatId.split('@')[0] ?? '',
+      text,
+      at: this.options.clock.now(),
+      ...(media ? { media } : {}),
+    });
     const [server, delivered, read] = this.options.ackDelaysMs ?? [50, 400, 1200];
     this.later(server, () => this.emit('ack', { waId, chatId, status: 'sent' }));
     this.later(delivered, () => this.emit('ack', { waId, chatId, status: 'delivered' }));

@@ -26,8 +26,34 @@ export interface MessageLike {
   ack?: number;
   hasMedia?: boolean;
   isStatus?: boolean;
-  /** The raw model: notifyName, isNotification… */
-  _data?: { notifyName?: string; isNotification?: boolean; isVideoCall?: boolean } | null;
+  isGif?: boolean;
+  /** Seconds, for voice notes, audio and video. */
+  duration?: string | number;
+  location?: { latitude: unknown; longitude: unknown; name?: string; address?: string; url?: string };
+  vCards?: string[];
+  /** The raw model: notifyName, isNotification, and what WhatsApp knows of an attachment. */
+  _data?: {
+    notifyName?: string;
+    isNotification?: boolean;
+    isVideoCall?: boolean;
+    isViewOnce?: boolean;
+    mimetype?: string;
+    filename?: string;
+    size?: number;
+    duration?: string | number;
+    width?: number;
+    height?: number;
+    caption?: string;
+  } | null;
+  /** whatsapp-web.js `Message.downloadMedia()`: the attachment's bytes as a `MessageMedia`. */
+  downloadMedia?(): Promise<{ data: string; mimetype?: string | null; filename?: string | null } | undefined | null>;
+}
+
+/** What `sendMessage` takes besides text: whatsapp-web.js's `MessageMedia`, built by the client factory. */
+export interface MessageMediaLike {
+  mimetype: string;
+  data: string;
+  filename?: string | null;
 }
 
 export interface ContactLike {
@@ -93,7 +119,12 @@ export interface ClientLike {
   getChats(): Promise<ChatLike[]>;
   getChatById(chatId: string): Promise<ChatLike | undefined>;
   getContactById(contactId: string): Promise<ContactLike>;
-  sendMessage(chatId: string, content: string): Promise<MessageLike | undefined | null>;
+  sendMessage(
+    chatId: string,
+    content: string | MessageMediaLike,
+    options?: { caption?: string; sendMediaAsDocument?: boolean },
+  ): Promise<MessageLike | undefined | null>;
+  getMessageById?(messageId: string): Promise<MessageLike | null | undefined>;
   requestPairingCode(phoneNumber: string): Promise<string>;
   /** Puppeteer's browser once launched (real client only). */
   pupBrowser?: BrowserLike | null;

@@ -5,6 +5,7 @@
 import { chatIdSchema, type ChatId, type DeliveryStatus, type MessageKind } from '../../../../shared/domain';
 import { toEpochMs } from './wa-timestamps';
 import type { GatewayMessage } from '../gateway';
+import { mediaInfoFromMessage } from '../../media/wa-media-kind';
 import type { CallLike, ContactLike, MessageLike, ReactionLike, WidLike } from './client-like';
 
 /** A GatewayMessage before the contact lookup; `pushName` is the name the message itself carried. */
@@ -111,6 +112,7 @@ export function translateMessage(message: MessageLike, fallbackAt: number): Mess
   const content = kindAndText(message);
   if (content === null) return null;
   const fromMe = message.fromMe;
+  const media = content.kind === 'media' ? mediaInfoFromMessage(message) : null;
   return {
     waId: message.id._serialized,
     chatId,
@@ -121,6 +123,7 @@ export function translateMessage(message: MessageLike, fallbackAt: number): Mess
     // notifyName on an own message is the shop's own name, not the customer's.
     pushName: fromMe ? null : nonEmpty(message._data?.notifyName),
     ...(fromMe ? { status: deliveryStatusFromAck(message.ack) } : {}),
+    ...(media ? { media } : {}),
   };
 }
 

@@ -28,6 +28,7 @@ export interface MessageIntakeOptions {
   emitMessage: (message: GatewayMessage) => void;
   emitAck: (ack: { waId: string; chatId: ChatId; status: DeliveryStatus }) => void;
   emitSynced: (synced: { at: number }) => void;
+  emitRevoked?: (revoked: { chatId: ChatId; waId: string }) => void;
   log: (line: string) => void;
 }
 
@@ -51,6 +52,9 @@ export class MessageIntake {
   constructor(private readonly options: MessageIntakeOptions) {}
 
   async message(client: ClientLike, message: MessageLike, catchUp = false): Promise<void> {
+    // Catch-up finds a message deleted while Janela was away in its revoked state: the copy Janela
+    // has is deleted too. One never seen stays unseen, as a system message.
+    if (message.type === 'revoked') return this.revoked(message);
     const draft = translateMessage(message, this.options.clock.now());
     if (draft === null) return;
     if (draft.kind === 'call' && !draft.fromMe && this.pairsWithLiveCall(draft)) {
@@ -78,6 +82,13 @@ export class MessageIntake {
     const chatId = asPeopleChatId(messageChatWid(message));
     if (chatId === null) return;
     this.options.emitAck({ waId: message.id._serialized, chatId, status: deliveryStatusFromAck(ack) });
+  }
+
+  /** `message_revoke_everyone`: the library's message now has type `revoked`, under the same id. */
+  revoked(message: MessageLike): void {
+    const chatId = asPeopleChatId(messageChatWid(message));
+    if (chatId === null) return;
+    this.options.emitRevoked?.({ chatId, waId: message.id._serialized });
   }
 
   /** After unlink the names belong to nobody. */

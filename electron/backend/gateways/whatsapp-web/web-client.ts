@@ -4,7 +4,7 @@
  * initialize() the same Client twice.
  */
 import wwebjs from 'whatsapp-web.js';
-import type { ClientLike } from './client-like';
+import type { ClientLike, MessageMediaLike } from './client-like';
 import { endProcessTree } from './browser-process-tree';
 import { browserLaunchArgs } from './find-browser';
 import { LOCAL_AUTH_CLIENT_ID, type WhatsAppFolders } from './session-folders';
@@ -54,4 +54,9 @@ export function createWebClient(options: WebClientOptions): ClientLike {
     }
   };
   return like;
+}
+
+/** whatsapp-web.js's own `MessageMedia`: `sendMessage` recognises an attachment by its class. */
+export function createMessageMedia(media: { data: string; mimetype: string; filename: string }): MessageMediaLike {
+  return new wwebjs.MessageMedia(media.mimetype, media.data, media.filename);
 }

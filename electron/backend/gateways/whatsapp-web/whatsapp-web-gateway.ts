@@ -6,7 +6,9 @@
  */
 import { EventEmitter } from 'node:events';
 import type { ChatId, ConnectionStatus } from '../../../../shared/domain';
-import type { GatewayEvents, SentMessageProbe, WhatsAppGateway } from '../gateway';
+import type { GatewayEvents, OutgoingMedia, SentMessageProbe, WhatsAppGateway } from '../gateway';
+import type { DownloadedMedia } from '../../media/media-download';
+import type { MessageMediaLike } from './client-like';
 import { DEFAULT_CATCH_UP, type CatchUpOptions } from './catch-up';
 import { ConnectionSupervisor, type ConnectionSettings } from './connection-supervisor';
 import { MessageIntake } from './message-intake';
@@ -18,6 +20,8 @@ export interface WhatsAppWebGatewayOptions extends ConnectionSettings {
   dataDir: string;
   /** When the backend last took a `synced` event; null before the first. */
   lastSyncAt: () => number | null;
+  /** Builds the library's MessageMedia for a send; the real one by default, plain objects in tests. */
+  createMedia?: (media: OutgoingMedia) => MessageMediaLike;
   /** A send with no answer for this long is uncertain. */
   sendTimeoutMs?: number;
   catchUp?: Partial<CatchUpOptions>;
@@ -42,6 +46,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       emitMessage: (message) => this.emit('message', message),
       emitAck: (ack) => this.emit('ack', ack),
       emitSynced: (synced) => this.emit('synced', synced),
+      emitRevoked: (revoked) => this.emit('revoked', revoked),
       log,
     });
     this.connection = new ConnectionSupervisor({
@@ -57,6 +62,7 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
       intake,
       connectedAttempt: () => this.connection.connectedAttempt(),
       sendTimeoutMs: options.sendTimeoutMs,
+      ...(options.createMedia ? { createMedia: options.createMedia } : {}),
       log,
     });
   }
@@ -99,6 +105,14 @@ export class WhatsAppWebGateway extends EventEmitter implements WhatsAppGateway 
 
   sendText(chatId: ChatId, text: string): Promise<{ waId: string }> {
     return this.messaging.sendText(chatId, text);
+  }
+
+  sendMedia(chatId: ChatId, media: OutgoingMedia, caption: string): Promise<{ waId: string }> {
+    return this.messaging.sendMedia(chatId, media, caption);
+  }
+
+  downloadMedia(chatId: ChatId, waId: string): Promise<DownloadedMedia | null> {
+    return this.messaging.downloadMedia(chatId, waId);
   }
 
   findSent(chatId: ChatId, text: string, since: number): Promise<SentMessageProbe | null> {

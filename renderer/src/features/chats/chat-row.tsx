@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { isUnanswered } from '../../../../shared/chats/chat-order';
-import type { ChatId, ChatSummary } from '../../../../shared/domain';
+import type { ChatId, ChatSummary, Language } from '../../../../shared/domain';
+import { previewText } from '../../../../shared/media/media-kind';
+import { selectLanguage, useSettings } from '../settings/settings-store';
 import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useChats } from './chats-store';
 import { useClock } from '../../app/clock-store';
@@ -17,9 +19,10 @@ function isDone(chat: ChatSummary): boolean {
   return chat.doneAt != null && chat.lastInboundAt !== null && chat.doneAt >= chat.lastInboundAt;
 }
 
-function previewOf(chat: ChatSummary, youPrefix: string, empty: string): string {
+function previewOf(chat: ChatSummary, youPrefix: string, empty: string, language: Language): string {
   if (!chat.lastMessage) return empty;
-  const text = chat.lastMessage.text.replace(/\s+/g, ' ').trim();
+  const media = chat.lastMessage.media;
+  const text = media ? previewText(media, language) : chat.lastMessage.text.replace(/\s+/g, ' ').trim();
   return chat.lastMessage.direction === 'out' ? `${youPrefix}${text}` : text;
 }
 
@@ -34,6 +37,7 @@ export const ChatRow = memo(function ChatRow({
   const t = useT();
   const format = useFormatter();
   const chat = useChats((state) => state.byId.get(chatId));
+  const language = useSettings(selectLanguage);
   const selected = useUi((state) => state.selectedChatId === chatId);
   // "Today" and "Yesterday" change with the date; minute resolution is enough for that.
   const minute = useClock((state) => Math.floor(state.now / MINUTE_MS));
@@ -65,7 +69,7 @@ export const ChatRow = memo(function ChatRow({
         </span>
         <span className="chat-row__line">
           <span id={`${domId}-preview`} className="chat-row__preview">
-            {previewOf(chat, t('chatList.youPrefix'), t('chatList.noMessages'))}
+            {previewOf(chat, t('chatList.youPrefix'), t('chatList.noMessages'), language)}
           </span>
           {chat.unreadCount > 0 && (
             <span className="chat-row__unread" aria-label={t('chatList.unread', { count: chat.unreadCount })}>

@@ -1,8 +1,19 @@
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
 import type { ChatId } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { ComposerAssist, type ComposerKeyHandler, type ComposerSendGuard } from '../../app/extension-slots';
-import { useT } from '../../i18n/use-i18n';
+import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useMedia } from '../media/media-store';
+import { ComposerAttachment } from './composer-attachment';
+import { useComposerAttachment } from './composer-attachment-store';
 import { useChats } from '../chats/chats-store';
 import { useConnection } from '../connect/connection-store';
 import { useConversation } from './conversation-store';
@@ -20,6 +31,15 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   const lastInboundAt = useChats((state) => state.byId.get(chatId)?.lastInboundAt ?? null);
   const connected = useConnection((state) => state.status.state === 'connected');
   const send = useConversation((state) => state.send);
+  const sendMedia = useConversation((state) => state.sendMedia);
+  const format = useFormatter();
+  const attachment = useComposerAttachment((state) => state.byChat.get(chatId));
+  const stageAttachment = useComposerAttachment((state) => state.stage);
+  const clearAttachment = useComposerAttachment((state) => state.clear);
+  const upload = useMedia((state) => state.upload);
+  const [attaching, setAttaching] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const { state: windowState } = useWindowBadge(lastInboundAt);
   const [text, setTextState] = useState(() => drafts.get(chatId) ?? '');
   const [sending, setSending] = useState(false);
@@ -61,9 +81,38 @@ export function Composer({ chatId }: { chatId: ChatId }) {
     : !connected
       ? 'composer.refusedOffline'
       : null;
+  const blocked = windowClosed || !connected;
+  // A file alone (no caption) is something to send too.
+  const hasContent = hasText || attachment !== undefined;
+
+  const attach = async (file: File | undefined) => {
+    if (!file || blocked) return;
+    setAttaching(true);
+    setError(null);
+    try {
+      stageAttachment(chatId, await upload(file));
+    } catch (caught) {
+      setError(t(errorMessageKey(caught)));
+    } finally {
+      setAttaching(false);
+      textarea.current?.focus();
+    }
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    setDragging(false);
+    if (event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    void attach(event.dataTransfer.files[0]);
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const file = [...event.clipboardData.files].find((candidate) => candidate.type.startsWith('image/'));
+    if (!file) return;
+    event.preventDefault();
+    void attach(file);
+  };
 
   const submit = async () => {
-    if (sending || !hasText) return;
+    if (sending || attaching || !hasContent) return;
     if (refusalKey) {
       setError(t(refusalKey));
       return;
@@ -76,8 +125,10 @@ export function Composer({ chatId }: { chatId: ChatId }) {
     setSending(true);
     setError(null);
     try {
-      await send(text.trim());
+      if (attachment) await sendMedia(text.trim(), attachment);
+      else await send(text.trim());
       setText('');
+      clearAttachment(chatId);
     } catch (caught) {
       // The backend is authoritative (the window may have closed a moment ago): keep the text.
       setError(t(errorMessageKey(caught)));
@@ -96,7 +147,16 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   };
 
   return (
-    <div className="composer">
+    <div
+      className={`composer${dragging ? ' composer--dragging' : ''}`}
+      onDragOver={(event) => {
+        if (blocked || !event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
       <ComposerNotices lastInboundAt={lastInboundAt} windowState={windowState} connected={connected} />
       {error && (
         <p className="composer__error" role="alert">
@@ -112,6 +172,14 @@ export function Composer({ chatId }: { chatId: ChatId }) {
         setSendGuard={setSendGuard}
         windowClosed={windowClosed}
       />
+      {attachment && (
+        <ComposerAttachment
+          attachment={attachment}
+          locale={format.locale}
+          onRemove={() => clearAttachment(chatId)}
+          t={t}
+        />
+      )}
       <form
         className="composer__form"
         onSubmit={(event) => {
@@ -119,11 +187,37 @@ export function Composer({ chatId }: { chatId: ChatId }) {
           void submit();
         }}
       >
+        <button
+          type="button"
+          className="composer__attach"
+          aria-label={t('composer.attach')}
+          title={t('composer.attach')}
+          disabled={blocked || attaching}
+          onClick={() => fileInput.current?.click()}
+        >
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M16.5 6.5v10.6a4.5 4.5 0 0 1-9 0V5.8a3 3 0 0 1 6 0v10.4a1.5 1.5 0 0 1-3 0V6.5H9v9.7a3 3 0 0 0 6 0V5.8a4.5 4.5 0 0 0-9 0v11.3a6 6 0 0 0 12 0V6.5z"
+            />
+          </svg>
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          data-testid="composer-file"
+          onChange={(event) => {
+            void attach(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
         <textarea
           ref={textarea}
           className="composer__input"
           aria-label={t('composer.label')}
-          placeholder={t('composer.placeholder')}
+          placeholder={attachment ? t('composer.captionPlaceholder') : t('composer.placeholder')}
+          onPaste={onPaste}
           rows={1}
           value={text}
           maxLength={4096}
@@ -137,7 +231,7 @@ export function Composer({ chatId }: { chatId: ChatId }) {
           type="submit"
           className="composer__send"
           // Still clickable while a send is refused, so pressing it explains why (aria-disabled).
-          disabled={sending || !hasText}
+          disabled={sending || attaching || !hasContent}
           aria-disabled={refusalKey !== null}
           aria-label={t('composer.send')}
           title={t('composer.hint')}

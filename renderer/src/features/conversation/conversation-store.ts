@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { ChatId, ChatMessage } from '../../../../shared/domain';
+import type { OutgoingAttachment } from '../../../../shared/media/media-kind';
 import { api } from '../../bridge/api';
 
 const PAGE_SIZE = 50;
@@ -20,6 +21,8 @@ interface ConversationState {
   upsert(message: ChatMessage): void;
   /** Resolves with the stored message; rejects with the backend's error (the caller shows it). */
   send(text: string): Promise<ChatMessage>;
+  /** An attachment with `caption` (may be empty); like `send`. */
+  sendMedia(caption: string, attachment: OutgoingAttachment): Promise<ChatMessage>;
 }
 
 function byTime(a: ChatMessage, b: ChatMessage): number {
@@ -80,6 +83,13 @@ export const useConversation = create<ConversationState>()((set, get) => ({
     const chatId = get().chatId;
     if (!chatId) throw new Error('no chat is open');
     const message = await api().sendMessage({ chatId, text });
+    get().upsert(message);
+    return message;
+  },
+  sendMedia: async (caption, attachment) => {
+    const chatId = get().chatId;
+    if (!chatId) throw new Error('no chat is open');
+    const message = await api().sendMedia({ chatId, caption, attachment });
     get().upsert(message);
     return message;
   },

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { ChatMessage } from '../../../../shared/domain';
 import type { Formatter, Translate } from '../../../../shared/i18n';
 import { AutomaticMark } from '../automations/automatic-mark';
+import { MediaAttachment } from '../media/media-attachment';
 import { DeliveryTicks } from './delivery-ticks';
 
 function bodyOf(message: ChatMessage, t: Translate): string {
@@ -31,7 +32,10 @@ export const MessageBubble = memo(function MessageBubble({
   return (
     <li className={`bubble-row bubble-row--${message.direction}`} data-message-id={message.id}>
       <div className={`bubble bubble--${message.direction}${failed ? ' bubble--failed' : ''}`}>
-        <p className="bubble__text">{bodyOf(message, t)}</p>
+        {message.media && <MediaAttachment message={message} t={t} format={format} />}
+        {(!message.media || message.media.caption) && (
+          <p className="bubble__text">{message.media ? message.media.caption : bodyOf(message, t)}</p>
+        )}
         <span className="bubble__meta">
           {message.automatic && <AutomaticMark t={t} />}
           <time dateTime={new Date(message.at).toISOString()} title={format.dateTime(message.at)}>

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/use-i18n';
 import { useProfiles } from '../profiles/profile-store';
 import { useQuickReplies } from './quick-replies-store';
 import { useComposerInserter } from './composer-inserter';
+import { useComposerAttachment } from '../conversation/composer-attachment-store';
 import { checkDraft } from './draft-check';
 import { DraftNotice } from './draft-notice';
 import { findSlashTrigger } from './slash-trigger';
@@ -118,8 +119,9 @@ export function QuickReplyAssist({
       // Missing values stay as their placeholder, visible for editing; the notice and guard take over.
       const rendered = renderTemplate(reply.text, context).text;
       insertAt(rendered, { start: trigger.start, end: trigger.start + 1 + trigger.query.length });
+      if (reply.attachment) useComposerAttachment.getState().stage(chatId, reply.attachment);
     },
-    [quickReplies, trigger, context, insertAt],
+    [quickReplies, trigger, context, insertAt, chatId],
   );
 
   // The side panel's list inserts at the caret (or over the selection) of this composer.

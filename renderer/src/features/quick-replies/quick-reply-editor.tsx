@@ -14,6 +14,8 @@ import { newId } from '../../app/new-id';
 import { nameKey } from '../../../../shared/text/compare-text';
 import { quickReplyActions } from './quick-reply-actions';
 import { TemplatePreview } from './template-preview';
+import { QuickReplyAttachmentField } from './quick-reply-attachment-field';
+import type { OutgoingAttachment } from '../../../../shared/media/media-kind';
 import { useTemplateContext } from './use-template-context';
 
 const shortcutPattern = quickReplySchema.shape.shortcut;
@@ -39,6 +41,7 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? '');
   const [title, setTitle] = useState(reply?.title ?? '');
   const [text, setText] = useState(reply?.text ?? '');
+  const [attachment, setAttachment] = useState<OutgoingAttachment | undefined>(reply?.attachment);
   const [submitted, setSubmitted] = useState(false);
   const [serverError, setServerError] = useState<{ field: 'shortcut' | 'form'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -95,6 +98,7 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
       shortcut: shortcut.trim().normalize('NFC'),
       title: title.trim(),
       text,
+      ...(attachment ? { attachment } : {}),
     };
     try {
       await quickReplyActions.save(saved);
@@ -184,6 +188,7 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
           </span>
         )}
       </div>
+      <QuickReplyAttachmentField attachment={attachment} onChange={setAttachment} />
       <div className="qr-editor__fields" role="group" aria-label={t('qr.insertField')}>
         <span className="field__label">{t('qr.insertField')}</span>
         {[...BUILT_IN_PLACEHOLDERS, ...fields].map((name) => (

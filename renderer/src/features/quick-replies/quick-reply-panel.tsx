@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-i18n';
 import { useQuickReplies } from './quick-replies-store';
 import { useSidePanel } from '../profiles/side-panel-store';
 import { useComposerInserter } from './composer-inserter';
+import { useComposerAttachment } from '../conversation/composer-attachment-store';
 import { TemplatePreview } from './template-preview';
 import { useTemplateContext } from './use-template-context';
 import './quick-replies.css';
@@ -16,6 +17,7 @@ export function QuickReplyPanel({ chatId }: { chatId: ChatId }) {
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const context = useTemplateContext(chatId);
   const inserter = useComposerInserter((state) => state.inserters.get(chatId));
+  const stageAttachment = useComposerAttachment((state) => state.stage);
   const setManagerOpen = useSidePanel((state) => state.setManagerOpen);
   const [search, setSearch] = useState('');
   const shown = useMemo(() => filterQuickReplies(quickReplies, search), [quickReplies, search]);
@@ -50,11 +52,16 @@ export function QuickReplyPanel({ chatId }: { chatId: ChatId }) {
                 aria-label={t('qr.panelInsert', { shortcut: reply.shortcut, title: reply.title })}
                 aria-describedby={`qr-card-${reply.id}`}
                 disabled={!inserter || !result}
-                onClick={() => result && inserter?.(result.text)}
+                onClick={() => {
+                  if (!result || !inserter) return;
+                  inserter(result.text);
+                  if (reply.attachment) stageAttachment(chatId, reply.attachment);
+                }}
               >
                 <span className="qr-card__head">
                   <span className="qr-shortcut">/{reply.shortcut}</span>
                   <span className="qr-card__title">{reply.title}</span>
+                  {reply.attachment && <span className="qr-card__attachment">📎 {reply.attachment.filename}</span>}
                 </span>
                 {result && (
                   <span id={`qr-card-${reply.id}`} className="qr-card__text">

@@ -8,6 +8,7 @@ import { useSettings } from './settings-store';
 import { useUi } from '../../app/ui-store';
 import { NotificationSettingsFields } from '../notifications/notification-settings';
 import { HelpSection } from '../help/help-section';
+import { MediaSettingsFields, mediaSettingsPatch, useMediaSettingsDraft } from './media-settings';
 import './settings.css';
 
 /** Settings in a modal dialog; the form mounts on open so it always starts from the saved values. */
@@ -50,6 +51,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
   const [browserPath, setBrowserPath] = useState(settings.browserPath ?? '');
   const [shop, setShop] = useState(settings.shop);
   const [notifications, setNotifications] = useState(settings.notifications);
+  const mediaDraft = useMediaSettingsDraft(settings);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
@@ -65,6 +67,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
       browserPath: browserPath.trim() || null,
       shop,
       notifications,
+      ...mediaSettingsPatch(mediaDraft.values),
     };
     setSaving(true);
     setError(null);
@@ -219,6 +222,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
           </label>
         </fieldset>
 
+        <MediaSettingsFields draft={mediaDraft} />
         <CsatSettingsSection />
         <HelpSection />
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openMediaStore } from '../../../../electron/backend/media/media-store';
 import { createBackend, snapshotHeadSize, type Backend } from '../../../../electron/backend/backend';
 import type { AdjustableClock } from '../../../../electron/backend/clock';
 import { createManualClock } from './manual-clock';
@@ -53,6 +54,7 @@ async function world(
     log: () => undefined,
     startDemo: async () => undefined,
     exitDemo: async () => undefined,
+    media: await openMediaStore({ dataDir, clock }),
   });
   beforeStart(gateway);
   await backend.start();
@@ -386,6 +388,8 @@ describe('everything survives a restart', () => {
       first.clock.advance(60_000);
     }
     await closeWorld(first);
+    // Opened first: the snapshot below must come before the store reads its contacts in the background.
+    const media = await openMediaStore({ dataDir: first.dataDir, clock: first.clock });
     const store = await openStore({
       dataDir: first.dataDir,
       clock: first.clock,
@@ -402,6 +406,7 @@ describe('everything survives a restart', () => {
       hub,
       notices: createNoticeBoard(first.clock),
       log: () => undefined,
+      media,
       startDemo: async () => undefined,
       exitDemo: async () => undefined,
     });

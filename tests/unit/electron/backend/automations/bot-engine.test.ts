@@ -22,6 +22,7 @@ import {
 } from '../../../../../shared/automations/automation-settings';
 import { errorCodeOf } from '../../../../../shared/contract';
 import { defaultSettings } from '../../../../../shared/settings/default-settings';
+import { tempMediaStore } from '../media/temp-media-store';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,6 +70,7 @@ async function world(
   const events: World['events'] = [];
   hub.subscribe((name, payload) => events.push({ name, payload }));
   const backend = createBackend({
+    media: await tempMediaStore(clock),
     store,
     gateway,
     clock,

@@ -19,6 +19,7 @@ import { emptyStoreData, type JanelaStore } from '../../../../../electron/backen
 import { errorCodeOf } from '../../../../../shared/contract';
 import { defaultSettings } from '../../../../../shared/settings/default-settings';
 import { HOUR, maria, products, said, services, SP, WEDNESDAY_10H } from './shop-world';
+import { tempMediaStore } from '../media/temp-media-store';
 
 interface World {
   backend: Backend;
@@ -48,6 +49,7 @@ async function world(
   const events: string[] = [];
   hub.subscribe((name) => events.push(name));
   const backend = createBackend({
+    media: await tempMediaStore(clock),
     store,
     gateway,
     clock,

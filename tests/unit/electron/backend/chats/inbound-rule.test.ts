@@ -19,6 +19,7 @@ import { emptyStoreData, type JanelaStore } from '../../../../../electron/backen
 import { defaultSettings } from '../../../../../shared/settings/default-settings';
 import { gatewayHarness, T0 } from '../gateways/whatsapp-web/gateway-harness';
 import { rawCall, rawMessage, rawReaction, structures } from '../gateways/whatsapp-web/wa-structures';
+import { tempMediaStore } from '../media/temp-media-store';
 
 const HOUR = 3_600_000;
 const PHONE = '5511987654321';
@@ -64,6 +65,7 @@ async function backendOver(gateway: WhatsAppGateway, clock: Clock) {
     defaults: () => emptyStoreData(defaultSettings('America/Sao_Paulo', 'en')),
   });
   const backend = createBackend({
+    media: await tempMediaStore(clock),
     store,
     gateway,
     clock,

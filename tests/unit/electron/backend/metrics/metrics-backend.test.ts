@@ -22,6 +22,7 @@ import { defaultSettings } from '../../../../../shared/settings/default-settings
 import type { ChatSummary } from '../../../../../shared/domain';
 import { rebuild } from '../../../../../shared/metrics/conversations';
 import type { MetricsReport } from '../../../../../shared/metrics/metrics-report';
+import { tempMediaStore } from '../media/temp-media-store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -59,6 +60,7 @@ async function world(dataDir = newDir(), clock = createManualClock(start)): Prom
       for (const chat of (payload as { chats: ChatSummary[] }).chats) chats.set(chat.chatId, chat);
   });
   const backend = createBackend({
+    media: await tempMediaStore(clock),
     store,
     gateway,
     clock,

@@ -18,6 +18,7 @@ import { decodeChanges, encodeChanges, encodeRest } from '../../../../../electro
 import type { EventPayload } from '../../../../../shared/contract';
 import { defaultSettings } from '../../../../../shared/settings/default-settings';
 import { defaultNotificationSettings } from '../../../../../shared/domain';
+import { tempMediaStore } from '../media/temp-media-store';
 
 const HOUR = 3_600_000;
 const MARIA = '5511987654321@c.us';
@@ -55,6 +56,7 @@ async function world(
     if (name === 'attentionChanged') attention.push(payload as EventPayload<'attentionChanged'>);
   });
   const backend = createBackend({
+    media: await tempMediaStore(clock),
     store,
     gateway,
     clock,
