@@ -24,7 +24,8 @@ export class HistoryJournal {
     const handle = await this.open();
     try {
       await handle.writeFile(text);
-      await handle.sync();
+      // Only ever appended to: its size is all the metadata a reader needs.
+      await handle.datasync();
       this.length += Buffer.byteLength(text);
     } catch (error) {
       // Best effort: cut a partial append back. Even if this fails, the next append starts on a

@@ -44,6 +44,12 @@ export interface MessageHistoryOptions {
 
 const defaultCachedChats = 2000;
 const checkpointConcurrency = 8;
+/**
+ * The cache may pass its limit by this many chats (or by the limit itself, if smaller) before it
+ * is trimmed: chats with unsaved changes cannot be dropped, and walking the whole cache for each
+ * new chat during a burst over thousands of chats cost more than reading their files.
+ */
+const evictionSlack = 256;
 /** The newest page of a larger chat file is read from this many bytes at its end. */
 const tailBytes = 64 * 1024;
 
@@ -69,6 +75,8 @@ export class MessageHistory {
   private readonly reportedDamage = new Set<ChatId>();
   /** Chats whose files are being appended to right now: a half-written last line there is expected. */
   private readonly checkpointing = new Set<ChatId>();
+  /** The cache size above which it is next trimmed. */
+  private trimAt = 0;
 
   private constructor(
     private readonly options: MessageHistoryOptions,
@@ -241,7 +249,9 @@ export class MessageHistory {
       const handle = await openPrivate(fs, file, 'a');
       try {
         await handle.writeFile(formatMessageLines(versions));
-        await handle.sync();
+        // An append: fdatasync keeps the new lines and the size; a new file's name is made
+        // durable by the folder's fsync after all of them.
+        await handle.datasync();
       } finally {
         await handle.close();
       }
@@ -266,9 +276,12 @@ export class MessageHistory {
       return cached;
     }
     const loaded = new ChatTimeline([...this.readChatFile(chatId), ...(this.journaled.get(chatId) ?? [])]);
-    // Evict before adding: the chat being asked for is about to be used (maybe written to).
-    this.evict(1);
     this.cache.set(chatId, loaded);
+    if (this.cache.size > this.trimAt) {
+      this.evict(chatId);
+      // What could not be dropped (unsaved) is not walked again until the cache grew once more.
+      this.trimAt = Math.max(this.cache.size, this.cacheLimit) + Math.min(evictionSlack, this.cacheLimit);
+    }
     return loaded;
   }
 
@@ -315,12 +328,15 @@ export class MessageHistory {
     return parsed.messages;
   }
 
-  private evict(room: number): void {
-    const limit = Math.max(0, (this.options.cachedChats ?? defaultCachedChats) - room);
-    if (this.cache.size <= limit) return;
+  private get cacheLimit(): number {
+    return Math.max(1, this.options.cachedChats ?? defaultCachedChats);
+  }
+
+  /** Drops the least recently used chats with nothing unsaved, down to the limit; never `keep`. */
+  private evict(keep: ChatId): void {
     for (const chatId of this.cache.keys()) {
-      if (this.cache.size <= limit) break;
-      if (!this.unsettled.has(chatId)) this.cache.delete(chatId);
+      if (this.cache.size <= this.cacheLimit) break;
+      if (chatId !== keep && !this.unsettled.has(chatId)) this.cache.delete(chatId);
     }
   }
 

@@ -12,6 +12,11 @@ import path from 'node:path';
 export interface StoreFileHandle {
   writeFile(data: string | Uint8Array): Promise<void>;
   sync(): Promise<void>;
+  /**
+   * fdatasync: the data and what is needed to read it back (the file's size), not times. Enough
+   * for a file only appended to, where it saves the inode write that fsync adds.
+   */
+  datasync(): Promise<void>;
   truncate(length?: number): Promise<void>;
   close(): Promise<void>;
 }

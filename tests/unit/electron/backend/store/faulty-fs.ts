@@ -35,6 +35,11 @@ export function faultyFs(): FaultyFs {
           if (fs.failWith) throw fault(fs.failWith);
           await handle.sync();
         },
+        async datasync() {
+          fs.calls.syncs++;
+          if (fs.failWith) throw fault(fs.failWith);
+          await handle.datasync();
+        },
         truncate: (length) => handle.truncate(length),
         close: () => handle.close(),
       };

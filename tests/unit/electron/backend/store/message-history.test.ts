@@ -105,6 +105,22 @@ test('chats dropped from the memory cache read back everything, also what is onl
   await store.close();
 });
 
+test('a burst over more chats than the cache holds keeps every unsaved chat, de-duplicates and saves them all', async () => {
+  const store = await open(work.dir, { cachedChats: 2 });
+  // Nothing saved yet: no chat may be dropped from memory, however far past its limit the cache goes.
+  for (let chat = 1; chat <= 40; chat++) expect(store.appendMessage(message(chat, `m-${chat}`, 1000))).toBe(true);
+  for (let chat = 1; chat <= 40; chat++) expect(store.appendMessage(message(chat, `m-${chat}`, 1000))).toBe(false);
+  await store.flush();
+  // Saved now: old chats are dropped and read back from the journal when asked for again.
+  for (let chat = 41; chat <= 60; chat++) store.appendMessage(message(chat, `m-${chat}`, 1000));
+  for (let chat = 1; chat <= 60; chat++)
+    expect(ids(store.readMessages(chatIdOf(chat), { limit: 5 }))).toEqual([`m-${chat}`]);
+  await store.close();
+  const reopened = await open(work.dir, { cachedChats: 2 });
+  for (let chat = 1; chat <= 60; chat++) expect(reopened.hasMessage(chatIdOf(chat), `m-${chat}`)).toBe(true);
+  await reopened.close();
+});
+
 test('loading reads no history: damaged chat files are not even opened until a conversation is', async () => {
   const store = await open(work.dir);
   for (let chat = 1; chat <= 5; chat++) store.appendMessage(message(chat, 'a', 1000));
