@@ -20,7 +20,7 @@ import { MEDIA_PATH_PREFIX, mediaAnswer } from '../backend/media/media-response'
 /** Test-control bodies: a customer's message and its envelope. */
 export const MAX_BODY_BYTES = 1_000_000;
 /** Test control may carry an attachment as base64. */
-const MAX_TEST_BODY_BYTES = 30_000_000;
+export const MAX_TEST_BODY_BYTES = 30_000_000;
 const CSP =
   "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 

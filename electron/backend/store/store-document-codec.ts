@@ -179,17 +179,20 @@ function rowDecoder(columns: unknown, version: number): RowDecoder | null {
   const migrate = contactMigration(version, storeSchemaVersion);
   const fast = !migrate && contactRowColumns.every((column, index) => names[index] === column);
   if (!fast) return slowRowDecoder(names, migrate);
+  // The hand check covers the common shape only (a last message without an attachment, say): a row
+  // it does not recognise is judged by the schema, never dropped as damaged for that alone.
+  const slow = slowRowDecoder(names, migrate);
   const later = names.slice(contactRowColumns.length).map((name, offset) => ({
     at: contactRowColumns.length + 1 + offset,
     name,
     schema: fieldSchemas[name] ?? null,
   }));
   const missing = addedColumns.filter((name) => !names.includes(name));
-  if (later.length === 0 && missing.length === 0) return (row) => contactFromRow(row);
+  if (later.length === 0 && missing.length === 0) return (row) => contactFromRow(row) ?? slow(row);
   return (row) => {
     if (row.length !== names.length + 1) return null;
     const core = contactFromRow(row.slice(0, contactRowColumns.length + 1));
-    if (!core) return null;
+    if (!core) return slow(row);
     const contact: Record<string, unknown> = core;
     for (const { at, name, schema } of later) {
       const value = row[at] ?? undefined;
@@ -216,10 +219,15 @@ function slowRowDecoder(names: readonly string[], migrate: ReturnType<typeof con
     let fields: Record<string, unknown> = {};
     names.forEach((name, index) => {
       const value = row[index + 1];
-      if (value !== null && value !== undefined) fields[name] = value;
+      if (value !== undefined) fields[name] = value;
     });
     if (migrate) fields = migrate(fields);
-    const checked = storedContactSchema.safeParse(fields);
+    // A stored null is a value for the nullable columns (nameOverride…) and "missing" for the others.
+    let checked = storedContactSchema.safeParse(fields);
+    if (!checked.success) {
+      fields = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+      checked = storedContactSchema.safeParse(fields);
+    }
     if (!checked.success) return null;
     const unknown = Object.entries(fields).filter(([name]) => !knownColumnSet.has(name));
     return unknown.length === 0 ? checked.data : ({ ...checked.data, ...Object.fromEntries(unknown) } as StoredContact);

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_FRAME_DEPTH } from '../../../../shared/limits';
-import { MAX_BODY_BYTES } from '../../../../electron/host/browser-host';
+import { MAX_TEST_BODY_BYTES } from '../../../../electron/host/browser-host';
 import { closedWithin, hostileFrames, rawWebSocket } from './hostile-frames';
 import { httpCall, startHost } from './host-fixture';
 
@@ -131,7 +131,7 @@ describe('a client that stops reading', () => {
 describe('HTTP edge cases', () => {
   it('a test-control body over the limit is answered 413, not a reset', async () => {
     const { port } = await startHost(true);
-    const body = JSON.stringify({ phone: '5511987654321', text: 'x'.repeat(MAX_BODY_BYTES + 10) });
+    const body = JSON.stringify({ phone: '5511987654321', text: 'x'.repeat(MAX_TEST_BODY_BYTES + 10) });
     const reply = await httpCall(
       port,
       '/test/inbound',

@@ -4,8 +4,18 @@
  */
 import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { MAX_WS_FRAME_BYTES } from '../../../../shared/limits';
 
 const zeroMask = [0, 0, 0, 0];
+
+/** A binary frame's 14-byte header announcing `length` bytes (64-bit length form), and no payload. */
+function lengthHeader(length: number): Buffer {
+  const header = Buffer.alloc(10);
+  header[0] = 0x82;
+  header[1] = 0xff;
+  header.writeBigUInt64BE(BigInt(length), 2);
+  return Buffer.concat([header, Buffer.from(zeroMask)]);
+}
 
 function masked(first: number, payload: number[]): Buffer {
   if (payload.length > 125) throw new Error('short frames only');
@@ -15,8 +25,8 @@ function masked(first: number, payload: number[]): Buffer {
 export const hostileFrames: Record<string, Buffer> = {
   // A 14-byte header announcing 2^62 bytes: nothing more needs to follow.
   'oversized length in the header': Buffer.from([0x82, 0xff, 0x40, 0, 0, 0, 0, 0, 0, 0, ...zeroMask]),
-  // 100 MB announced, far over the host's limit but a length any parser can represent.
-  'a length over the limit': Buffer.from([0x82, 0xff, 0, 0, 0, 0, 0x06, 0x40, 0, 0, ...zeroMask]),
+  // One byte over the host's limit: a length any parser can represent.
+  'a length over the limit': lengthHeader(MAX_WS_FRAME_BYTES + 1),
   'invalid UTF-8 in a text frame': masked(0x81, [0xff, 0xfe, 0xfd]),
   'an unmasked frame': Buffer.from([0x81, 0x02, 0x68, 0x69]),
   'reserved bits set': masked(0xf1, [0x68, 0x69]),

@@ -150,7 +150,7 @@ describe('tolerant reading', () => {
     writeFileSync(
       path.join(work.dir, 'janela.json'),
       await rowsFile(
-        { ...rest, bookings: [{ id: 'b1', at: 5 }] },
+        { ...rest, loyaltyCards: [{ id: 'b1', at: 5 }] },
         { [chatIdOf(1)]: [...contactRowColumns.map((c) => saved[c]), 3] },
         columns,
       ),
@@ -166,12 +166,12 @@ describe('tolerant reading', () => {
     });
     await store.close();
     const text = readFileSync(path.join(work.dir, 'janela.json'), 'latin1');
-    expect(text).toContain('"bookings":[{"id":"b1","at":5}]');
+    expect(text).toContain('"loyaltyCards":[{"id":"b1","at":5}]');
     expect(text).toContain('"bookingCount"');
     const again = await open(work.dir);
     await again.contactsLoaded();
     expect(again.data.contacts[chatIdOf(1)]).toMatchObject({ notes: 'prefere Pix', bookingCount: 3 });
-    expect((again.data as unknown as Record<string, unknown>).bookings).toEqual([{ id: 'b1', at: 5 }]);
+    expect((again.data as unknown as Record<string, unknown>).loyaltyCards).toEqual([{ id: 'b1', at: 5 }]);
     await again.close();
   });
 
