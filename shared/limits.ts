@@ -7,7 +7,7 @@
  * The largest quick-reply file the import takes, in bytes (its text is never longer in characters);
  * quick replies may carry attachments, as base64 inside the file.
  */
-export const MAX_IMPORT_FILE_BYTES = 50_000_000;
+export const MAX_IMPORT_FILE_BYTES = 20_000_000;
 
 /** The largest file staff can attach (the highest per-file cap the media settings offer). */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;

@@ -30,7 +30,7 @@ test('staff book, move and cancel a tasting on the agenda, and the customer is t
     await dialog.getByLabel('Time').fill('16:00');
     await expect(dialog.getByLabel('Send the customer a message about it')).toBeChecked();
     await dialog.getByRole('button', { name: 'Save booking' }).click();
-    await expect(page.getByRole('status')).toHaveText('Booking saved. The customer was told.');
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Booking saved. The customer was told.');
     const day = page.getByRole('list', { name: /^Bookings on/ });
     await expect(day.getByRole('listitem')).toContainText(['4:00 PM']);
     await expect(day.getByRole('button', { name: 'Open the chat with Maria Silva' })).toBeVisible();
@@ -86,7 +86,9 @@ test('moving an order along tells the customer with the status template while th
     await expect(card).toContainText('Total R$ 60,00');
     await expect(card.getByLabel('Tell Maria Silva about order #1045')).toBeChecked();
     await card.getByRole('button', { name: 'Accept (order #1045)' }).click();
-    await expect(page.getByRole('status')).toHaveText('Order #1045: Accepted. The customer was told.');
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      'Order #1045: Accepted. The customer was told.',
+    );
     await expect(page.getByRole('region', { name: 'Accepted' })).toContainText('#1045');
     await expect
       .poll(async () => (await host.sent()).map((sent) => sent.text))
@@ -109,7 +111,7 @@ test('an order moved after the customer’s window closed goes along without tel
     await expect(card.getByLabel('Tell João Pereira about order #1044')).toHaveCount(0);
     const before = (await host.sent()).length;
     await card.getByRole('button', { name: 'Accept (order #1044)' }).click();
-    await expect(page.getByRole('status')).toHaveText('Order #1044: Accepted.');
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Order #1044: Accepted.');
     await expect(page.getByRole('region', { name: 'Accepted' })).toContainText('#1044');
     expect((await host.sent()).length).toBe(before);
   } finally {

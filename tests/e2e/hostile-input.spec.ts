@@ -37,14 +37,14 @@ test('a quick-reply file over the limit is refused with the limit, and the conne
   await page.getByRole('tab', { name: 'Quick replies' }).click();
   await page.getByRole('button', { name: 'Manage quick replies' }).click();
   const dialog = page.getByRole('dialog', { name: 'Quick replies' });
-  // 1.4 million "€": under the command's character limit, 4.2 MB on the wire.
+  // 7 million "€": under the command's character limit, 21 MB on the wire.
   await dialog.getByLabel('Quick replies file to import').setInputFiles({
     name: 'huge.json',
     mimeType: 'application/json',
-    buffer: Buffer.from('€'.repeat(1_400_000)),
+    buffer: Buffer.from('€'.repeat(7_000_000)),
   });
   await expect(dialog.getByRole('alert')).toHaveText(
-    'That file is too large (4.2 MB): a quick-replies file can be up to 2 MB. Nothing was imported.',
+    'That file is too large (21 MB): a quick-replies file can be up to 20 MB. Nothing was imported.',
   );
   expect(host.running).toBe(true);
   await expect(page.getByText('Lost contact with Janela')).toHaveCount(0);

@@ -309,7 +309,7 @@ test('media settings: the per-file cap (16 MB by default) keeps big files out, s
   await page
     .getByTestId('composer-file')
     .setInputFiles({ name: 'grande.pdf', mimeType: 'application/pdf', buffer: big });
-  await expect(page.getByRole('alert')).toContainText('larger than the per-file limit');
+  await expect(page.getByRole('alert')).toContainText('over the per-file limit');
   await expect(page.getByRole('group', { name: 'Attachment to send' })).toHaveCount(0);
 });
 

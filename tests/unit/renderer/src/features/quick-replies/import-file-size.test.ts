@@ -10,13 +10,13 @@ describe('the quick-reply import size check', () => {
   });
 
   it('says the size and the limit in the person’s language', () => {
-    const pt = importFileTooLarge(52_300_000, 'pt-BR');
-    expect(pt).toEqual({ size: '52,3', limit: '50' });
+    const pt = importFileTooLarge(20_900_000, 'pt-BR');
+    expect(pt).toEqual({ size: '20,9', limit: '20' });
     expect(translate('pt-BR', 'qr.importTooLarge', pt ?? {})).toBe(
-      'Esse arquivo é grande demais (52,3 MB): um arquivo de respostas rápidas pode ter até 50 MB. Nada foi importado.',
+      'Esse arquivo é grande demais (20,9 MB): um arquivo de respostas rápidas pode ter até 20 MB. Nada foi importado.',
     );
-    const en = importFileTooLarge(52_300_000, 'en');
-    expect(translate('en', 'qr.importTooLarge', en ?? {})).toContain('(52.3 MB)');
-    expect(translate('en', 'qr.importTooLarge', en ?? {})).toContain('up to 50 MB');
+    const en = importFileTooLarge(20_900_000, 'en');
+    expect(translate('en', 'qr.importTooLarge', en ?? {})).toContain('(20.9 MB)');
+    expect(translate('en', 'qr.importTooLarge', en ?? {})).toContain('up to 20 MB');
   });
 });
