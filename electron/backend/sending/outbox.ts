@@ -11,7 +11,7 @@ import { foldMessage } from '../chats/record-message';
 import type { Clock } from '../clock';
 import { GatewayDisconnectedError, type GatewayMessage, type WhatsAppGateway } from '../gateways/gateway';
 import type { JanelaStore, OutboxEntry, StoredMessage } from '../store/store-types';
-import { assertConnected, assertMaySend } from './send-guard';
+import { assertMayQueue, assertMaySend } from './send-guard';
 
 const STATUS_RANK: Record<DeliveryStatus, number> = {
   failed: -1,
@@ -73,12 +73,15 @@ export class Outbox {
     }
   }
 
-  /** Validates and queues a reply; returns the pending message. */
+  /**
+   * Validates and queues a reply; returns the pending message. Offline, it waits in the queue
+   * (pending, the clock tick) and goes out on reconnect if the window is still open then.
+   */
   send(chatId: ChatId, text: string): StoredMessage {
     const { store, clock } = this.options;
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
-    assertConnected(this.options.gateway().status());
+    assertMayQueue(this.options.gateway().status());
     const message: StoredMessage = {
       id: `local-${randomUUID()}`,
       chatId,

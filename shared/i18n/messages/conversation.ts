@@ -21,6 +21,9 @@ export const conversationMessages = defineMessages(
     'delivery.read': 'Read',
     'delivery.failed': 'Not sent: {reason}',
     'delivery.failedNoReason': 'Not sent',
+    'delivery.queued': 'Waiting for the connection: it goes out when WhatsApp reconnects, if the window is still open',
+    'delivery.reason.windowClosed': 'the 24-hour window closed before WhatsApp reconnected',
+    'delivery.reason.sendError': 'WhatsApp refused it',
     'delivery.uncertain':
       'Not confirmed: the connection dropped while sending. Janela checks after reconnecting and never sends it twice.',
     'composer.label': 'Message',
@@ -32,11 +35,11 @@ export const conversationMessages = defineMessages(
     'composer.closedReason':
       'WhatsApp does not block this on a linked device, but Janela enforces the 24-hour rule to keep replies timely, stay clear of the spam-like behaviour that gets unofficial clients banned, and keep the shop ready for the official WhatsApp API.',
     'composer.neverWrote': 'This customer has not written yet: Janela only answers people who wrote first.',
-    'composer.notConnected': 'WhatsApp is not connected, so messages cannot be sent right now.',
+    'composer.notConnected':
+      'WhatsApp is not connected. What you send now waits with a clock and goes out when it reconnects, if the window is still open.',
     'composer.refusedClosed':
       'Not sent: this chat’s 24-hour window is closed. Your draft is kept; send it when the customer writes again.',
     'composer.refusedNeverWrote': 'Not sent: this customer has not written yet. Your draft is kept.',
-    'composer.refusedOffline': 'Not sent: WhatsApp is not connected. Your draft is kept.',
     'composer.openConnection': 'Open connection',
     'composer.closingSoon': 'The window closes at {time}: reply soon.',
   },
@@ -60,6 +63,9 @@ export const conversationMessages = defineMessages(
     'delivery.read': 'Lida',
     'delivery.failed': 'Não enviada: {reason}',
     'delivery.failedNoReason': 'Não enviada',
+    'delivery.queued': 'Aguardando conexão: sai quando o WhatsApp reconectar, se a janela ainda estiver aberta',
+    'delivery.reason.windowClosed': 'a janela de 24 horas fechou antes de o WhatsApp reconectar',
+    'delivery.reason.sendError': 'o WhatsApp recusou o envio',
     'delivery.uncertain':
       'Não confirmada: a conexão caiu durante o envio. O Janela confere ao reconectar e nunca envia duas vezes.',
     'composer.label': 'Mensagem',
@@ -71,11 +77,11 @@ export const conversationMessages = defineMessages(
     'composer.closedReason':
       'Num aparelho conectado o próprio WhatsApp não bloqueia isso, mas o Janela aplica a regra das 24 horas para manter as respostas em dia, ficar longe do comportamento de spam que faz clientes não oficiais serem banidos e deixar a loja pronta para a API oficial do WhatsApp.',
     'composer.neverWrote': 'Este cliente ainda não escreveu: o Janela só responde quem escreveu primeiro.',
-    'composer.notConnected': 'O WhatsApp não está conectado, então não dá para enviar mensagens agora.',
+    'composer.notConnected':
+      'O WhatsApp não está conectado. O que você enviar agora fica aguardando (com um relógio) e sai quando ele reconectar, se a janela ainda estiver aberta.',
     'composer.refusedClosed':
       'Não enviada: a janela de 24 horas desta conversa está fechada. O rascunho fica guardado; envie quando o cliente escrever de novo.',
     'composer.refusedNeverWrote': 'Não enviada: este cliente ainda não escreveu. O rascunho fica guardado.',
-    'composer.refusedOffline': 'Não enviada: o WhatsApp não está conectado. O rascunho fica guardado.',
     'composer.openConnection': 'Abrir conexão',
     'composer.closingSoon': 'A janela fecha às {time}: responda logo.',
   },

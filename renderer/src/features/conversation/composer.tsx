@@ -53,14 +53,13 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   const windowClosed = windowState === 'closed';
   // Only invisible characters (zero-width spaces, direction marks…) count as empty, as the backend judges.
   const hasText = hasVisibleText(text);
-  // Why a send cannot go out now, said next to the composer when Enter or Send is pressed.
+  // Why a send cannot go out now, said next to the composer when Enter or Send is pressed. Offline
+  // is not one: the reply waits in the outbox and goes out on reconnect.
   const refusalKey = windowClosed
     ? lastInboundAt === null
       ? 'composer.refusedNeverWrote'
       : 'composer.refusedClosed'
-    : !connected
-      ? 'composer.refusedOffline'
-      : null;
+    : null;
 
   const submit = async () => {
     if (sending || !hasText) return;

@@ -159,10 +159,22 @@ describe('a customer writes, staff answer, the window runs down', () => {
     expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Primeira']);
   });
 
-  it('refuses while WhatsApp is not connected', async () => {
+  it('queues while WhatsApp is not connected and sends once on reconnect', async () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     w.gateway.setConnection(false);
+    const queued = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' });
+    expect(queued.status).toBe('pending');
+    expect(w.gateway.sent).toEqual([]);
+    w.gateway.setConnection(true);
+    await waitFor(() => w.store.getMessage(maria, queued.id)?.status === 'sent');
+    expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Olá']);
+  });
+
+  it('refuses while no phone is linked', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.gateway.showStatus({ state: 'qr', qr: 'qr-data' });
     await expect(
       Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' })),
     ).rejects.toSatisfy((error) => errorCodeOf(error) === 'not-connected');
