@@ -17,6 +17,7 @@ import {
   quickReplySchema,
   settingsPatchSchema,
   settingsSchema,
+  languageSchema,
 } from './domain';
 import { hasVisibleText } from './chats/visible-text';
 import { MAX_IMPORT_FILE_BYTES } from './limits';
@@ -30,6 +31,8 @@ const snapshotSchema = z.object({
   /** A WhatsApp account is linked on this computer (something to unlink). */
   linked: z.boolean(),
   settings: settingsSchema,
+  /** The language `--lang` chose for this launch only; the saved choice stays in `settings`. */
+  launchLanguage: languageSchema.nullable().optional(),
   chats: z.array(chatSummarySchema),
   /**
    * False while the backend still reads its stored contacts after starting: `chats` then holds
@@ -87,7 +90,11 @@ export const commands = {
       .strict(),
     output: customerProfileSchema,
   },
-  saveLabel: { input: labelSchema.strict(), output: z.array(labelSchema) },
+  // A name over the limit reaches the handler, which refuses it with its own code (never cut).
+  saveLabel: {
+    input: labelSchema.extend({ name: z.string().trim().min(1).max(1000) }).strict(),
+    output: z.array(labelSchema),
+  },
   deleteLabel: { input: z.object({ id: z.string() }).strict(), output: z.array(labelSchema) },
   saveQuickReply: { input: quickReplySchema.strict(), output: z.array(quickReplySchema) },
   deleteQuickReply: { input: z.object({ id: z.string() }).strict(), output: z.array(quickReplySchema) },
@@ -125,6 +132,7 @@ export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
 /** Codes the renderer turns into messages in the person's language. */
 export const errorCodes = [
   'invalid-input',
+  'label-too-long',
   'forbidden',
   'not-found',
   'window-closed',

@@ -38,9 +38,11 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
 export const lastMessageSchema = z.object({ text: z.string(), at: z.number().int(), direction: directionSchema });
 
+/** The longest label name: a chip in a chat row has room for little more. */
+export const LABEL_NAME_MAX = 40;
 export const labelSchema = z.object({
   id: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(LABEL_NAME_MAX),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #25d366'),
 });
 export type Label = z.infer<typeof labelSchema>;

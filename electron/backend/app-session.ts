@@ -34,7 +34,7 @@ export interface AppSessionOptions {
   dataDir: string;
   mode: GatewayMode;
   clock: AdjustableClock;
-  /** `--lang`: overrides the stored language setting. */
+  /** `--lang`: the language of this launch (and the first run's default); never overwrites the saved choice. */
   language?: Language;
   timeZone: string;
   log: (line: string) => void;
@@ -87,9 +87,6 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     };
     for (const notice of store.loadNotices) tell(notice);
     store.onNotice(tell);
-    if (options.language && store.data.settings.language !== options.language) {
-      store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
-    }
     const gateway =
       mode === 'real'
         ? options.createRealGateway({ dataDir: options.dataDir, clock, store, log })
@@ -105,6 +102,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       hub,
       notices,
       log,
+      ...(options.language ? { launchLanguage: options.language } : {}),
       startDemo: () => switchTo('demo'),
       exitDemo: () => switchTo(options.mode === 'demo' ? 'real' : options.mode),
     });

@@ -3,7 +3,7 @@
  * history, chat-list rows and pushed events.
  */
 import { JanelaError, type EventPayload } from '../../shared/contract';
-import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
+import { settingsSchema, type ChatId, type ChatMessage, type Language, type Notice } from '../../shared/domain';
 import { chatListHead } from './chats/chat-list-head';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
@@ -47,6 +47,8 @@ export interface BackendOptions {
   /** Handlers that belong to the session above one backend (switching to the demo and back). */
   startDemo: () => Promise<void>;
   exitDemo: () => Promise<void>;
+  /** `--lang`: the language of this launch, shown instead of the saved one and never saved. */
+  launchLanguage?: Language;
   /** Whether a browser path from the settings can drive WhatsApp Web; tests pass a fake. */
   checkBrowser?: (file: string) => Promise<BrowserCheck>;
 }
@@ -158,6 +160,7 @@ export function createBackend(options: BackendOptions): Backend {
         connection: gateway.status(),
         linked: connection().linked,
         settings: store.data.settings,
+        launchLanguage: options.launchLanguage ?? null,
         chats: chatsComplete ? allChats() : chatListHead(store, clock.now(), snapshotHeadSize),
         chatsComplete,
         labels: store.data.labels,

@@ -6,7 +6,13 @@
 import type { z } from 'zod';
 import { JanelaError, type commands } from '../../../shared/contract';
 import { deriveFirstName } from '../../../shared/profiles/customer-name';
-import { labelSchema, type ChatSummary, type CustomerProfile, type Label } from '../../../shared/domain';
+import {
+  LABEL_NAME_MAX,
+  labelSchema,
+  type ChatSummary,
+  type CustomerProfile,
+  type Label,
+} from '../../../shared/domain';
 import { nameKey } from '../../../shared/text/compare-text';
 import { formatPhone } from '../../../shared/profiles/format-phone';
 import { isBuiltInPlaceholder } from '../../../shared/templates/placeholders';
@@ -120,6 +126,11 @@ export function customFieldNames(contacts: Readonly<Record<string, StoredContact
 
 /** Creates a label (new id) or renames/recolours the one with the same id, keeping its place. */
 export function saveLabel(labels: readonly Label[], label: Label): Label[] {
+  // Refused with a message rather than cut: a cut name may clash with another or read wrong.
+  if (label.name.trim().length > LABEL_NAME_MAX)
+    throw new JanelaError('label-too-long', `label names have at most ${LABEL_NAME_MAX} characters`, {
+      max: LABEL_NAME_MAX,
+    });
   const parsed = labelSchema.safeParse(label);
   if (!parsed.success)
     throw new JanelaError('invalid-input', `label: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);

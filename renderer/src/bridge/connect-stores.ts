@@ -45,6 +45,7 @@ const now = () => useClock.getState().now;
 function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useClock.getState().sync(snapshot.now, localNow);
   useSettings.getState().set(snapshot.settings);
+  useSettings.getState().setLaunchLanguage(snapshot.launchLanguage ?? null);
   useConnection.getState().set(snapshot.connection, snapshot.gatewayKind, snapshot.linked);
   useChats.getState().replaceAll(snapshot.chats, snapshot.now, closingSoonMs(), snapshot.chatsComplete);
   useLabels.getState().set(snapshot.labels);
