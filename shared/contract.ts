@@ -69,6 +69,24 @@ export const commands = {
     output: chatMessageSchema,
   },
   markRead: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
+  /** Chats whose recent messages contain the text (bounded: see chats/message-search.ts). */
+  searchMessages: {
+    input: z.object({ query: z.string().trim().min(2).max(100) }).strict(),
+    output: z.object({
+      results: z.array(
+        z.object({
+          chatId: chatIdSchema,
+          messageId: z.string(),
+          at: z.number(),
+          snippet: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }),
+        }),
+      ),
+      /** Older messages or less active chats were not searched. */
+      limited: z.boolean(),
+    }),
+  },
+  /** "Mark as unread": the chat shows as unread until it is opened again. */
+  markUnread: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
   updateSettings: { input: settingsPatchSchema.strict(), output: settingsSchema },
   startDemo: { input: empty, output: z.null() },
   /** Leaves the demo shop for the mode Janela was started in (the connect screen, with the real WhatsApp). */

@@ -63,6 +63,8 @@ export const chatSummarySchema = z.object({
   lastMessage: lastMessageSchema.nullable(),
   unreadCount: z.number().int().nonnegative(),
   labels: z.array(z.string()),
+  /** The person marked the chat as unread; cleared when it is opened again. */
+  markedUnread: z.boolean().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 

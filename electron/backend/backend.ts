@@ -27,7 +27,8 @@ import {
 } from './quick-replies/quick-replies';
 import type { Handlers } from './router';
 import { Outbox } from './sending/outbox';
-import type { JanelaStore, StoredMessage } from './store/store-types';
+import { searchMessages } from './chats/message-search';
+import type { JanelaStore, StoredContact, StoredMessage } from './store/store-types';
 
 /** A burst of messages becomes one list update instead of one per message. */
 const CHAT_PUSH_DELAY_MS = 30;
@@ -174,12 +175,24 @@ export function createBackend(options: BackendOptions): Backend {
     },
     getProfile: ({ chatId }) => toCustomerProfile(contactOrThrow(chatId)),
     sendMessage: ({ chatId, text }) => toChatMessage(outbox.send(chatId, text)),
+    searchMessages: ({ query }) => searchMessages(store, query),
+    markUnread: ({ chatId }) => {
+      if (!contactOrThrow(chatId).markedUnread) {
+        store.update((data) => {
+          const contact = data.contacts[chatId];
+          if (contact) data.contacts[chatId] = { ...contact, markedUnread: true };
+        });
+        pushChat(chatId);
+      }
+      return null;
+    },
     markRead: ({ chatId }) => {
-      if (contactOrThrow(chatId).unreadCount > 0) {
+      const read = contactOrThrow(chatId);
+      if (read.unreadCount > 0 || read.markedUnread) {
         store.update((data) => {
           const contact = data.contacts[chatId];
           // Contacts are replaced, never changed in place (the store caches their serialised rows).
-          if (contact) data.contacts[chatId] = { ...contact, unreadCount: 0 };
+          if (contact) data.contacts[chatId] = withoutUnreadMark({ ...contact, unreadCount: 0 });
         });
         pushChat(chatId);
       }
@@ -297,4 +310,11 @@ export function createBackend(options: BackendOptions): Backend {
       await store.close();
     },
   };
+}
+
+/** The contact without a "mark as unread" (the field is left out rather than stored as false). */
+function withoutUnreadMark(contact: StoredContact): StoredContact {
+  const { markedUnread, ...rest } = contact;
+  void markedUnread;
+  return rest;
 }

@@ -103,6 +103,7 @@ export function toChatSummary(contact: StoredContact): ChatSummary {
     lastMessage: contact.lastMessage,
     unreadCount: contact.unreadCount,
     labels: contact.labels,
+    ...(contact.markedUnread ? { markedUnread: true } : {}),
   };
 }
 

@@ -36,6 +36,8 @@ export const storedContactSchema = z.object({
   customFields: customFieldsSchema,
   labels: z.array(z.string()),
   notes: z.string(),
+  /** "Mark as unread": shown as unread, with no new message, until the chat is opened again. */
+  markedUnread: z.boolean().optional(),
 });
 export type StoredContact = z.infer<typeof storedContactSchema>;
 

@@ -6,6 +6,8 @@
 import { create } from 'zustand';
 import { nextOrderChangeAt, orderChats } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary } from '../../../../shared/domain';
+import type { CommandOutput } from '../../../../shared/contract';
+import { api } from '../../bridge/api';
 
 interface ChatsState {
   byId: ReadonlyMap<ChatId, ChatSummary>;
@@ -20,6 +22,10 @@ interface ChatsState {
   /** `chatsChanged` carries the chats that changed; unknown ids are added. */
   upsert(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
   reorder(now: number, closingSoonMs: number): void;
+  /** "Mark as unread": the row shows it (through `chatsChanged`) until the chat is opened again. */
+  markUnread(chatId: ChatId): Promise<void>;
+  /** Chats whose recent messages contain the text; not kept here, the list shows it as it comes. */
+  searchMessages(query: string): Promise<CommandOutput<'searchMessages'>>;
 }
 
 function arrange(byId: ReadonlyMap<ChatId, ChatSummary>, now: number, closingSoonMs: number) {
@@ -51,4 +57,8 @@ export const useChats = create<ChatsState>()((set, get) => ({
     set(arrange(byId, now, closingSoonMs));
   },
   reorder: (now, closingSoonMs) => set(arrange(get().byId, now, closingSoonMs)),
+  markUnread: async (chatId) => {
+    await api().markUnread({ chatId });
+  },
+  searchMessages: (query) => api().searchMessages({ query }),
 }));

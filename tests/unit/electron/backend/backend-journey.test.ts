@@ -459,3 +459,22 @@ describe('whether an account is linked', () => {
     expect((await w.backend.handlers.getSnapshot({})).linked).toBe(false);
   });
 });
+
+describe('mark as unread (issue 16, item 8)', () => {
+  it('shows the chat as unread until it is opened again, and the mark survives a restart', async () => {
+    const first = await world();
+    first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Perfeito, obrigada!' });
+    first.backend.handlers.markRead({ chatId: maria });
+    first.backend.handlers.markUnread({ chatId: maria });
+    const snapshot = async () => await first.backend.handlers.getSnapshot({});
+    expect((await snapshot()).chats[0]).toMatchObject({ chatId: maria, unreadCount: 0, markedUnread: true });
+    await closeWorld(first);
+
+    const second = await world(first.dataDir);
+    await second.store.contactsLoaded();
+    expect((await second.backend.handlers.getSnapshot({})).chats[0]).toMatchObject({ markedUnread: true });
+    second.backend.handlers.markRead({ chatId: maria });
+    expect((await second.backend.handlers.getSnapshot({})).chats[0]).not.toHaveProperty('markedUnread');
+    expect(second.store.data.contacts[maria]).not.toHaveProperty('markedUnread');
+  });
+});
