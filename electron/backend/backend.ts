@@ -81,17 +81,23 @@ export function createBackend(options: BackendOptions): Backend {
   const pendingChats = new Set<ChatId>();
   let chatPushTimer: NodeJS.Timeout | null = null;
 
+  // The first change after a quiet moment goes out at once (a customer's message reaches the list
+  // without waiting); what follows within CHAT_PUSH_DELAY_MS goes out together after it.
+  function flushChats(): void {
+    chatPushTimer = null;
+    if (pendingChats.size === 0) return;
+    const chats = [...pendingChats].flatMap((id) => {
+      const contact = store.data.contacts[id];
+      return contact ? [toChatSummary(contact)] : [];
+    });
+    pendingChats.clear();
+    hub.emit('chatsChanged', { chats });
+    chatPushTimer = setTimeout(flushChats, CHAT_PUSH_DELAY_MS);
+  }
+
   function pushChat(chatId: ChatId): void {
     pendingChats.add(chatId);
-    chatPushTimer ??= setTimeout(() => {
-      chatPushTimer = null;
-      const chats = [...pendingChats].flatMap((id) => {
-        const contact = store.data.contacts[id];
-        return contact ? [toChatSummary(contact)] : [];
-      });
-      pendingChats.clear();
-      hub.emit('chatsChanged', { chats });
-    }, CHAT_PUSH_DELAY_MS);
+    chatPushTimer ??= setTimeout(flushChats, 0);
   }
 
   function pushMessage(message: StoredMessage): void {

@@ -18,10 +18,13 @@ const messageCount = Number(process.env.BENCH_UI_MESSAGES ?? 20_000);
 const inboundRuns = 20;
 const executablePath = process.env.JANELA_CHROMIUM ?? '/usr/bin/chromium';
 
+// The page's scripts are strings: this file is type-checked without the DOM, and run by tsx,
+// whose `__name` helper would not exist in the page.
+
 /** Installed before the page's own scripts: long tasks and the first chat row, in page time. */
-const probe = () => {
-  const state = { longTasks: [] as { start: number; duration: number }[], firstRowAt: null as number | null };
-  (window as unknown as { __bench: typeof state }).__bench = state;
+const probe = `
+  const state = { longTasks: [], firstRowAt: null };
+  window.__bench = state;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) state.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -32,7 +35,59 @@ const probe = () => {
     }
   });
   watch.observe(document, { childList: true, subtree: true });
-};
+`;
+
+const readLoading = `(() => {
+  const bench = window.__bench;
+  return {
+    firstRowAt: bench.firstRowAt,
+    longest: Math.max(0, ...bench.longTasks.map((task) => task.duration)),
+    tasks: bench.longTasks.length,
+  };
+})()`;
+
+/** Scrolls the whole list a screen at a time, a frame apart, and reads the long tasks meanwhile. */
+const scrollWholeList = `(async () => {
+  const bench = window.__bench;
+  const list = document.querySelector('.chat-list__scroll');
+  if (!list) throw new Error('no chat list');
+  const started = performance.now();
+  let steps = 0;
+  while (list.scrollTop + list.clientHeight < list.scrollHeight - 1) {
+    list.scrollTop += list.clientHeight;
+    steps++;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const during = bench.longTasks.filter((task) => task.start >= started);
+  list.scrollTop = 0;
+  return { steps, longest: Math.max(0, ...during.map((task) => task.duration)), tasks: during.length };
+})()`;
+
+/** Resolves with the epoch time (ms, sub-ms precise) at which a chat row shows `wanted`. */
+const rowShowing = (wanted: string) => `new Promise((resolve) => {
+  const wanted = ${JSON.stringify(wanted)};
+  const found = () => [...document.querySelectorAll('[data-chat-id]')].some((row) => row.textContent.includes(wanted));
+  const watch = new MutationObserver(() => {
+    if (found()) {
+      watch.disconnect();
+      resolve(performance.timeOrigin + performance.now());
+    }
+  });
+  watch.observe(document.body, { childList: true, subtree: true, characterData: true });
+  window.__watching = true;
+})`;
+
+interface Loading {
+  firstRowAt: number;
+  longest: number;
+  tasks: number;
+}
+interface Scroll {
+  steps: number;
+  longest: number;
+  tasks: number;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -54,70 +109,24 @@ async function main(): Promise<void> {
       `UI benchmark: ${contactCount} contacts, ${messageCount} messages, Chromium against the browser host\n`,
     );
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'pt-BR' });
-    // tsx keeps function names with a `__name` helper that the page does not have.
-    await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await page.addInitScript(probe);
+    await page.addInitScript({ content: probe });
 
     // Loading: from navigation until every chat is in the list and the page is idle.
     await page.goto(host.url);
     await page.locator('[data-chat-id]').first().waitFor();
     await page.getByText('Carregando as outras conversas…').waitFor({ state: 'hidden', timeout: 60_000 });
     await page.waitForTimeout(1000);
-    const loading = await page.evaluate(() => {
-      const bench = (window as unknown as { __bench: { longTasks: { duration: number }[]; firstRowAt: number } })
-        .__bench;
-      const longest = Math.max(0, ...bench.longTasks.map((task) => task.duration));
-      return { firstRowAt: bench.firstRowAt, longest, tasks: bench.longTasks.length, now: performance.now() };
-    });
-
-    // Scrolling the whole list, a screen at a time, a frame apart.
-    const scroll = await page.evaluate(async () => {
-      const bench = (window as unknown as { __bench: { longTasks: { start: number; duration: number }[] } }).__bench;
-      const list = document.querySelector<HTMLElement>('.chat-list__scroll');
-      if (!list) throw new Error('no chat list');
-      const started = performance.now();
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      let steps = 0;
-      while (list.scrollTop + list.clientHeight < list.scrollHeight - 1) {
-        list.scrollTop += list.clientHeight;
-        steps++;
-        await frame();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const during = bench.longTasks.filter((task) => task.start >= started);
-      return {
-        steps,
-        longest: Math.max(0, ...during.map((task) => task.duration)),
-        tasks: during.length,
-        ms: performance.now() - started,
-      };
-    });
-    await page.evaluate(() => {
-      const list = document.querySelector<HTMLElement>('.chat-list__scroll');
-      if (list) list.scrollTop = 0;
-    });
+    const loading = (await page.evaluate(readLoading)) as Loading;
+    const scroll = (await page.evaluate(scrollWholeList)) as Scroll;
 
     // A customer writes: the time until the text is in a row on screen, 20 times.
     const inbound: number[] = [];
     for (let run = 0; run < inboundRuns; run++) {
       const text = `Bench ${run}: ainda tem o vestido azul?`;
-      const seen = page.evaluate(
-        (wanted) =>
-          new Promise<number>((resolve) => {
-            const found = () =>
-              [...document.querySelectorAll('[data-chat-id]')].some((row) => row.textContent?.includes(wanted));
-            const watch = new MutationObserver(() => {
-              if (found()) {
-                watch.disconnect();
-                resolve(performance.timeOrigin + performance.now());
-              }
-            });
-            watch.observe(document.body, { childList: true, subtree: true, characterData: true });
-          }),
-        text,
-      );
+      const seen = page.evaluate(rowShowing(text)) as Promise<number>;
       // The page's observer must be listening before the message is sent.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      await page.waitForFunction('window.__watching === true');
+      await page.evaluate('window.__watching = false');
       const sentAt = performance.timeOrigin + performance.now();
       await host.inbound({ phone: '5511900000001', name: 'Cliente Novo', text });
       inbound.push((await seen) - sentAt);

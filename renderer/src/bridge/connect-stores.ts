@@ -95,7 +95,7 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
   const unsubscribers = [
     janela.onChatsChanged(({ chats }) => {
       pendingChats.push(...chats);
-      flushTimer ??= setTimeout(flushChats, options.chatsBatchMs ?? 50);
+      flushTimer ??= setTimeout(flushChats, options.chatsBatchMs ?? 16);
     }),
     janela.onChatsLoaded(({ chats }) => {
       // Every chat as it is now: changes gathered before this are older, so they are dropped.

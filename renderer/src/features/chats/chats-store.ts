@@ -4,7 +4,7 @@
  * changes state (`nextChangeAt`), not on every clock tick.
  */
 import { create } from 'zustand';
-import { nextOrderChangeAt, orderChats } from '../../../../shared/chats/chat-order';
+import { nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary } from '../../../../shared/domain';
 import type { CommandOutput } from '../../../../shared/contract';
 import { api } from '../../bridge/api';
@@ -52,8 +52,20 @@ export const useChats = create<ChatsState>()((set, get) => ({
       complete,
     }),
   upsert: (chats, now, closingSoonMs) => {
-    const byId = new Map(get().byId);
+    const state = get();
+    const byId = new Map(state.byId);
     for (const chat of chats) byId.set(chat.chatId, chat);
+    // No window changed state since the last sort: only the changed chats move.
+    if (state.nextChangeAt === null || now < state.nextChangeAt) {
+      const all = [...byId.values()];
+      set({
+        byId,
+        ordered: reorderChanged(state.ordered, chats, now),
+        orderedAt: now,
+        nextChangeAt: nextOrderChangeAt(all, now, closingSoonMs),
+      });
+      return;
+    }
     set(arrange(byId, now, closingSoonMs));
   },
   reorder: (now, closingSoonMs) => set(arrange(get().byId, now, closingSoonMs)),
