@@ -43,6 +43,7 @@ const readLoading = `(() => {
     firstRowAt: bench.firstRowAt,
     longest: Math.max(0, ...bench.longTasks.map((task) => task.duration)),
     tasks: bench.longTasks.length,
+    list: bench.longTasks.map((task) => Math.round(task.start) + '+' + Math.round(task.duration)).join(' '),
   };
 })()`;
 
@@ -79,6 +80,7 @@ const rowShowing = (wanted: string) => `new Promise((resolve) => {
 })`;
 
 interface Loading {
+  list: string;
   firstRowAt: number;
   longest: number;
   tasks: number;
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1000);
     const loading = (await page.evaluate(readLoading)) as Loading;
     const scroll = (await page.evaluate(scrollWholeList)) as Scroll;
+    if (process.env.BENCH_UI_VERBOSE) console.log(`long tasks while loading (start+duration, ms): ${loading.list}`);
 
     // A customer writes: the time until the text is in a row on screen, 20 times.
     const inbound: number[] = [];
