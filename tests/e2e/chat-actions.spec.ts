@@ -53,3 +53,24 @@ test('search finds chats by message text, with a snippet, under the chats found 
   await messages.getByRole('button', { name: /Maria Silva/ }).click();
   await expect(page.getByRole('heading', { name: maria.name, exact: true })).toBeVisible();
 });
+
+test('screens: the conversation header and a reply waiting offline, in pt-BR at 1024×640', async ({ browser }) => {
+  const { JanelaHost } = await import('./janela-host');
+  const host = await new JanelaHost({ lang: 'pt-BR' }).start();
+  const page = await browser.newPage({ viewport: { width: 1024, height: 640 } });
+  try {
+    await host.inbound({ ...maria, text: 'Tem o vestido azul?' });
+    await page.goto(host.url);
+    await page.getByRole('navigation').getByRole('button', { name: maria.name, exact: true }).click();
+    await host.setConnected(false);
+    const composer = page.getByRole('textbox', { name: 'Mensagem' });
+    await composer.fill('Tem sim!');
+    await composer.press('Enter');
+    await expect(page.getByRole('log').getByRole('img', { name: /^Aguardando conexão/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Marcar como não lida' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/offline-pending-pt-1024.png' });
+  } finally {
+    await page.close();
+    await host.stop();
+  }
+});

@@ -36,8 +36,7 @@ export const conversationMessages = defineMessages(
     'composer.closedReason':
       'WhatsApp does not block this on a linked device, but Janela enforces the 24-hour rule to keep replies timely, stay clear of the spam-like behaviour that gets unofficial clients banned, and keep the shop ready for the official WhatsApp API.',
     'composer.neverWrote': 'This customer has not written yet: Janela only answers people who wrote first.',
-    'composer.notConnected':
-      'WhatsApp is not connected. What you send now waits with a clock and goes out when it reconnects, if the window is still open.',
+    'composer.notConnected': 'WhatsApp is not connected: what you send waits and goes out when it reconnects.',
     'composer.refusedClosed':
       'Not sent: this chat’s 24-hour window is closed. Your draft is kept; send it when the customer writes again.',
     'composer.refusedNeverWrote': 'Not sent: this customer has not written yet. Your draft is kept.',
@@ -79,8 +78,7 @@ export const conversationMessages = defineMessages(
     'composer.closedReason':
       'Num aparelho conectado o próprio WhatsApp não bloqueia isso, mas o Janela aplica a regra das 24 horas para manter as respostas em dia, ficar longe do comportamento de spam que faz clientes não oficiais serem banidos e deixar a loja pronta para a API oficial do WhatsApp.',
     'composer.neverWrote': 'Este cliente ainda não escreveu: o Janela só responde quem escreveu primeiro.',
-    'composer.notConnected':
-      'O WhatsApp não está conectado. O que você enviar agora fica aguardando (com um relógio) e sai quando ele reconectar, se a janela ainda estiver aberta.',
+    'composer.notConnected': 'WhatsApp desconectado: o que você enviar fica aguardando e sai quando ele reconectar.',
     'composer.refusedClosed':
       'Não enviada: a janela de 24 horas desta conversa está fechada. O rascunho fica guardado; envie quando o cliente escrever de novo.',
     'composer.refusedNeverWrote': 'Não enviada: este cliente ainda não escreveu. O rascunho fica guardado.',
