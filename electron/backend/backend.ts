@@ -3,7 +3,14 @@
  * history, chat-list rows and pushed events.
  */
 import { JanelaError, type EventPayload } from '../../shared/contract';
-import { settingsSchema, type ChatId, type ChatMessage, type Language, type Notice } from '../../shared/domain';
+import {
+  settingsSchema,
+  type ChatId,
+  type ChatMessage,
+  type ChatSummary,
+  type Language,
+  type Notice,
+} from '../../shared/domain';
 import { chatListHead } from './chats/chat-list-head';
 import { recordGatewayMessage } from './chats/record-message';
 import type { Clock } from './clock';
@@ -15,7 +22,7 @@ import {
   customFieldNames,
   deleteLabel,
   saveLabel,
-  toChatSummary,
+  toMarkedChatSummary,
   toCustomerProfile,
 } from './profiles/profiles';
 import {
@@ -88,11 +95,15 @@ export function createBackend(options: BackendOptions): Backend {
     if (pendingChats.size === 0) return;
     const chats = [...pendingChats].flatMap((id) => {
       const contact = store.data.contacts[id];
-      return contact ? [toChatSummary(contact)] : [];
+      return contact ? [summaryOf(contact)] : [];
     });
     pendingChats.clear();
     hub.emit('chatsChanged', { chats });
     chatPushTimer = setTimeout(flushChats, CHAT_PUSH_DELAY_MS);
+  }
+
+  function summaryOf(contact: StoredContact): ChatSummary {
+    return toMarkedChatSummary(contact, store.data.markedUnread);
   }
 
   function pushChat(chatId: ChatId): void {
@@ -142,7 +153,7 @@ export function createBackend(options: BackendOptions): Backend {
     synced: ({ at }: { at: number }) => store.update((data) => void (data.sync.lastSyncAt = at)),
   };
   const stopClockListener = clock.onJump((now) => hub.emit('clockChanged', { now }));
-  const allChats = () => Object.values(store.data.contacts).map(toChatSummary);
+  const allChats = () => Object.values(store.data.contacts).map(summaryOf);
   // A snapshot sent before every contact was read holds the head of the list only.
   let partialSnapshotSent = false;
   let closed = false;
@@ -183,22 +194,22 @@ export function createBackend(options: BackendOptions): Backend {
     sendMessage: ({ chatId, text }) => toChatMessage(outbox.send(chatId, text)),
     searchMessages: ({ query }) => searchMessages(store, query),
     markUnread: ({ chatId }) => {
-      if (!contactOrThrow(chatId).markedUnread) {
-        store.update((data) => {
-          const contact = data.contacts[chatId];
-          if (contact) data.contacts[chatId] = { ...contact, markedUnread: true };
-        });
+      contactOrThrow(chatId);
+      if (!store.data.markedUnread[chatId]) {
+        store.update((data) => void (data.markedUnread[chatId] = true));
         pushChat(chatId);
       }
       return null;
     },
     markRead: ({ chatId }) => {
-      const read = contactOrThrow(chatId);
-      if (read.unreadCount > 0 || read.markedUnread) {
+      const marked = store.data.markedUnread[chatId] === true;
+      if (contactOrThrow(chatId).unreadCount > 0 || marked) {
         store.update((data) => {
           const contact = data.contacts[chatId];
           // Contacts are replaced, never changed in place (the store caches their serialised rows).
-          if (contact) data.contacts[chatId] = withoutUnreadMark({ ...contact, unreadCount: 0 });
+          if (contact && contact.unreadCount > 0) data.contacts[chatId] = { ...contact, unreadCount: 0 };
+          if (marked)
+            data.markedUnread = Object.fromEntries(Object.entries(data.markedUnread).filter(([id]) => id !== chatId));
         });
         pushChat(chatId);
       }
@@ -273,7 +284,7 @@ export function createBackend(options: BackendOptions): Backend {
         data.contacts = contacts;
       });
       hub.emit('labelsChanged', { labels });
-      hub.emit('chatsChanged', { chats: Object.values(contacts).map(toChatSummary) });
+      hub.emit('chatsChanged', { chats: Object.values(contacts).map(summaryOf) });
       return labels;
     },
     saveQuickReply: (reply) => replaceQuickReplies(saveQuickReply(store.data.quickReplies, reply)),
@@ -316,11 +327,4 @@ export function createBackend(options: BackendOptions): Backend {
       await store.close();
     },
   };
-}
-
-/** The contact without a "mark as unread" (the field is left out rather than stored as false). */
-function withoutUnreadMark(contact: StoredContact): StoredContact {
-  const { markedUnread, ...rest } = contact;
-  void markedUnread;
-  return rest;
 }

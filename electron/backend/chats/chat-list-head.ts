@@ -6,7 +6,7 @@
  */
 import { orderChats, urgencyKey, type UrgencyTimes } from '../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../shared/domain';
-import { toChatSummary } from '../profiles/profiles';
+import { toMarkedChatSummary } from '../profiles/profiles';
 import type { JanelaStore } from '../store/store-types';
 
 export function chatListHead(store: JanelaStore, now: number, limit: number): ChatSummary[] {
@@ -30,7 +30,7 @@ export function chatListHead(store: JanelaStore, now: number, limit: number): Ch
     const group = groups[index] ?? 0;
     if (group > cutoff.group || (group === cutoff.group && (ranks[index] ?? 0) > cutoff.rank)) continue;
     const contact = store.data.contacts[chatIds[index] as string];
-    if (contact) candidates.push(toChatSummary(contact));
+    if (contact) candidates.push(toMarkedChatSummary(contact, store.data.markedUnread));
   }
   return orderChats(candidates, now).slice(0, limit);
 }

@@ -103,7 +103,6 @@ export function toChatSummary(contact: StoredContact): ChatSummary {
     lastMessage: contact.lastMessage,
     unreadCount: contact.unreadCount,
     labels: contact.labels,
-    ...(contact.markedUnread ? { markedUnread: true } : {}),
   };
 }
 
@@ -116,6 +115,12 @@ export function toCustomerProfile(contact: StoredContact): CustomerProfile {
     customFields: contact.customFields,
     notes: contact.notes,
   };
+}
+
+/** The summary with the person's "mark as unread" (kept apart from the contact, in `markedUnread`). */
+export function toMarkedChatSummary(contact: StoredContact, markedUnread: Readonly<Record<string, true>>): ChatSummary {
+  const summary = toChatSummary(contact);
+  return markedUnread[contact.chatId] ? { ...summary, markedUnread: true } : summary;
 }
 
 /** The custom field names in use across all customers, sorted. */

@@ -36,8 +36,6 @@ export const storedContactSchema = z.object({
   customFields: customFieldsSchema,
   labels: z.array(z.string()),
   notes: z.string(),
-  /** "Mark as unread": shown as unread, with no new message, until the chat is opened again. */
-  markedUnread: z.boolean().optional(),
 });
 export type StoredContact = z.infer<typeof storedContactSchema>;
 
@@ -84,6 +82,8 @@ export const storeDataSchema = z.object({
   quickReplies: z.array(quickReplySchema).default([]),
   outbox: z.array(outboxEntrySchema).default([]),
   sync: z.object({ lastSyncAt: z.number().int().nullable() }).default({ lastSyncAt: null }),
+  /** Chats the person marked as unread ("Marcar como não lida"), until each is opened again. */
+  markedUnread: z.record(z.string(), z.literal(true)).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 
