@@ -4,7 +4,7 @@ export const chatListMessages = defineMessages(
   {
     'chatList.label': 'Chats',
     'chatList.searchLabel': 'Search by name or number',
-    'chatList.searchPlaceholder': 'Search name or number',
+    'chatList.searchPlaceholder': 'Search name, number or message',
     'chatList.filtersLabel': 'Filter chats',
     'chatList.filter.open': 'Open',
     'chatList.filter.closing': 'Closing soon',
@@ -36,7 +36,7 @@ export const chatListMessages = defineMessages(
   {
     'chatList.label': 'Conversas',
     'chatList.searchLabel': 'Buscar por nome ou número',
-    'chatList.searchPlaceholder': 'Buscar nome ou número',
+    'chatList.searchPlaceholder': 'Buscar nome, número ou mensagem',
     'chatList.filtersLabel': 'Filtrar conversas',
     'chatList.filter.open': 'Abertas',
     'chatList.filter.closing': 'Fecham em breve',
