@@ -21,6 +21,7 @@ import {
   quickReplySchema,
   settingsPatchSchema,
   settingsSchema,
+  languageSchema,
 } from './domain';
 import { hasVisibleText } from './chats/visible-text';
 import { MAX_IMPORT_FILE_BYTES, MAX_UPLOAD_BASE64_CHARS } from './limits';
@@ -42,6 +43,8 @@ const snapshotSchema = z.object({
   /** A WhatsApp account is linked on this computer (something to unlink). */
   linked: z.boolean(),
   settings: settingsSchema,
+  /** The language `--lang` chose for this launch only; the saved choice stays in `settings`. */
+  launchLanguage: languageSchema.nullable().optional(),
   chats: z.array(chatSummarySchema),
   /**
    * False while the backend still reads its stored contacts after starting: `chats` then holds
@@ -91,6 +94,24 @@ export const commands = {
     output: chatMessageSchema,
   },
   markRead: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
+  /** Chats whose recent messages contain the text (bounded: see chats/message-search.ts). */
+  searchMessages: {
+    input: z.object({ query: z.string().trim().min(2).max(100) }).strict(),
+    output: z.object({
+      results: z.array(
+        z.object({
+          chatId: chatIdSchema,
+          messageId: z.string(),
+          at: z.number(),
+          snippet: z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }),
+        }),
+      ),
+      /** Older messages or less active chats were not searched. */
+      limited: z.boolean(),
+    }),
+  },
+  /** "Mark as unread": the chat shows as unread until it is opened again. */
+  markUnread: { input: z.object({ chatId: chatIdSchema }).strict(), output: z.null() },
   updateSettings: { input: settingsPatchSchema.strict(), output: settingsSchema },
   startDemo: { input: empty, output: z.null() },
   /** Leaves the demo shop for the mode Janela was started in (the connect screen, with the real WhatsApp). */
@@ -112,7 +133,11 @@ export const commands = {
       .strict(),
     output: customerProfileSchema,
   },
-  saveLabel: { input: labelSchema.strict(), output: z.array(labelSchema) },
+  // A name over the limit reaches the handler, which refuses it with its own code (never cut).
+  saveLabel: {
+    input: labelSchema.extend({ name: z.string().trim().min(1).max(1000) }).strict(),
+    output: z.array(labelSchema),
+  },
   deleteLabel: { input: z.object({ id: z.string() }).strict(), output: z.array(labelSchema) },
   saveQuickReply: { input: quickReplySchema.strict(), output: z.array(quickReplySchema) },
   deleteQuickReply: { input: z.object({ id: z.string() }).strict(), output: z.array(quickReplySchema) },
@@ -297,6 +322,7 @@ export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
 /** Codes the renderer turns into messages in the person's language. */
 export const errorCodes = [
   'invalid-input',
+  'label-too-long',
   'forbidden',
   'not-found',
   'window-closed',

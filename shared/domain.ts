@@ -51,9 +51,11 @@ export const lastMessageSchema = z.object({
   media: mediaInfoSchema.optional(),
 });
 
+/** The longest label name: a chip in a chat row has room for little more. */
+export const LABEL_NAME_MAX = 40;
 export const labelSchema = z.object({
   id: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(LABEL_NAME_MAX),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #25d366'),
 });
 export type Label = z.infer<typeof labelSchema>;
@@ -80,6 +82,8 @@ export const chatSummarySchema = z.object({
   waitingForPerson: z.boolean().optional(),
   /** When staff marked the conversation done ("Concluir"); null once the customer writes again. */
   doneAt: z.number().int().nullable().optional(),
+  /** The person marked the chat as unread; cleared when it is opened again. */
+  markedUnread: z.boolean().optional(),
 });
 export type ChatSummary = z.infer<typeof chatSummarySchema>;
 

@@ -37,7 +37,7 @@ export interface AppSessionOptions {
   dataDir: string;
   mode: GatewayMode;
   clock: AdjustableClock;
-  /** `--lang`: overrides the stored language setting. */
+  /** `--lang`: the language of this launch (and the first run's default); never overwrites the saved choice. */
   language?: Language;
   timeZone: string;
   log: (line: string) => void;
@@ -128,6 +128,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       hub,
       notices,
       log,
+      ...(options.language ? { launchLanguage: options.language } : {}),
       startDemo: () => switchTo('demo'),
       exitDemo: () => switchTo(options.mode === 'demo' ? 'real' : options.mode),
       support,

@@ -3,7 +3,7 @@
  * history, chat-list rows and pushed events.
  */
 import { JanelaError, type EventPayload } from '../../shared/contract';
-import { settingsSchema, type ChatId, type ChatMessage, type Notice } from '../../shared/domain';
+import { settingsSchema, type ChatId, type ChatMessage, type Language, type Notice } from '../../shared/domain';
 import type { ChatFlow } from './automations/chat-flow';
 import { isOpenAt } from '../../shared/automations/business-hours';
 import { createAutomations } from './automations/automations';
@@ -38,6 +38,7 @@ import { startReminderJob } from './bookings/reminder-job';
 import { createOrderChatFlow } from './orders/order-chat-flow';
 import { ordersHandlers } from './orders/orders-handlers';
 import { Outbox } from './sending/outbox';
+import { searchMessages } from './chats/message-search';
 import type { JanelaStore, StoredContact, StoredMessage } from './store/store-types';
 
 /** A burst of messages becomes one list update instead of one per message. */
@@ -60,6 +61,8 @@ export interface BackendOptions {
   /** Handlers that belong to the session above one backend (switching to the demo and back). */
   startDemo: () => Promise<void>;
   exitDemo: () => Promise<void>;
+  /** `--lang`: the language of this launch, shown instead of the saved one and never saved. */
+  launchLanguage?: Language;
   /** Whether a browser path from the settings can drive WhatsApp Web; tests pass a fake. */
   checkBrowser?: (file: string) => Promise<BrowserCheck>;
   /** The shell's part in "Help": which shell, the logs folder, and opening it (desktop only). */
@@ -116,18 +119,24 @@ export function createBackend(options: BackendOptions): Backend {
     log,
   });
 
+  // The first change after a quiet moment goes out at once (a customer's message reaches the list
+  // without waiting); what follows within CHAT_PUSH_DELAY_MS goes out together after it.
+  function flushChats(): void {
+    chatPushTimer = null;
+    if (pendingChats.size === 0) return;
+    const chats = [...pendingChats].flatMap((id) => {
+      const contact = store.data.contacts[id];
+      return contact ? [summaryOf(contact)] : [];
+    });
+    pendingChats.clear();
+    hub.emit('chatsChanged', { chats });
+    attention.changed();
+    chatPushTimer = setTimeout(flushChats, CHAT_PUSH_DELAY_MS);
+  }
+
   function pushChat(chatId: ChatId): void {
     pendingChats.add(chatId);
-    chatPushTimer ??= setTimeout(() => {
-      chatPushTimer = null;
-      const chats = [...pendingChats].flatMap((id) => {
-        const contact = store.data.contacts[id];
-        return contact ? [summaryOf(contact)] : [];
-      });
-      pendingChats.clear();
-      hub.emit('chatsChanged', { chats });
-      attention.changed();
-    }, CHAT_PUSH_DELAY_MS);
+    chatPushTimer ??= setTimeout(flushChats, 0);
   }
 
   function pushMessage(message: StoredMessage): void {
@@ -193,7 +202,10 @@ export function createBackend(options: BackendOptions): Backend {
     return sent;
   };
   // A chat's row: who answers it (the bot or a person, from the automations) and whether staff marked it done.
-  const summaryOf = (contact: StoredContact) => withDoneAt(store, automations.chatSummary(contact));
+  const summaryOf = (contact: StoredContact) => {
+    const summary = withDoneAt(store, automations.chatSummary(contact));
+    return store.data.markedUnread[contact.chatId] ? { ...summary, markedUnread: true } : summary;
+  };
 
   function onMessage(message: GatewayMessage): void {
     if (outbox.claimOwnMessage(message)) return;
@@ -285,6 +297,7 @@ export function createBackend(options: BackendOptions): Backend {
         connection: gateway.status(),
         linked: connection().linked,
         settings: store.data.settings,
+        launchLanguage: options.launchLanguage ?? null,
         chats: chatsComplete
           ? allChats()
           : chatListHead(store, clock.now(), snapshotHeadSize, summaryOf, automations.isWaitingForPerson),
@@ -311,12 +324,24 @@ export function createBackend(options: BackendOptions): Backend {
       automations.onShopReply(chatId, sent.at);
       return sent;
     },
+    searchMessages: ({ query }) => searchMessages(store, query),
+    markUnread: ({ chatId }) => {
+      contactOrThrow(chatId);
+      if (!store.data.markedUnread[chatId]) {
+        store.update((data) => void (data.markedUnread[chatId] = true));
+        pushChat(chatId);
+      }
+      return null;
+    },
     markRead: ({ chatId }) => {
-      if (contactOrThrow(chatId).unreadCount > 0) {
+      const marked = store.data.markedUnread[chatId] === true;
+      if (contactOrThrow(chatId).unreadCount > 0 || marked) {
         store.update((data) => {
           const contact = data.contacts[chatId];
           // Contacts are replaced, never changed in place (the store caches their serialised rows).
-          if (contact) data.contacts[chatId] = { ...contact, unreadCount: 0 };
+          if (contact && contact.unreadCount > 0) data.contacts[chatId] = { ...contact, unreadCount: 0 };
+          if (marked)
+            data.markedUnread = Object.fromEntries(Object.entries(data.markedUnread).filter(([id]) => id !== chatId));
         });
         pushChat(chatId);
       }

@@ -83,6 +83,31 @@ export function orderChats<T extends OrderedChat>(chats: readonly T[], now: numb
 }
 
 /**
+ * `ordered` (sorted at a time when every chat was in the group it is in at `now`) with `changed`
+ * put in their places: O(n) instead of a sort of 10,000 chats for each new message. Chats in
+ * `changed` replace those with the same id.
+ */
+export function reorderChanged<T extends OrderedChat>(ordered: readonly T[], changed: readonly T[], now: number): T[] {
+  const changedIds = new Set(changed.map((chat) => chat.chatId));
+  const kept = ordered.filter((chat) => !changedIds.has(chat.chatId));
+  const keyed = kept.map((chat) => ({ chat, ...sortKey(chat, now) }));
+  const latest = new Map(changed.map((chat) => [chat.chatId, chat]));
+  for (const chat of latest.values()) {
+    const item = { chat, ...sortKey(chat, now) };
+    let low = 0;
+    let high = keyed.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const other = keyed[middle];
+      if (other && compareKeyed(other, item) < 0) low = middle + 1;
+      else high = middle;
+    }
+    keyed.splice(low, 0, item);
+  }
+  return keyed.map((item) => item.chat);
+}
+
+/**
  * The next moment any chat changes window state (opening → closing soon, or → closed), after
  * `now`; null when nothing will change without a new message. Lists re-sort and re-filter then.
  */

@@ -187,3 +187,20 @@ test('custom field names are normalised and built-in names refused', async ({ pa
   await list(page).getByRole('button', { name: maria.name, exact: true }).click();
   await expect(profile(page).getByRole('textbox', { name: 'Field name' })).toHaveCount(0);
 });
+
+test('a label name over the limit is refused with a message, never cut', async ({ page, host }) => {
+  await host.inbound({ ...maria, text: 'Oi' });
+  await page.goto(host.url);
+  await list(page).getByRole('button', { name: maria.name, exact: true }).click();
+  await profile(page).getByRole('button', { name: 'New label' }).click();
+  const long = 'Cliente que sempre pede entrega no mesmo dia';
+  const name = profile(page).getByRole('textbox', { name: 'Label name' });
+  await name.fill(long);
+  await expect(name).toHaveValue(long);
+  await profile(page).getByRole('button', { name: 'Create label' }).click();
+  await expect(profile(page).getByRole('alert')).toHaveText(
+    'That label name is too long: use at most 40 characters, then save again.',
+  );
+  await expect(name).toHaveValue(long);
+  await expect(profile(page).getByRole('button', { name: /^Remove label/ })).toHaveCount(0);
+});

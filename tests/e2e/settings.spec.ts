@@ -1,5 +1,6 @@
 /** Settings change what a person sees: the language of the whole app and the "closing soon" threshold. */
 import { expect, HOUR, test } from './fixtures';
+import { JanelaHost } from './janela-host';
 
 test('the language and the closing-soon threshold are settings that apply at once and are kept', async ({
   page,
@@ -29,4 +30,55 @@ test('the language and the closing-soon threshold are settings that apply at onc
   await expect(page.getByRole('navigation').getByRole('button', { name: 'Maria Silva' })).toContainText(
     /Closing soon · 5h 5\dm/,
   );
+});
+
+test('the time zone list names zones as people say them, with the machine’s zone chosen on the first run', async ({
+  page,
+}) => {
+  const host = await new JanelaHost({ lang: 'pt-BR', env: { TZ: 'America/Manaus' } }).start();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Configurações' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Configurações' });
+    const zone = dialog.getByRole('combobox', { name: 'Fuso horário' });
+    await expect(zone).toHaveValue('America/Manaus');
+    await expect(zone.locator('option:checked')).toHaveText('Horário do Amazonas (Manaus)');
+    await expect(zone.getByRole('option', { name: 'Horário de Brasília (São Paulo)' })).toHaveCount(1);
+    await page.screenshot({ path: 'test-results/screens/settings-time-zone.png' });
+    await zone.selectOption({ label: 'Horário de Brasília (São Paulo)' });
+    await dialog.getByRole('button', { name: 'Salvar' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: 'Configurações' }).click();
+    await expect(zone).toHaveValue('America/Sao_Paulo');
+  } finally {
+    await host.stop();
+  }
+});
+
+test('--lang applies to that launch only: the saved language stays the person’s choice', async ({ page }) => {
+  const host = await new JanelaHost({ lang: 'pt-BR' }).start();
+  try {
+    await page.goto(host.url);
+    await expect(page.getByRole('button', { name: 'Configurações' })).toBeVisible();
+    await host.stop();
+    const english = await new JanelaHost({ dataDir: host.dataDir, lang: 'en' }).start();
+    try {
+      await page.goto(english.url);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Settings' });
+      await expect(dialog.getByRole('combobox', { name: 'Language' })).toHaveValue('pt-BR');
+      await expect(dialog.getByText('This launch shows English (chosen with --lang)')).toBeVisible();
+    } finally {
+      await english.stop();
+    }
+    const plain = await new JanelaHost({ dataDir: host.dataDir }).start();
+    try {
+      await page.goto(plain.url);
+      await expect(page.getByRole('button', { name: 'Configurações' })).toBeVisible();
+    } finally {
+      await plain.stop();
+    }
+  } finally {
+    await host.stop();
+  }
 });

@@ -16,7 +16,7 @@ import type { Clock } from '../clock';
 import { displayName, toCustomerProfile } from '../profiles/profiles';
 import type { Handlers } from '../router';
 import type { Outbox } from '../sending/outbox';
-import { assertConnected, assertMaySend } from '../sending/send-guard';
+import { assertMayQueue, assertMaySend } from '../sending/send-guard';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
 import type { ConversationKeeper } from './conversation-keeper';
 import type { WhatsAppGateway } from '../gateways/gateway';
@@ -117,7 +117,7 @@ export function createMetricsHandlers(options: MetricsHandlersOptions): MetricsH
     if (keeper.surveyAsked(chatId)) {
       throw new JanelaError('survey-already-sent', 'this conversation was already asked for a rating');
     }
-    assertConnected(options.gateway().status());
+    assertMayQueue(options.gateway().status());
     return outbox.send(chatId, rendered.text, { csatSurvey: true });
   }
 

@@ -6,7 +6,13 @@
 import type { z } from 'zod';
 import { JanelaError, type commands } from '../../../shared/contract';
 import { deriveFirstName } from '../../../shared/profiles/customer-name';
-import { labelSchema, type ChatSummary, type CustomerProfile, type Label } from '../../../shared/domain';
+import {
+  LABEL_NAME_MAX,
+  labelSchema,
+  type ChatSummary,
+  type CustomerProfile,
+  type Label,
+} from '../../../shared/domain';
 import { nameKey } from '../../../shared/text/compare-text';
 import { formatPhone } from '../../../shared/profiles/format-phone';
 import { isBuiltInPlaceholder } from '../../../shared/templates/placeholders';
@@ -111,6 +117,12 @@ export function toCustomerProfile(contact: StoredContact): CustomerProfile {
   };
 }
 
+/** The summary with the person's "mark as unread" (kept apart from the contact, in `markedUnread`). */
+export function toMarkedChatSummary(contact: StoredContact, markedUnread: Readonly<Record<string, true>>): ChatSummary {
+  const summary = toChatSummary(contact);
+  return markedUnread[contact.chatId] ? { ...summary, markedUnread: true } : summary;
+}
+
 /** The custom field names in use across all customers, sorted. */
 export function customFieldNames(contacts: Readonly<Record<string, StoredContact>>): string[] {
   const names = new Set<string>();
@@ -120,6 +132,11 @@ export function customFieldNames(contacts: Readonly<Record<string, StoredContact
 
 /** Creates a label (new id) or renames/recolours the one with the same id, keeping its place. */
 export function saveLabel(labels: readonly Label[], label: Label): Label[] {
+  // Refused with a message rather than cut: a cut name may clash with another or read wrong.
+  if (label.name.trim().length > LABEL_NAME_MAX)
+    throw new JanelaError('label-too-long', `label names have at most ${LABEL_NAME_MAX} characters`, {
+      max: LABEL_NAME_MAX,
+    });
   const parsed = labelSchema.safeParse(label);
   if (!parsed.success)
     throw new JanelaError('invalid-input', `label: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);

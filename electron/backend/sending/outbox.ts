@@ -12,7 +12,7 @@ import { foldMessage } from '../chats/record-message';
 import type { Clock } from '../clock';
 import { GatewayDisconnectedError, type GatewayMessage, type WhatsAppGateway } from '../gateways/gateway';
 import type { JanelaStore, OutboxEntry, StoredMessage } from '../store/store-types';
-import { assertConnected, assertMaySend } from './send-guard';
+import { assertMayQueue, assertMaySend } from './send-guard';
 
 const STATUS_RANK: Record<DeliveryStatus, number> = {
   failed: -1,
@@ -92,7 +92,8 @@ export class Outbox {
   /**
    * Validates and queues a reply; returns the pending message. `marks` tag it: `automatic` (the
    * bot's, not a person's), `csatSurvey` (the satisfaction survey); `attachment` sends a file, the
-   * text being its caption.
+   * text being its caption. Offline, it waits in the queue (pending, the clock tick) and goes out
+   * on reconnect if the window is still open then.
    */
   send(
     chatId: ChatId,
@@ -103,7 +104,7 @@ export class Outbox {
     const { store, clock } = this.options;
     const now = clock.now();
     assertMaySend(store.data.contacts[chatId], text, now);
-    assertConnected(this.options.gateway().status());
+    assertMayQueue(this.options.gateway().status());
     const message: StoredMessage = {
       id: `local-${randomUUID()}`,
       chatId,

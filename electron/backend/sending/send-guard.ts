@@ -27,7 +27,22 @@ export function assertMaySend(
   }
 }
 
-export function assertConnected(status: ConnectionStatus): void {
-  if (status.state !== 'connected')
+/**
+ * States in which a reply may wait in the outbox: a phone is linked and the connection comes back
+ * by itself (as WhatsApp queues a message behind its clock icon). With no phone linked, or a
+ * connection that needs the person (QR, pairing code, an update, a block, no browser), a queued
+ * reply would wait for nothing, so it is refused.
+ */
+const queueingStates = new Set<ConnectionStatus['state']>([
+  'connected',
+  'offline',
+  'disconnected',
+  'starting',
+  'authenticating',
+  'loading',
+]);
+
+export function assertMayQueue(status: ConnectionStatus): void {
+  if (!queueingStates.has(status.state))
     throw new JanelaError('not-connected', `WhatsApp is not connected (${status.state})`);
 }

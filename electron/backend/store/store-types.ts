@@ -118,6 +118,8 @@ export const storeDataSchema = z.object({
   deliveryAddresses: z.record(z.string(), z.string().max(300)).default({}),
   /** The shop's own wording of the message for each order status; a missing status uses the default. */
   orderStatusTemplates: z.record(z.string(), z.string().max(1000)).default({}),
+  /** Chats the person marked as unread ("Marcar como não lida"), until each is opened again. */
+  markedUnread: z.record(z.string(), z.literal(true)).default({}),
 });
 export type StoreData = z.infer<typeof storeDataSchema>;
 

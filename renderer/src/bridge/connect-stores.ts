@@ -55,6 +55,7 @@ const now = () => useClock.getState().now;
 function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useClock.getState().sync(snapshot.now, localNow);
   useSettings.getState().set(snapshot.settings);
+  useSettings.getState().setLaunchLanguage(snapshot.launchLanguage ?? null);
   useConnection.getState().set(snapshot.connection, snapshot.gatewayKind, snapshot.linked);
   useChats.getState().replaceAll(snapshot.chats, snapshot.now, closingSoonMs(), snapshot.chatsComplete);
   useLabels.getState().set(snapshot.labels);
@@ -115,7 +116,7 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
   const unsubscribers = [
     janela.onChatsChanged(({ chats }) => {
       pendingChats.push(...chats);
-      flushTimer ??= setTimeout(flushChats, options.chatsBatchMs ?? 50);
+      flushTimer ??= setTimeout(flushChats, options.chatsBatchMs ?? 16);
     }),
     janela.onChatsLoaded(({ chats }) => {
       // Every chat as it is now: changes gathered before this are older, so they are dropped.

@@ -5,6 +5,7 @@ export const conversationMessages = defineMessages(
     'conversation.emptyTitle': 'Select a chat',
     'conversation.emptyHint': 'Unanswered chats whose window closes soonest are at the top of the list.',
     'conversation.loadOlder': 'Load older messages',
+    'conversation.markUnread': 'Mark as unread',
     'conversation.noMessages': 'No messages in this chat yet.',
     'conversation.loadFailed': 'Could not load this chat.',
     'conversation.historyLabel': 'Messages with {name}',
@@ -21,6 +22,9 @@ export const conversationMessages = defineMessages(
     'delivery.read': 'Read',
     'delivery.failed': 'Not sent: {reason}',
     'delivery.failedNoReason': 'Not sent',
+    'delivery.queued': 'Waiting for the connection: it goes out when WhatsApp reconnects, if the window is still open',
+    'delivery.reason.windowClosed': 'the 24-hour window closed before WhatsApp reconnected',
+    'delivery.reason.sendError': 'WhatsApp refused it',
     'delivery.uncertain':
       'Not confirmed: the connection dropped while sending. Janela checks after reconnecting and never sends it twice.',
     'composer.label': 'Message',
@@ -32,11 +36,10 @@ export const conversationMessages = defineMessages(
     'composer.closedReason':
       'WhatsApp does not block this on a linked device, but Janela enforces the 24-hour rule to keep replies timely, stay clear of the spam-like behaviour that gets unofficial clients banned, and keep the shop ready for the official WhatsApp API.',
     'composer.neverWrote': 'This customer has not written yet: Janela only answers people who wrote first.',
-    'composer.notConnected': 'WhatsApp is not connected, so messages cannot be sent right now.',
+    'composer.notConnected': 'WhatsApp is not connected: what you send waits and goes out when it reconnects.',
     'composer.refusedClosed':
       'Not sent: this chat’s 24-hour window is closed. Your draft is kept; send it when the customer writes again.',
     'composer.refusedNeverWrote': 'Not sent: this customer has not written yet. Your draft is kept.',
-    'composer.refusedOffline': 'Not sent: WhatsApp is not connected. Your draft is kept.',
     'composer.openConnection': 'Open connection',
     'composer.closingSoon': 'The window closes at {time}: reply soon.',
   },
@@ -44,6 +47,7 @@ export const conversationMessages = defineMessages(
     'conversation.emptyTitle': 'Selecione uma conversa',
     'conversation.emptyHint': 'As conversas sem resposta cuja janela fecha primeiro ficam no topo da lista.',
     'conversation.loadOlder': 'Carregar mensagens anteriores',
+    'conversation.markUnread': 'Marcar como não lida',
     'conversation.noMessages': 'Nenhuma mensagem nesta conversa ainda.',
     'conversation.loadFailed': 'Não foi possível carregar esta conversa.',
     'conversation.historyLabel': 'Mensagens com {name}',
@@ -60,6 +64,9 @@ export const conversationMessages = defineMessages(
     'delivery.read': 'Lida',
     'delivery.failed': 'Não enviada: {reason}',
     'delivery.failedNoReason': 'Não enviada',
+    'delivery.queued': 'Aguardando conexão: sai quando o WhatsApp reconectar, se a janela ainda estiver aberta',
+    'delivery.reason.windowClosed': 'a janela de 24 horas fechou antes de o WhatsApp reconectar',
+    'delivery.reason.sendError': 'o WhatsApp recusou o envio',
     'delivery.uncertain':
       'Não confirmada: a conexão caiu durante o envio. O Janela confere ao reconectar e nunca envia duas vezes.',
     'composer.label': 'Mensagem',
@@ -71,11 +78,10 @@ export const conversationMessages = defineMessages(
     'composer.closedReason':
       'Num aparelho conectado o próprio WhatsApp não bloqueia isso, mas o Janela aplica a regra das 24 horas para manter as respostas em dia, ficar longe do comportamento de spam que faz clientes não oficiais serem banidos e deixar a loja pronta para a API oficial do WhatsApp.',
     'composer.neverWrote': 'Este cliente ainda não escreveu: o Janela só responde quem escreveu primeiro.',
-    'composer.notConnected': 'O WhatsApp não está conectado, então não dá para enviar mensagens agora.',
+    'composer.notConnected': 'WhatsApp desconectado: o que você enviar fica aguardando e sai quando ele reconectar.',
     'composer.refusedClosed':
       'Não enviada: a janela de 24 horas desta conversa está fechada. O rascunho fica guardado; envie quando o cliente escrever de novo.',
     'composer.refusedNeverWrote': 'Não enviada: este cliente ainda não escreveu. O rascunho fica guardado.',
-    'composer.refusedOffline': 'Não enviada: o WhatsApp não está conectado. O rascunho fica guardado.',
     'composer.openConnection': 'Abrir conexão',
     'composer.closingSoon': 'A janela fecha às {time}: responda logo.',
   },

@@ -6,6 +6,7 @@ type ErrorKey = `error.${ErrorCode}`;
 // Typed by ErrorCode, so a new code in shared/contract.ts fails the build until it has a message.
 const en: Record<ErrorKey, string> = {
   'error.invalid-input': 'Janela could not accept that: check what you typed and try again.',
+  'error.label-too-long': 'That label name is too long: use at most 40 characters, then save again.',
   'error.forbidden': 'This action is not allowed from here.',
   'error.not-found': 'That chat or item no longer exists.',
   'error.window-closed':
@@ -31,6 +32,7 @@ const en: Record<ErrorKey, string> = {
 
 const ptBR: Record<ErrorKey, string> = {
   'error.invalid-input': 'O Janela não pôde aceitar isso: confira o que foi digitado e tente de novo.',
+  'error.label-too-long': 'Nome de etiqueta longo demais: use no máximo 40 caracteres e salve de novo.',
   'error.forbidden': 'Esta ação não é permitida daqui.',
   'error.not-found': 'Essa conversa ou item não existe mais.',
   'error.window-closed':

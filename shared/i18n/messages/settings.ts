@@ -7,6 +7,10 @@ export const settingsMessages = defineMessages(
     'settings.language': 'Language',
     'settings.timeZone': 'Time zone',
     'settings.timeZoneHint': 'Times on screen and greetings follow this zone.',
+    'settings.timeZonesBrazil': 'Brazil',
+    'settings.timeZonesOther': 'Other time zones',
+    'settings.launchLanguage':
+      'This launch shows {language} (chosen with --lang); the choice here is the one saved for next time.',
     'settings.window': '24-hour window',
     'settings.closingSoon': 'Show “closing soon” when less than',
     'settings.closingSoonHours': 'hours',
@@ -33,6 +37,10 @@ export const settingsMessages = defineMessages(
     'settings.language': 'Idioma',
     'settings.timeZone': 'Fuso horário',
     'settings.timeZoneHint': 'Os horários na tela e as saudações seguem este fuso.',
+    'settings.timeZonesBrazil': 'Brasil',
+    'settings.timeZonesOther': 'Outros fusos',
+    'settings.launchLanguage':
+      'Esta abertura mostra {language} (escolhido com --lang); a escolha aqui é a que fica salva para as próximas vezes.',
     'settings.window': 'Janela de 24 horas',
     'settings.closingSoon': 'Mostrar “fecha em breve” quando faltar menos de',
     'settings.closingSoonHours': 'horas',

@@ -8,6 +8,7 @@ import { useUi, type ChatFilter } from '../../app/ui-store';
 import { filterByLabels, LabelFilter, useLabelFilter } from '../profiles/label-filter';
 import { filterChats } from './chat-filter';
 import { ChatRow } from './chat-row';
+import { MessageSearchResults } from './message-search-results';
 import './chat-list.css';
 
 const ROW_HEIGHT = 84;
@@ -128,6 +129,7 @@ export function ChatList() {
               {t('chatList.clearFilters')}
             </button>
           )}
+          <MessageSearchResults query={deferredSearch} onSelect={onSelect} />
         </div>
       ) : (
         <div className="chat-list__scroll" ref={scrollRef} onKeyDown={onKeyDown}>
@@ -146,6 +148,7 @@ export function ChatList() {
               );
             })}
           </ul>
+          <MessageSearchResults query={deferredSearch} onSelect={onSelect} />
         </div>
       )}
     </nav>

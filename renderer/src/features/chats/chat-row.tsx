@@ -59,7 +59,9 @@ export const ChatRow = memo(function ChatRow({
         <span className="chat-row__line">
           <span className="chat-row__name">{chat.name}</span>
           {chat.lastMessage && (
-            <span className={`chat-row__time${chat.unreadCount > 0 ? ' chat-row__time--unread' : ''}`}>
+            <span
+              className={`chat-row__time${chat.unreadCount > 0 || chat.markedUnread ? ' chat-row__time--unread' : ''}`}
+            >
               {format.listTime(chat.lastMessage.at, minute * MINUTE_MS, {
                 today: t('time.today'),
                 yesterday: t('time.yesterday'),
@@ -75,6 +77,9 @@ export const ChatRow = memo(function ChatRow({
             <span className="chat-row__unread" aria-label={t('chatList.unread', { count: chat.unreadCount })}>
               {chat.unreadCount}
             </span>
+          )}
+          {chat.markedUnread && chat.unreadCount === 0 && (
+            <span className="chat-row__unread chat-row__unread--mark" aria-label={t('chatList.markedUnread')} />
           )}
         </span>
         <span className="chat-row__line chat-row__line--meta">

@@ -4,8 +4,10 @@
  * changes state (`nextChangeAt`), not on every clock tick.
  */
 import { create } from 'zustand';
-import { nextOrderChangeAt, orderChats } from '../../../../shared/chats/chat-order';
+import { nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary } from '../../../../shared/domain';
+import type { CommandOutput } from '../../../../shared/contract';
+import { api } from '../../bridge/api';
 
 interface ChatsState {
   byId: ReadonlyMap<ChatId, ChatSummary>;
@@ -20,6 +22,10 @@ interface ChatsState {
   /** `chatsChanged` carries the chats that changed; unknown ids are added. */
   upsert(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
   reorder(now: number, closingSoonMs: number): void;
+  /** "Mark as unread": the row shows it (through `chatsChanged`) until the chat is opened again. */
+  markUnread(chatId: ChatId): Promise<void>;
+  /** Chats whose recent messages contain the text; not kept here, the list shows it as it comes. */
+  searchMessages(query: string): Promise<CommandOutput<'searchMessages'>>;
 }
 
 function arrange(byId: ReadonlyMap<ChatId, ChatSummary>, now: number, closingSoonMs: number) {
@@ -46,9 +52,25 @@ export const useChats = create<ChatsState>()((set, get) => ({
       complete,
     }),
   upsert: (chats, now, closingSoonMs) => {
-    const byId = new Map(get().byId);
+    const state = get();
+    const byId = new Map(state.byId);
     for (const chat of chats) byId.set(chat.chatId, chat);
+    // No window changed state since the last sort: only the changed chats move.
+    if (state.nextChangeAt === null || now < state.nextChangeAt) {
+      const all = [...byId.values()];
+      set({
+        byId,
+        ordered: reorderChanged(state.ordered, chats, now),
+        orderedAt: now,
+        nextChangeAt: nextOrderChangeAt(all, now, closingSoonMs),
+      });
+      return;
+    }
     set(arrange(byId, now, closingSoonMs));
   },
   reorder: (now, closingSoonMs) => set(arrange(get().byId, now, closingSoonMs)),
+  markUnread: async (chatId) => {
+    await api().markUnread({ chatId });
+  },
+  searchMessages: (query) => api().searchMessages({ query }),
 }));

@@ -73,15 +73,15 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   const windowClosed = windowState === 'closed';
   // Only invisible characters (zero-width spaces, direction marks…) count as empty, as the backend judges.
   const hasText = hasVisibleText(text);
-  // Why a send cannot go out now, said next to the composer when Enter or Send is pressed.
+  // Why a send cannot go out now, said next to the composer when Enter or Send is pressed. Offline
+  // is not one: the reply waits in the outbox and goes out on reconnect.
   const refusalKey = windowClosed
     ? lastInboundAt === null
       ? 'composer.refusedNeverWrote'
       : 'composer.refusedClosed'
-    : !connected
-      ? 'composer.refusedOffline'
-      : null;
-  const blocked = windowClosed || !connected;
+    : null;
+  // Offline, a reply (and a file) waits in the outbox; a closed window is the only block here.
+  const blocked = windowClosed;
   // A file alone (no caption) is something to send too.
   const hasContent = hasText || attachment !== undefined;
 

@@ -7,6 +7,8 @@ import { Avatar } from '../chats/avatar';
 import { WindowBadge, useWindowBadge } from '../chats/window-badge';
 import { ConversationMetricsActions } from '../metrics/conversation-metrics-actions';
 import { formatPhone } from '../../../../shared/profiles/format-phone';
+import { useChats } from '../chats/chats-store';
+import { useUi } from '../../app/ui-store';
 
 const MINUTE_MS = 60_000;
 
@@ -16,6 +18,8 @@ export function ConversationHeader({ chat }: { chat: ChatSummary }) {
   const { state } = useWindowBadge(chat.lastInboundAt);
   const minute = useClock((clock) => Math.floor(clock.now / MINUTE_MS));
   const expiresAt = chat.lastInboundAt === null ? null : windowExpiresAt(chat.lastInboundAt);
+  const markUnread = useChats((state) => state.markUnread);
+  const selectChat = useUi((state) => state.selectChat);
   return (
     <header className="conversation-header">
       <Avatar name={chat.name} size={40} />
@@ -35,6 +39,19 @@ export function ConversationHeader({ chat }: { chat: ChatSummary }) {
           </span>
         )}
       </div>
+      <button
+        type="button"
+        className="button conversation-header__unread"
+        // Closed on marking, as the person is done with it for now: opening it again reads it.
+        onClick={() =>
+          void markUnread(chat.chatId).then(
+            () => selectChat(null),
+            () => undefined,
+          )
+        }
+      >
+        {t('conversation.markUnread')}
+      </button>
     </header>
   );
 }

@@ -1,5 +1,14 @@
 import type { ChatMessage } from '../../../../shared/domain';
+import type { Translate } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
+import { useConnection } from '../connect/connection-store';
+
+/** Why a reply did not go out, in words: the outbox stores a reason code. */
+export function failureText(t: Translate, reason: string | undefined): string {
+  if (reason === 'window-closed') return t('delivery.failed', { reason: t('delivery.reason.windowClosed') });
+  if (reason === 'send-error') return t('delivery.failed', { reason: t('delivery.reason.sendError') });
+  return reason ? t('delivery.failed', { reason }) : t('delivery.failedNoReason');
+}
 
 const check = 'M1.5 8.5 5 12l7.5-8';
 const doubleCheck = ['M1 8.5 4.5 12 12 4', 'M7.5 11 8.5 12 16 4'];
@@ -8,12 +17,13 @@ const doubleCheck = ['M1 8.5 4.5 12 12 4', 'M7.5 11 8.5 12 16 4'];
 export function DeliveryTicks({ message }: { message: ChatMessage }) {
   const t = useT();
   const status = message.status ?? 'sent';
+  const connected = useConnection((state) => state.status.state === 'connected');
   const label =
     status === 'failed'
-      ? message.failureReason
-        ? t('delivery.failed', { reason: message.failureReason })
-        : t('delivery.failedNoReason')
-      : t(`delivery.${status}`);
+      ? failureText(t, message.failureReason)
+      : status === 'pending' && !connected
+        ? t('delivery.queued')
+        : t(`delivery.${status}`);
   return (
     <span className={`ticks ticks--${status}`} role="img" aria-label={label} title={label} data-status={status}>
       {status === 'pending' && (

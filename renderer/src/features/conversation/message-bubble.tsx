@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../../../shared/domain';
 import type { Formatter, Translate } from '../../../../shared/i18n';
 import { AutomaticMark } from '../automations/automatic-mark';
 import { MediaAttachment } from '../media/media-attachment';
-import { DeliveryTicks } from './delivery-ticks';
+import { DeliveryTicks, failureText } from './delivery-ticks';
 
 function bodyOf(message: ChatMessage, t: Translate): string {
   switch (message.kind) {
@@ -44,13 +44,7 @@ export const MessageBubble = memo(function MessageBubble({
           {message.direction === 'out' && <DeliveryTicks message={message} />}
         </span>
       </div>
-      {failed && (
-        <p className="bubble__failure">
-          {message.failureReason
-            ? t('delivery.failed', { reason: message.failureReason })
-            : t('delivery.failedNoReason')}
-        </p>
-      )}
+      {failed && <p className="bubble__failure">{failureText(t, message.failureReason)}</p>}
     </li>
   );
 });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Label } from '../../../../shared/domain';
+import { LABEL_NAME_MAX, type Label } from '../../../../shared/domain';
 import { errorCodeOf } from '../../../../shared/contract';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
@@ -65,6 +65,10 @@ function LabelEditor({ label }: { label: Label }) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!changed || name.trim() === '') return;
+    if (name.trim().length > LABEL_NAME_MAX) {
+      setError(t('error.label-too-long'));
+      return;
+    }
     void run(() => saveLabel({ ...label, name: name.trim(), color }));
   };
 
@@ -76,7 +80,6 @@ function LabelEditor({ label }: { label: Label }) {
           className="input"
           aria-label={t('profile.labelName')}
           value={name}
-          maxLength={40}
           onChange={(event) => setName(event.target.value)}
         />
         <select

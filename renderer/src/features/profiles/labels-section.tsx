@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CustomerProfile, Label } from '../../../../shared/domain';
+import { LABEL_NAME_MAX, type CustomerProfile, type Label } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { errorCodeOf } from '../../../../shared/contract';
 import { useT } from '../../i18n/use-i18n';
@@ -40,6 +40,10 @@ export function LabelsSection({ profile }: { profile: CustomerProfile }) {
     event.preventDefault();
     const name = newName.trim();
     if (!name) return;
+    if (name.length > LABEL_NAME_MAX) {
+      setError(t('error.label-too-long'));
+      return;
+    }
     if (labels.some((label) => label.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
       setError(t('profile.labelExists'));
       return;
@@ -112,13 +116,7 @@ export function LabelsSection({ profile }: { profile: CustomerProfile }) {
         >
           <label className="field">
             <span className="field__label">{t('profile.labelName')}</span>
-            <input
-              className="input"
-              value={newName}
-              maxLength={40}
-              autoFocus
-              onChange={(event) => setNewName(event.target.value)}
-            />
+            <input className="input" value={newName} autoFocus onChange={(event) => setNewName(event.target.value)} />
           </label>
           <fieldset className="profile__colors">
             <legend className="field__label">{t('profile.labelColor')}</legend>

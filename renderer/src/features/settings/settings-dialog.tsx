@@ -4,7 +4,8 @@ import type { Language, Settings, SettingsPatch } from '../../../../shared/domai
 import { errorMessageKey, languages } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
 import { CsatSettingsSection } from '../metrics/csat-settings-section';
-import { useSettings } from './settings-store';
+import { selectLanguage, useSettings } from './settings-store';
+import { timeZoneOptions, type TimeZoneOption } from '../../../../shared/settings/time-zone-names';
 import { useUi } from '../../app/ui-store';
 import { NotificationSettingsFields } from '../notifications/notification-settings';
 import { HelpSection } from '../help/help-section';
@@ -31,14 +32,19 @@ export function SettingsDialog() {
 
 type ThresholdUnit = 'hours' | 'minutes';
 
-function timeZones(current: string): string[] {
+function timeZones(current: string, language: Language): TimeZoneOption[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes(current) ? zones : [current, ...zones];
+  return timeZoneOptions(zones, current, language);
 }
 
 function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => void }) {
   const t = useT();
   const update = useSettings((state) => state.update);
+  const shownLanguage = useSettings(selectLanguage);
+  // Said only when `--lang` shows another language than the saved one.
+  const launchLanguage = useSettings((state) =>
+    state.launchLanguage !== settings.language ? state.launchLanguage : null,
+  );
   const [language, setLanguage] = useState<Language>(settings.language);
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const wholeHours = settings.closingSoonMinutes % 60 === 0;
@@ -54,7 +60,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
   const mediaDraft = useMediaSettingsDraft(settings);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
+  const zones = useMemo(() => timeZones(settings.timeZone, shownLanguage), [settings.timeZone, shownLanguage]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -105,6 +111,7 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
               className="input"
               value={language}
               onChange={(event) => setLanguage(event.target.value as Language)}
+              {...(launchLanguage ? { 'aria-describedby': 'settings-launch-language' } : {})}
             >
               {languages.map((option) => (
                 <option key={option} value={option}>
@@ -112,6 +119,11 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
                 </option>
               ))}
             </select>
+            {launchLanguage && (
+              <span id="settings-launch-language" className="field__hint">
+                {t('settings.launchLanguage', { language: t(`language.${launchLanguage}`) })}
+              </span>
+            )}
           </label>
           <label className="field">
             <span className="field__label">{t('settings.timeZone')}</span>
@@ -121,11 +133,24 @@ function SettingsForm({ settings, onDone }: { settings: Settings; onDone: () => 
               onChange={(event) => setTimeZone(event.target.value)}
               aria-describedby="settings-tz-hint"
             >
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replace(/_/g, ' ')}
-                </option>
-              ))}
+              <optgroup label={t('settings.timeZonesBrazil')}>
+                {zones
+                  .filter((option) => option.brazilian)
+                  .map((option) => (
+                    <option key={option.zone} value={option.zone}>
+                      {option.label}
+                    </option>
+                  ))}
+              </optgroup>
+              <optgroup label={t('settings.timeZonesOther')}>
+                {zones
+                  .filter((option) => !option.brazilian)
+                  .map((option) => (
+                    <option key={option.zone} value={option.zone}>
+                      {option.label}
+                    </option>
+                  ))}
+              </optgroup>
             </select>
             <span id="settings-tz-hint" className="field__hint">
               {t('settings.timeZoneHint')}

@@ -12,12 +12,16 @@ afterEach(async () => {
   for (const session of sessions.splice(0)) await session.close();
 });
 
-async function session(dataDir = mkdtempSync(join(tmpdir(), 'janela-session-'))) {
+async function session(
+  dataDir = mkdtempSync(join(tmpdir(), 'janela-session-')),
+  extra: { language?: 'pt-BR' | 'en'; timeZone?: string } = {},
+) {
   const opened = await openAppSession({
+    ...extra,
     dataDir,
     mode: 'simulated',
     clock: createClock(),
-    timeZone: 'America/Sao_Paulo',
+    timeZone: extra.timeZone ?? 'America/Sao_Paulo',
     log: () => undefined,
     createRealGateway: () => {
       throw new Error('not in this test');
@@ -76,5 +80,31 @@ describe('the simulated WhatsApp across restarts', () => {
     expect(second.hasMessage('5511987654321@c.us', after?.waId ?? '')).toBe(true);
     const conversation = await second.dispatch('getConversation', { chatId: '5511987654321@c.us' }, caller);
     expect(conversation).toMatchObject({ ok: true, value: { messages: [{ text: 'Oi' }, { text: 'Oi de novo' }] } });
+  });
+});
+
+describe('launch options (issue 16, item 12)', () => {
+  it('--lang applies to that launch only: the saved language is the person’s own choice', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'janela-session-'));
+    const first = await session(dataDir, { timeZone: 'America/Manaus' });
+    const firstSnapshot = (await first.dispatch('getSnapshot', {}, caller)) as { ok: true; value: Snapshot };
+    // First run: the machine's zone and the default language are what is saved.
+    expect(firstSnapshot.value.settings).toMatchObject({ language: 'pt-BR', timeZone: 'America/Manaus' });
+    await first.close();
+    sessions.splice(sessions.indexOf(first), 1);
+
+    const english = await session(dataDir, { language: 'en' });
+    const snapshot = (await english.dispatch('getSnapshot', {}, caller)) as { ok: true; value: Snapshot };
+    expect(snapshot.value.launchLanguage).toBe('en');
+    expect(snapshot.value.settings.language).toBe('pt-BR');
+    // The zone saved on the first run stays, whatever this machine reports now.
+    expect(snapshot.value.settings.timeZone).toBe('America/Manaus');
+    await english.close();
+    sessions.splice(sessions.indexOf(english), 1);
+
+    const plain = await session(dataDir);
+    const after = (await plain.dispatch('getSnapshot', {}, caller)) as { ok: true; value: Snapshot };
+    expect(after.value.settings.language).toBe('pt-BR');
+    expect(after.value.launchLanguage).toBeNull();
   });
 });

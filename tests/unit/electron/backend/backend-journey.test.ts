@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -161,10 +161,25 @@ describe('a customer writes, staff answer, the window runs down', () => {
     expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Primeira']);
   });
 
-  it('refuses while WhatsApp is not connected', async () => {
+  it('queues while WhatsApp is not connected and sends once on reconnect', async () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
     w.gateway.setConnection(false);
+    const queued = await w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' });
+    expect(queued.status).toBe('pending');
+    expect(w.gateway.sent).toEqual([]);
+    w.gateway.setConnection(true);
+    // The attempt is fsynced before the send: allow for a slow disk.
+    await expect
+      .poll(() => w.store.getMessage(maria, queued.id)?.status, { timeout: 5000 })
+      .toMatch(/^(sent|delivered|read)$/);
+    expect(w.gateway.sent.map((sent) => sent.text)).toEqual(['Olá']);
+  });
+
+  it('refuses while no phone is linked', async () => {
+    const w = await world();
+    w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi!' });
+    w.gateway.showStatus({ state: 'qr', qr: 'qr-data' });
     await expect(
       Promise.resolve().then(() => w.backend.handlers.sendMessage({ chatId: maria, text: 'Olá' })),
     ).rejects.toSatisfy((error) => errorCodeOf(error) === 'not-connected');
@@ -450,5 +465,33 @@ describe('whether an account is linked', () => {
     w.gateway.showStatus({ state: 'disconnected', reason: 'NAVIGATION' });
     expect(w.backend.connection().linked).toBe(false);
     expect((await w.backend.handlers.getSnapshot({})).linked).toBe(false);
+  });
+});
+
+describe('mark as unread (issue 16, item 8)', () => {
+  it('shows the chat as unread until it is opened again, and the mark survives a restart', async () => {
+    const first = await world();
+    first.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Perfeito, obrigada!' });
+    first.backend.handlers.markRead({ chatId: maria });
+    first.backend.handlers.markUnread({ chatId: maria });
+    const snapshot = async () => await first.backend.handlers.getSnapshot({});
+    expect((await snapshot()).chats[0]).toMatchObject({ chatId: maria, unreadCount: 0, markedUnread: true });
+    // Kept in the journal (as after a crash now: a copy of the folder, this store still open)…
+    await first.store.flush();
+    const crashed = mkdtempSync(join(tmpdir(), 'janela-backend-'));
+    cpSync(first.dataDir, crashed, { recursive: true });
+    const fromJournal = await world(crashed);
+    await fromJournal.store.contactsLoaded();
+    expect((await fromJournal.backend.handlers.getSnapshot({})).chats[0]).toMatchObject({ markedUnread: true });
+    await closeWorld(fromJournal);
+    // …and in janela.json after a checkpoint.
+    await closeWorld(first);
+
+    const second = await world(first.dataDir);
+    await second.store.contactsLoaded();
+    expect((await second.backend.handlers.getSnapshot({})).chats[0]).toMatchObject({ markedUnread: true });
+    second.backend.handlers.markRead({ chatId: maria });
+    expect((await second.backend.handlers.getSnapshot({})).chats[0]).not.toHaveProperty('markedUnread');
+    expect(second.store.data.markedUnread).toEqual({});
   });
 });

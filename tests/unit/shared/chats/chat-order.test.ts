@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnanswered, nextOrderChangeAt, orderChats } from '../../../../shared/chats/chat-order';
+import { isUnanswered, nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../../shared/domain';
 
 const hour = 3_600_000;
@@ -147,5 +147,29 @@ describe('chats waiting for a person after a hand-off', () => {
   it('sort as closed once their window closed: nobody can answer them any more', () => {
     const closed = { ...waiting, lastInboundAt: now - 25 * hour, lastOutboundAt: now - 25 * hour };
     expect(orderChats([closed, answered], now).map((c) => c.name)).toEqual(['Alice', 'Vera']);
+  });
+});
+
+describe('reorderChanged', () => {
+  it('puts changed and new chats where a full sort would, keeping one copy of each', () => {
+    const chats = Array.from({ length: 200 }, (_, i) =>
+      chat(`Cliente ${i}`, {
+        chatId: `5511${String(i).padStart(9, '0')}@c.us`,
+        lastInboundAt: i % 3 === 0 ? now - (i % 47) * hour : now - (i % 20) * hour,
+        lastOutboundAt: i % 4 === 0 ? now - (i % 5) * hour : null,
+        lastMessage: { text: 'oi', at: now - (i % 30) * hour, direction: 'in' },
+      }),
+    );
+    const ordered = orderChats(chats, now);
+    const [seventh, later] = [chats[7], chats[150]];
+    if (!seventh || !later) throw new Error('fixture');
+    const changed = [
+      { ...seventh, lastInboundAt: now, lastOutboundAt: null },
+      { ...later, lastOutboundAt: now },
+      chat('Nova', { chatId: '5511999999999@c.us', lastInboundAt: now - 30 * hour }),
+    ];
+    const merged = new Map(chats.map((one) => [one.chatId, one]));
+    for (const one of changed) merged.set(one.chatId, one);
+    expect(reorderChanged(ordered, changed, now)).toEqual(orderChats([...merged.values()], now));
   });
 });

@@ -38,7 +38,8 @@ it('a journey leaves a log with no phone number and no message text', async () =
     { trusted: false, description: 'http://127.0.0.1:9/' },
   );
   const neverWrote = await session.dispatch('sendMessage', { chatId: `${stranger}@c.us`, text: reply }, trusted);
-  gateway.setConnection(false);
+  // Offline, a reply waits in the outbox; with no phone linked it is refused.
+  gateway.showStatus({ state: 'qr', qr: 'qr-data' });
   const offline = await session.dispatch('sendMessage', { chatId: `${customer.phone}@c.us`, text: reply }, trusted);
   expect([refused.ok, neverWrote.ok, offline.ok]).toEqual([false, false, false]);
   await session.close();

@@ -112,6 +112,13 @@ describe('labels', () => {
     expect(codeOf(() => saveLabel(full, { id: 'x', name: 'x', color: '#111111' }))).toBe('invalid-input');
   });
 
+  it('refuses a name over the limit with its own code, never cutting it', () => {
+    const long = 'Cliente que sempre pede entrega no mesmo dia';
+    expect(long.length).toBeGreaterThan(40);
+    expect(codeOf(() => saveLabel(labels, { id: 'x', name: long, color: '#111111' }))).toBe('label-too-long');
+    expect(saveLabel(labels, { id: 'x', name: 'x'.repeat(40), color: '#111111' }).at(-1)?.name).toHaveLength(40);
+  });
+
   it('deletes a label and takes it off every contact', () => {
     const maria = contact({ labels: ['vip', 'novo'] });
     const joao = contact({ chatId: '5511911112222@c.us', labels: ['novo'] });
