@@ -103,9 +103,6 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
       const sample = demoBookingsAndOrders(clock.now(), store.data.settings.timeZone);
       store.update((data) => void Object.assign(data, sample));
     }
-    if (options.language && store.data.settings.language !== options.language) {
-      store.update((data) => void (data.settings.language = options.language ?? data.settings.language));
-    }
     if (mode === 'demo') {
       store.update((data) => {
         data.automations = demoAutomationSettings(data.settings.language);

@@ -233,7 +233,7 @@ describe('sending an attachment', () => {
     expect(page.messages.filter((m) => m.direction === 'out')).toHaveLength(1);
   });
 
-  it('is refused when the window is closed, when not connected, or when the file is not stored', async () => {
+  it('is refused when the window is closed, when WhatsApp needs the phone again, or when the file is not stored', async () => {
     const w = await world();
     w.gateway.receive({ phone: '5511987654321', name: 'Maria Silva', text: 'Oi' });
     const attachment = await upload(w);
@@ -255,7 +255,8 @@ describe('sending an attachment', () => {
         }),
       ),
     ).toBe('media-unavailable');
-    w.gateway.setConnection(false);
+    // Offline it waits in the outbox like a text; only a WhatsApp that must be linked again refuses.
+    w.gateway.showStatus({ state: 'qr', qr: '2@relink' });
     expect(await refusal(send)).toBe('not-connected');
     w.gateway.setConnection(true);
     w.clock.advance(25 * HOUR);
