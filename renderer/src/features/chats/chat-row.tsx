@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { isUnanswered } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary } from '../../../../shared/domain';
-import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useFormatter, usePlural, useT } from '../../i18n/use-i18n';
 import { useChats } from './chats-store';
 import { useClock } from '../../app/clock-store';
 import { useUi } from '../../app/ui-store';
@@ -26,6 +26,7 @@ export const ChatRow = memo(function ChatRow({
   onSelect: (chatId: ChatId) => void;
 }) {
   const t = useT();
+  const plural = usePlural();
   const format = useFormatter();
   const chat = useChats((state) => state.byId.get(chatId));
   const selected = useUi((state) => state.selectedChatId === chatId);
@@ -62,7 +63,7 @@ export const ChatRow = memo(function ChatRow({
             {previewOf(chat, t('chatList.youPrefix'), t('chatList.noMessages'))}
           </span>
           {chat.unreadCount > 0 && (
-            <span className="chat-row__unread" aria-label={t('chatList.unread', { count: chat.unreadCount })}>
+            <span className="chat-row__unread" aria-label={plural('chatList.unread', chat.unreadCount)}>
               {chat.unreadCount}
             </span>
           )}

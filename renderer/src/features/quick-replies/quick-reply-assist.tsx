@@ -3,7 +3,12 @@
  * placeholder from reaching a customer while pointing to where its value is filled.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { hasUnfilledPlaceholder, type PlaceholderSource } from '../../../../shared/templates/placeholders';
+import {
+  hasUnfilledPlaceholder,
+  placeholderNameFor,
+  type PlaceholderSource,
+} from '../../../../shared/templates/placeholders';
+import { selectLanguage, useSettings } from '../settings/settings-store';
 import { renderTemplate } from '../../../../shared/templates/render-template';
 import { filterQuickReplies } from '../../../../shared/quick-replies/filter-quick-replies';
 import type { ComposerAssistProps, ComposerKeyHandler } from '../../app/extension-slots';
@@ -30,6 +35,7 @@ export function QuickReplyAssist({
   windowClosed,
 }: ComposerAssistProps) {
   const t = useT();
+  const language = useSettings(selectLanguage);
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const ensureProfile = useProfiles((state) => state.ensureLoaded);
   const register = useComposerInserter((state) => state.register);
@@ -178,7 +184,9 @@ export function QuickReplyAssist({
       // Each missing field is filled in one place: say which, per place.
       const missingIn = (sources: readonly PlaceholderSource[]) =>
         problems.flatMap((problem) =>
-          problem.kind === 'missing' && sources.includes(problem.source) ? [problem.field] : [],
+          problem.kind === 'missing' && sources.includes(problem.source)
+            ? [placeholderNameFor(problem.field, language)]
+            : [],
         );
       const refusals = [
         [missingIn(['profile']), 'qr.blockedMissingProfile'],
@@ -192,7 +200,7 @@ export function QuickReplyAssist({
       return problems.length === 0 ? t('qr.blockedFillable') : t('qr.blockedOther');
     });
     return () => setSendGuard(null);
-  }, [context, setSendGuard, t]);
+  }, [context, setSendGuard, t, language]);
 
   // Screen readers follow the highlighted option while focus stays in the text box.
   const listboxId = `qr-picker-${chatId}`;
