@@ -3,6 +3,8 @@ import { defineMessages } from '../define-messages';
 export const profileMessages = defineMessages(
   {
     'profile.panelLabel': 'Customer panel',
+    'profile.hidePanel': 'Hide the customer panel',
+    'profile.showPanel': 'Show the customer panel',
     'profile.tab': 'Customer',
     'profile.loadFailed': 'Could not load this customer’s profile.',
     'profile.name': 'Name',
@@ -56,6 +58,8 @@ export const profileMessages = defineMessages(
   },
   {
     'profile.panelLabel': 'Painel do cliente',
+    'profile.hidePanel': 'Ocultar o painel do cliente',
+    'profile.showPanel': 'Mostrar o painel do cliente',
     'profile.tab': 'Cliente',
     'profile.loadFailed': 'Não foi possível carregar o perfil deste cliente.',
     'profile.name': 'Nome',

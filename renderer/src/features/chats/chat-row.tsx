@@ -21,9 +21,12 @@ function previewOf(chat: ChatSummary, youPrefix: string, empty: string): string 
 export const ChatRow = memo(function ChatRow({
   chatId,
   onSelect,
+  tabbable = true,
 }: {
   chatId: ChatId;
   onSelect: (chatId: ChatId) => void;
+  /** Only one row of the list takes Tab; the arrows move between rows. */
+  tabbable?: boolean;
 }) {
   const t = useT();
   const plural = usePlural();
@@ -43,6 +46,7 @@ export const ChatRow = memo(function ChatRow({
       aria-describedby={`${domId}-badge ${domId}-status ${domId}-labels ${domId}-preview`}
       aria-current={selected ? 'true' : undefined}
       data-chat-id={chat.chatId}
+      tabIndex={tabbable ? 0 : -1}
       onClick={() => onSelect(chat.chatId)}
     >
       <Avatar name={chat.name} />

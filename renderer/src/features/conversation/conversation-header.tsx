@@ -5,6 +5,7 @@ import { useClock } from '../../app/clock-store';
 import { Avatar } from '../chats/avatar';
 import { WindowBadge, useWindowBadge } from '../chats/window-badge';
 import { formatPhone } from '../../../../shared/profiles/format-phone';
+import { SidePanelToggle } from '../profiles/side-panel';
 
 const MINUTE_MS = 60_000;
 
@@ -31,6 +32,7 @@ export function ConversationHeader({ chat }: { chat: ChatSummary }) {
           </span>
         )}
       </div>
+      <SidePanelToggle />
     </header>
   );
 }
