@@ -1,8 +1,9 @@
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChatId } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { ComposerAssist, type ComposerKeyHandler, type ComposerSendGuard } from '../../app/extension-slots';
 import { useT } from '../../i18n/use-i18n';
+import { useUi } from '../../app/ui-store';
 import { useChats } from '../chats/chats-store';
 import { useConnection } from '../connect/connection-store';
 import { useConversation } from './conversation-store';
@@ -41,6 +42,12 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   const setSendGuard = useCallback((guard: ComposerSendGuard | null) => {
     sendGuard.current = guard;
   }, []);
+
+  // Opening a chat from the list puts the caret here, as in WhatsApp Web.
+  const composerFocus = useUi((state) => state.composerFocus);
+  useEffect(() => {
+    if (composerFocus > 0) textarea.current?.focus();
+  }, [composerFocus]);
 
   // Grow with the text up to a few lines, then scroll.
   useLayoutEffect(() => {

@@ -202,19 +202,22 @@ export function QuickReplyAssist({
     return () => setSendGuard(null);
   }, [context, setSendGuard, t, language]);
 
-  // Screen readers follow the highlighted option while focus stays in the text box.
-  const listboxId = `qr-picker-${chatId}`;
+  // An ARIA combobox: the text box owns the picker's listbox while it is open, and screen readers
+  // follow the highlighted option while focus (and the caret) stays in the text box.
+  const listboxId = `qr-picker-${chatId.replace(/\W/g, '-')}`;
+  const expanded = open && options.length > 0;
   useEffect(() => {
     const element = textarea.current;
     if (!element) return;
-    if (open && activeReply) {
-      element.setAttribute('aria-controls', listboxId);
-      element.setAttribute('aria-activedescendant', `${listboxId}-${activeReply.id}`);
-    } else {
-      element.removeAttribute('aria-controls');
-      element.removeAttribute('aria-activedescendant');
-    }
-  }, [open, activeReply, listboxId, textarea]);
+    element.setAttribute('role', 'combobox');
+    element.setAttribute('aria-autocomplete', 'list');
+    element.setAttribute('aria-haspopup', 'listbox');
+    element.setAttribute('aria-expanded', String(expanded));
+    if (expanded) element.setAttribute('aria-controls', listboxId);
+    else element.removeAttribute('aria-controls');
+    if (expanded && activeReply) element.setAttribute('aria-activedescendant', `${listboxId}-${activeReply.id}`);
+    else element.removeAttribute('aria-activedescendant');
+  }, [expanded, activeReply, listboxId, textarea]);
 
   return (
     <>
