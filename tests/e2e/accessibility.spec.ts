@@ -76,10 +76,17 @@ for (const lang of ['pt-BR', 'en'] as const) {
       await expectNoSeriousViolations(page, `quick replies tab (${lang})`);
 
       // The composer with the "/" picker open: a combobox that owns the listbox.
-      const composer = page.getByRole('combobox', { name: say.message, exact: true });
-      await composer.fill('/');
+      await page.getByRole('textbox', { name: say.message, exact: true }).fill('/');
       await expect(page.getByRole('listbox')).toBeVisible();
+      const composer = page.getByRole('combobox', { name: say.message, exact: true });
       await expect(composer).toHaveAttribute('aria-expanded', 'true');
+      await expect(composer).toHaveAttribute(
+        'aria-controls',
+        (await page.getByRole('listbox').getAttribute('id')) ?? '',
+      );
+      await page.keyboard.press('ArrowDown');
+      const option = page.getByRole('option').first();
+      await expect(composer).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id')) ?? '');
       await expectNoSeriousViolations(page, `composer with picker (${lang})`);
       await page.keyboard.press('Escape');
 
@@ -147,7 +154,7 @@ test('a whole reply with the keyboard only: Tab to the list, ↓, Enter, type, E
   // Enter opens the chat and puts the caret in the composer.
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: chosen })).toBeVisible();
-  const composer = page.getByRole('combobox', { name: 'Message', exact: true });
+  const composer = page.getByRole('textbox', { name: 'Message', exact: true });
   await expect(composer).toBeFocused();
   await page.keyboard.type('Bom dia! Já vou ver.');
   await page.keyboard.press('Enter');

@@ -37,7 +37,8 @@ export const chatListMessages = defineMessages(
     'legend.openState': 'Open · 23h 59m',
     'legend.openText': 'The customer wrote less than a day ago: you can reply. The time is what is left.',
     'legend.closingState': 'Closing soon · 1h 05m',
-    'legend.closingText': 'Little time left to reply: answer these first. You choose how early in Settings.',
+    'legend.closingText':
+      'Little time left to reply: answer these first. In Settings, you choose how early this warning shows.',
     'legend.closedState': 'Closed',
     'legend.closedText':
       'More than 24 hours since the customer’s last message: WhatsApp does not deliver a free reply. The window opens again when the customer writes.',
@@ -82,7 +83,7 @@ export const chatListMessages = defineMessages(
     'legend.openText': 'O cliente escreveu há menos de um dia: dá para responder. O tempo mostrado é o que resta.',
     'legend.closingState': 'Janela fechando · 1h 05m',
     'legend.closingText':
-      'Resta pouco tempo para responder: atenda estas primeiro. Você escolhe com quanta antecedência em Configurações.',
+      'Resta pouco tempo para responder: atenda estas primeiro. Em Configurações, você escolhe com quanta antecedência esse aviso aparece.',
     'legend.closedState': 'Janela fechada',
     'legend.closedText':
       'Já se passaram mais de 24 horas desde a última mensagem do cliente: o WhatsApp não entrega uma resposta livre. A janela abre de novo quando o cliente escrever.',

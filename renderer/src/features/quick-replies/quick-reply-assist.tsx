@@ -202,21 +202,21 @@ export function QuickReplyAssist({
     return () => setSendGuard(null);
   }, [context, setSendGuard, t, language]);
 
-  // An ARIA combobox: the text box owns the picker's listbox while it is open, and screen readers
-  // follow the highlighted option while focus (and the caret) stays in the text box.
+  // While the picker is open the text box is an ARIA combobox that owns its listbox, and screen
+  // readers follow the highlighted option while focus (and the caret) stays in the text box.
+  // Closed, it is a plain text box again (the role every other part of the app and its tests know).
   const listboxId = `qr-picker-${chatId.replace(/\W/g, '-')}`;
   const expanded = open && options.length > 0;
   useEffect(() => {
     const element = textarea.current;
     if (!element) return;
-    element.setAttribute('role', 'combobox');
-    element.setAttribute('aria-autocomplete', 'list');
-    element.setAttribute('aria-haspopup', 'listbox');
-    element.setAttribute('aria-expanded', String(expanded));
-    if (expanded) element.setAttribute('aria-controls', listboxId);
-    else element.removeAttribute('aria-controls');
-    if (expanded && activeReply) element.setAttribute('aria-activedescendant', `${listboxId}-${activeReply.id}`);
-    else element.removeAttribute('aria-activedescendant');
+    const set = (name: string, value: string | null) =>
+      value === null ? element.removeAttribute(name) : element.setAttribute(name, value);
+    set('role', expanded ? 'combobox' : null);
+    set('aria-autocomplete', expanded ? 'list' : null);
+    set('aria-expanded', expanded ? 'true' : null);
+    set('aria-controls', expanded ? listboxId : null);
+    set('aria-activedescendant', expanded && activeReply ? `${listboxId}-${activeReply.id}` : null);
   }, [expanded, activeReply, listboxId, textarea]);
 
   return (
