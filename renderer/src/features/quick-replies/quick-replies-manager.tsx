@@ -8,6 +8,8 @@ import { useQuickReplies } from './quick-replies-store';
 import { useSidePanel } from '../profiles/side-panel-store';
 import { downloadText, EXPORT_FILE_NAME, quickReplyActions } from './quick-reply-actions';
 import { QuickReplyEditor } from './quick-reply-editor';
+import { placeholderNameFor } from '../../../../shared/templates/placeholders';
+import { selectLanguage, useSettings } from '../settings/settings-store';
 import './quick-replies.css';
 
 type Feedback = { kind: 'status' | 'error'; text: string } | null;
@@ -88,6 +90,7 @@ export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
 function ManagerBody({ chatId }: { chatId: ChatId | null }) {
   const t = useT();
   const plural = usePlural();
+  const language = useSettings(selectLanguage);
   const { locale } = useFormatter();
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const [editing, setEditing] = useState<Editing>(null);
@@ -166,7 +169,9 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
 
   return (
     <div className="qr-manager__content">
-      <p className="field__hint qr-manager__hint">{t('qr.managerHint', { example: '{{first_name}}' })}</p>
+      <p className="field__hint qr-manager__hint">
+        {t('qr.managerHint', { example: `{{${placeholderNameFor('first_name', language)}}}` })}
+      </p>
       <div className="qr-manager__toolbar">
         <button type="button" className="button button--primary" onClick={() => setEditing({ id: null })}>
           {t('qr.new')}
