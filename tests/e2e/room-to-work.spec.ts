@@ -105,8 +105,66 @@ for (const lang of ['pt-BR', 'en'] as const) {
       // At 1024×640 the filters take one line and at least six chats show.
       await page.setViewportSize({ width: 1024, height: 640 });
       await expect(list(page).locator('.chat-row').nth(5)).toBeInViewport();
+      // The legend, one screen.
+      await list(page).locator('.chat-list__legend-button').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.screenshot({ path: `test-results/screens/room-legend-${lang}-1024x640.png` });
     } finally {
       await host.stop();
     }
   });
 }
+
+test('a row with long labels keeps its status on one line, readable chips and a visible "+N"', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await host.inbound({
+    phone: '5511987654321',
+    name: 'Maria Aparecida dos Santos Figueiredo de Albuquerque',
+    text: 'Oi',
+  });
+  await host.inbound({ phone: '5521998765432', name: 'João Pereira', text: 'Bom dia' });
+  await page.goto(host.url);
+  const row = list(page).getByRole('button', { name: /Maria Aparecida/ });
+  await row.click();
+  const profile = page.getByRole('tabpanel', { name: 'Customer' });
+  for (const name of ['Entrega agendada para sábado', 'Encomenda de bolo grande', 'Cliente VIP desde 2019']) {
+    await profile.getByRole('button', { name: 'New label' }).click();
+    await profile.getByRole('textbox', { name: 'Label name' }).fill(name);
+    await profile.getByRole('button', { name: 'Create label' }).click();
+    await expect(profile.getByRole('button', { name: `Remove label ${name}` })).toBeVisible();
+  }
+
+  const rowBox = await row.boundingBox();
+  if (!rowBox) throw new Error('no row');
+  // A narrow list (380 px) shows one chip and "+2"; a wide one two chips and "+1".
+  const more = row.locator('.chat-row__label--more:visible');
+  await expect(more).toHaveText('+2');
+  const moreBox = await more.boundingBox();
+  expect((moreBox?.x ?? 0) + (moreBox?.width ?? 0)).toBeLessThanOrEqual(rowBox.x + rowBox.width);
+  const chips = row.locator('.chat-row__label:not(.chat-row__label--more):visible');
+  await expect(chips).toHaveCount(1);
+  // Never shrunk to a bare "E…": at least its minimum width, a few letters.
+  expect((await chips.first().boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(52);
+  const status = row.locator('.chat-row__unanswered');
+  await expect(status).toHaveText('Unanswered');
+  expect((await status.boundingBox())?.height ?? 0).toBeLessThan(20);
+  // The long name ends in an ellipsis instead of pushing the time out.
+  await expect(row.locator('.chat-row__time')).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screens/room-long-labels-1024x640.png' });
+
+  // Widened, the list shows two chips and "+1".
+  const separator = page.getByRole('separator', { name: 'Resize the chat list' });
+  await separator.focus();
+  for (let step = 0; step < 6; step += 1) await page.keyboard.press('ArrowRight');
+  await expect(row.locator('.chat-row__label--more:visible')).toHaveText('+1');
+  await expect(row.locator('.chat-row__label:not(.chat-row__label--more):visible')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screens/room-long-labels-wide-1024x640.png' });
+
+  // The "add a label" dropdown on another chat is wide enough to read.
+  await list(page).getByRole('button', { name: 'João Pereira', exact: true }).click();
+  const add = profile.getByRole('combobox', { name: 'Add a label' });
+  expect((await add.boundingBox())?.width ?? 0).toBeGreaterThan(200);
+});

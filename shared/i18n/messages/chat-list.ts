@@ -35,14 +35,13 @@ export const chatListMessages = defineMessages(
     'legend.intro':
       'WhatsApp lets a shop reply freely for 24 hours after the customer’s last message: that is the customer’s window. It has nothing to do with your opening hours.',
     'legend.openState': 'Open · 23h 59m',
-    'legend.openText': 'The customer wrote less than a day ago: you can reply. The time is what is left.',
+    'legend.openText': 'The customer wrote less than 24 hours ago: you can reply. The time is what is left.',
     'legend.closingState': 'Closing soon · 1h 05m',
-    'legend.closingText':
-      'Little time left to reply: answer these first. In Settings, you choose how early this warning shows.',
+    'legend.closingText': 'Little time left: answer these first. In Settings, you choose when this warning shows.',
     'legend.closedState': 'Closed',
     'legend.closedText':
-      'More than 24 hours since the customer’s last message: WhatsApp does not deliver a free reply. The window opens again when the customer writes.',
-    'legend.unansweredText': 'Unanswered: the customer’s last message has no reply yet.',
+      'More than 24 hours since the customer’s last message: WhatsApp does not deliver a reply. The window opens again when the customer writes.',
+    'legend.unansweredText': 'The customer’s last message has no reply yet.',
     'legend.close': 'Got it',
   },
   {
@@ -78,16 +77,16 @@ export const chatListMessages = defineMessages(
     'legend.open': 'O que significam as cores?',
     'legend.title': 'O que significam as cores',
     'legend.intro':
-      'O WhatsApp deixa a loja responder à vontade por 24 horas depois da última mensagem do cliente: essa é a janela do cliente. Ela não tem nada a ver com o horário de funcionamento da loja.',
+      'O WhatsApp deixa a loja responder à vontade por 24 horas depois da última mensagem do cliente: essa é a janela do cliente. Ela não tem nada a ver com o horário da loja.',
     'legend.openState': 'Janela aberta · 23h 59m',
-    'legend.openText': 'O cliente escreveu há menos de um dia: dá para responder. O tempo mostrado é o que resta.',
+    'legend.openText': 'O cliente escreveu há menos de 24 horas: dá para responder. O tempo mostrado é o que resta.',
     'legend.closingState': 'Janela fechando · 1h 05m',
     'legend.closingText':
-      'Resta pouco tempo para responder: atenda estas primeiro. Em Configurações, você escolhe com quanta antecedência esse aviso aparece.',
+      'Resta pouco tempo: responda estas primeiro. Em Configurações, você escolhe quando esse aviso aparece.',
     'legend.closedState': 'Janela fechada',
     'legend.closedText':
-      'Já se passaram mais de 24 horas desde a última mensagem do cliente: o WhatsApp não entrega uma resposta livre. A janela abre de novo quando o cliente escrever.',
-    'legend.unansweredText': 'Sem resposta: a última mensagem do cliente ainda não foi respondida.',
+      'Passaram-se mais de 24 horas desde a última mensagem do cliente: o WhatsApp não entrega a resposta. A janela abre de novo quando o cliente escrever.',
+    'legend.unansweredText': 'A última mensagem do cliente ainda não foi respondida.',
     'legend.close': 'Entendi',
   },
 );

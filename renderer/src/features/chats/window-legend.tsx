@@ -31,7 +31,7 @@ export function WindowLegend() {
       </button>
       <dialog
         ref={dialog}
-        className="dialog dialog--small window-legend"
+        className="dialog window-legend"
         aria-labelledby="window-legend-title"
         onClose={() => setOpen(false)}
       >
