@@ -28,6 +28,13 @@ test('the list is resized with the keyboard or by dragging and keeps its width a
   expect((await nav.boundingBox())?.width).toBeCloseTo(widthBefore + 32, 0);
   await page.keyboard.press('Home');
   await expect(separator).toHaveAttribute('aria-valuenow', '260');
+  // So narrow, the filter chips give way to one compact select that does the same.
+  await expect(nav.getByRole('group', { name: 'Filter chats' })).toBeHidden();
+  const select = nav.getByRole('combobox', { name: 'Filter chats' });
+  await select.selectOption({ label: 'Closed' });
+  await expect(nav.getByText('No chat matches these filters.')).toBeVisible();
+  await select.selectOption({ label: 'All chats' });
+  await expect(nav.getByRole('button', { name: maria.name, exact: true })).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await page.reload();
   await expect(page.getByRole('separator', { name: 'Resize the chat list' })).toHaveAttribute('aria-valuenow', '276');
