@@ -7,7 +7,8 @@
 import { app, type BrowserWindow, nativeImage, Notification } from 'electron';
 import type { AttentionNotification } from '../backend/notifications/attention-policy';
 import type { Language } from '../../shared/domain';
-import { notificationMessages } from '../../shared/i18n/messages/notifications';
+import { notificationMessages, type NotificationMessageKey } from '../../shared/i18n/messages/notifications';
+import { selectPlural } from '../../shared/i18n/plural';
 import { resourcePath } from './resource-paths';
 
 export interface DesktopAttentionOptions {
@@ -94,10 +95,12 @@ export function createDesktopAttention(options: DesktopAttentionOptions): Deskto
       app.setBadgeCount(total);
       const window = options.window();
       if (process.platform === 'win32' && window && !window.isDestroyed()) {
-        const description = notificationMessages[options.language()]['taskbar.unread'].replace(
-          '{count}',
-          String(total),
-        );
+        const description = notificationMessages[options.language()][
+          selectPlural<NotificationMessageKey>(options.language(), total, {
+            one: 'taskbar.unread.one',
+            other: 'taskbar.unread.other',
+          })
+        ].replace('{count}', String(total));
         window.setOverlayIcon(total > 0 ? overlay : null, total > 0 ? description : '');
       }
     },

@@ -5,6 +5,7 @@
 import { Menu, nativeImage, Tray } from 'electron';
 import type { Language } from '../../shared/domain';
 import { notificationMessages, type NotificationMessageKey } from '../../shared/i18n/messages/notifications';
+import { selectPlural } from '../../shared/i18n/plural';
 import { resourcePath } from './resource-paths';
 
 export interface TrayActions {
@@ -40,7 +41,16 @@ export function createJanelaTray(language: Language, actions: TrayActions): Jane
     notificationMessages[state.language][key].replace('{count}', String(count ?? ''));
 
   const render = () => {
-    tooltip = state.unread > 0 ? say('tray.tooltipUnread', state.unread) : say('tray.tooltip');
+    tooltip =
+      state.unread > 0
+        ? say(
+            selectPlural<NotificationMessageKey>(state.language, state.unread, {
+              one: 'tray.tooltipUnread.one',
+              other: 'tray.tooltipUnread.other',
+            }),
+            state.unread,
+          )
+        : say('tray.tooltip');
     tray.setToolTip(tooltip);
     tray.setImage(nativeImage.createFromPath(resourcePath(iconFile(state.unread > 0))));
     menu = Menu.buildFromTemplate([

@@ -1,6 +1,6 @@
 /**
- * The `{{next_open}}` value of an away message, for a customer to read: "hoje às 9:00",
- * "amanhã às 9:00", "segunda-feira às 9:00" within a week, "25/12 às 9:00" beyond
+ * The `{{next_open}}` value of an away message, for a customer to read: "hoje às 09:00",
+ * "amanhã às 09:00", "segunda-feira às 09:00" within a week, "25/12 às 09:00" beyond
  * (en: "today at 9:00 AM", "tomorrow at 9:00 AM", "Monday at 9:00 AM", "Dec 25 at 9:00 AM").
  */
 import type { Language } from '../domain';
@@ -26,7 +26,7 @@ export function formatNextOpening(at: number, now: number, timeZone: string, lan
   const time =
     language === 'en'
       ? format(`time|en|${zone}`, { timeZone: zone, hour: 'numeric', minute: '2-digit' }, language, at)
-      : `${local.hh}:${String(local.mm).padStart(2, '0')}`;
+      : `${String(local.hh).padStart(2, '0')}:${String(local.mm).padStart(2, '0')}`;
   const days = daysBetween(zonedParts(now, zone), local);
   const joiner = language === 'en' ? 'at' : 'às';
   if (days <= 0) return language === 'en' ? `today at ${time}` : `hoje às ${time}`;

@@ -28,6 +28,11 @@ export function formatCountdown(remainingMs: number): string {
   return `${hours}h ${String(minutes).padStart(2, '0')}m`;
 }
 
+// ICU puts narrow no-break spaces in "2:30 PM"; plain spaces read and search the same everywhere.
+function plainSpaces(text: string): string {
+  return text.replace(/[\u202f\u00a0]/g, ' ');
+}
+
 function validTimeZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return undefined;
   try {
@@ -41,7 +46,7 @@ function validTimeZone(timeZone: string | undefined): string | undefined {
 export interface Formatter {
   readonly locale: string;
   readonly timeZone: string | undefined;
-  /** `14:05` / `2:05 PM` */
+  /** `14:05` / `2:05 PM`: pt-BR always 24-hour with two-digit hours, English `h:mm a`. */
   time(at: number): string;
   /** `12 de mar. de 2025 14:05` / `Mar 12, 2025, 2:05 PM` */
   dateTime(at: number): string;
@@ -49,7 +54,10 @@ export interface Formatter {
   listTime(at: number, now: number, labels: DayLabels): string;
   /** Heading above a day's messages: Today, Yesterday or the full date. */
   dayHeading(at: number, now: number, labels: DayLabels): string;
-  /** `14:05` when `at` is today, else date and time. */
+  /**
+   * A moment near now, one style per language: `hoje às 14:05`, `amanhã às 09:30`, `ontem às 18:00`,
+   * `12/03 às 14:05` / `today at 2:05 PM`, `tomorrow at 9:30 AM`, `Mar 12 at 2:05 PM`.
+   */
   when(at: number, now: number): string;
   /** Calendar day of `at` in the time zone, as a sortable key such as 2025-03-12. */
   dayKey(at: number): string;
@@ -68,8 +76,22 @@ export function createFormatter(options: {
   const locale = localeFor(options.language, options.preferredLocales);
   const timeZone = validTimeZone(options.timeZone);
   const make = (format: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...format, timeZone });
-  const timeFormat = make({ hour: 'numeric', minute: '2-digit' });
-  const dateTimeFormat = make({ dateStyle: 'medium', timeStyle: 'short' });
+  // One time style per language: never "6:37" beside "06:37".
+  const english = options.language === 'en';
+  const timeFormat = make(
+    english
+      ? { hour: 'numeric', minute: '2-digit', hour12: true }
+      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  );
+  const dateTimeFormat = make(
+    english
+      ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', hour12: true }
+      : { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  );
+  const dayMonthFormat = make(english ? { month: 'short', day: 'numeric' } : { day: '2-digit', month: '2-digit' });
+  const words = english
+    ? { today: 'today', tomorrow: 'tomorrow', yesterday: 'yesterday', at: 'at' }
+    : { today: 'hoje', tomorrow: 'amanhã', yesterday: 'ontem', at: 'às' };
   const weekdayFormat = make({ weekday: 'long' });
   const shortDateFormat = make({ day: '2-digit', month: '2-digit', year: '2-digit' });
   const longDateFormat = make({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -77,20 +99,22 @@ export function createFormatter(options: {
 
   const dayKey = (at: number) => keyFormat.format(at);
   // The calendar day before today, found by date arithmetic in UTC (24 h back is wrong across DST).
-  const yesterdayKey = (now: number) => {
+  const shiftedKey = (now: number, days: number) => {
     const [year, month, day] = dayKey(now).split('-').map(Number);
-    return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) - 1)).toISOString().slice(0, 10);
+    return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
   };
+  const yesterdayKey = (now: number) => shiftedKey(now, -1);
+  const time = (at: number) => plainSpaces(timeFormat.format(at));
 
   return {
     locale,
     timeZone,
-    time: (at) => timeFormat.format(at),
-    dateTime: (at) => dateTimeFormat.format(at),
+    time,
+    dateTime: (at) => plainSpaces(dateTimeFormat.format(at)),
     dayKey,
     listTime(at, now, labels) {
       const key = dayKey(at);
-      if (key === dayKey(now)) return timeFormat.format(at);
+      if (key === dayKey(now)) return time(at);
       if (key === yesterdayKey(now)) return labels.yesterday;
       if (now - at < 6 * DAY_MS && at < now) return weekdayFormat.format(at);
       return shortDateFormat.format(at);
@@ -102,7 +126,16 @@ export function createFormatter(options: {
       return longDateFormat.format(at);
     },
     when(at, now) {
-      return dayKey(at) === dayKey(now) ? timeFormat.format(at) : dateTimeFormat.format(at);
+      const key = dayKey(at);
+      const day =
+        key === dayKey(now)
+          ? words.today
+          : key === shiftedKey(now, 1)
+            ? words.tomorrow
+            : key === yesterdayKey(now)
+              ? words.yesterday
+              : dayMonthFormat.format(at);
+      return `${day} ${words.at} ${time(at)}`;
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { Language } from '../domain';
 import type { Catalogue } from './define-messages';
 import { automationMessages } from './messages/automations';
+import { formatCount, pluralCategory } from './plural';
 import { chatListMessages } from './messages/chat-list';
 import { commonMessages } from './messages/common';
 import { connectMessages } from './messages/connect';
@@ -77,9 +78,30 @@ export function translate(language: Language, key: MessageKey, params?: MessageP
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** Keys that are counts: the part before `.other` of every `<key>.other` message. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+
+/**
+ * A count in words: picks `<key>.<category>` by Intl.PluralRules (falling back to `<key>.other`) and
+ * fills `{count}` with the number as the language writes it.
+ */
+export function plural(language: Language, key: PluralKey, count: number, params?: MessageParams): string {
+  const catalogue = messages[language] as Readonly<Record<string, string>>;
+  const candidate = `${key}.${pluralCategory(language, count)}`;
+  const chosen = (candidate in catalogue ? candidate : `${key}.other`) as MessageKey;
+  return translate(language, chosen, { ...params, count: formatCount(language, count) });
+}
+
+export type TranslatePlural = (key: PluralKey, count: number, params?: MessageParams) => string;
+
+export function pluralFor(language: Language): TranslatePlural {
+  return (key, count, params) => plural(language, key, count, params);
+}
+
 export function translatorFor(language: Language): Translate {
   return (key, params) => translate(language, key, params);
 }
 
 export { createFormatter, formatCountdown, localeFor, type Formatter } from './format';
 export { errorMessageKey } from './error-message';
+export { formatCount, pluralCategory, selectPlural, type PluralCategory } from './plural';

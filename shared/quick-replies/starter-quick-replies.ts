@@ -10,31 +10,35 @@ const ptBR: Starter[] = [
   {
     shortcut: 'ola',
     title: 'Saudação',
-    text: '{{greeting}}, {{first_name|cliente}}! Aqui é da {{shop_name|nossa loja}}. Como posso ajudar?',
+    text: '{{saudacao}}, {{primeiro_nome|cliente}}! Aqui é da {{loja|nossa loja}}. Como posso ajudar?',
   },
-  { shortcut: 'horario', title: 'Horário de funcionamento', text: 'Nosso horário de atendimento: {{shop_hours}}.' },
-  { shortcut: 'endereco', title: 'Endereço', text: 'Estamos em {{shop_address}}. Será um prazer receber você!' },
+  { shortcut: 'horario', title: 'Horário de funcionamento', text: 'Nosso horário de atendimento: {{horario_loja}}.' },
+  { shortcut: 'endereco', title: 'Endereço', text: 'Estamos em {{endereco_loja}}. Será um prazer receber você!' },
   {
     shortcut: 'pronto',
     title: 'Pedido pronto para retirada',
-    text: 'Oi, {{first_name|cliente}}! Seu pedido está pronto para retirada em {{shop_address}}. Até já!',
+    text: 'Oi, {{primeiro_nome|cliente}}! Seu pedido está pronto para retirada em {{endereco_loja}}. Até já!',
   },
   {
     shortcut: 'pix',
     title: 'Pagamento por Pix',
-    text: 'Aceitamos Pix! Assim que fizer o pagamento, é só mandar o comprovante aqui mesmo, {{first_name|cliente}}.',
+    text: 'Aceitamos Pix! Assim que fizer o pagamento, é só mandar o comprovante aqui mesmo, {{primeiro_nome|cliente}}.',
   },
-  { shortcut: 'aguarde', title: 'Um momento', text: 'Só um instante, {{first_name|cliente}}, já verifico para você.' },
+  {
+    shortcut: 'aguarde',
+    title: 'Um momento',
+    text: 'Só um instante, {{primeiro_nome|cliente}}, já verifico para você.',
+  },
   {
     shortcut: 'prazo',
     title: 'Atendimento até',
-    text: 'Conseguimos continuar esta conversa por aqui até {{window_closes_at}}. Depois disso, é só nos mandar uma nova mensagem.',
+    text: 'Conseguimos continuar esta conversa por aqui até {{janela_fecha}}. Depois disso, é só nos mandar uma nova mensagem.',
   },
-  { shortcut: 'site', title: 'Site e catálogo', text: 'Veja nossos produtos em {{shop_website}}.' },
+  { shortcut: 'site', title: 'Site e catálogo', text: 'Veja nossos produtos em {{site_loja}}.' },
   {
     shortcut: 'obrigado',
     title: 'Agradecimento',
-    text: 'Muito obrigado pela preferência, {{first_name|cliente}}! Qualquer coisa, estamos por aqui.',
+    text: 'Muito obrigado pela preferência, {{primeiro_nome|cliente}}! Qualquer coisa, estamos por aqui.',
   },
 ];
 

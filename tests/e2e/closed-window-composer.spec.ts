@@ -13,7 +13,8 @@ test('in a closed chat, Enter and Send explain why nothing went out, and the dra
   await host.advanceClock(25 * HOUR);
   await expect(page.locator('[data-notice="window-closed"]')).toBeVisible();
 
-  const composer = page.getByRole('textbox', { name: 'Message' });
+  // A text box, and a combobox while the "/" picker is open.
+  const composer = page.getByRole('textbox', { name: 'Message' }).or(page.getByRole('combobox', { name: 'Message' }));
   await composer.fill('Abrimos sim, das 9h às 18h!');
   await composer.press('Enter');
   const refusal = page.getByRole('alert');

@@ -126,7 +126,7 @@ test('Portuguese is the default language', async ({ page }) => {
     await host.inbound({ ...maria, text: 'Oi' });
     await page.goto(host.url);
     const row = chatRow(page, maria.name);
-    await expect(row).toContainText('Aberta · 23h 59m');
+    await expect(row).toContainText('Janela aberta · 23h 59m');
     await row.click();
     await expect(page.getByRole('button', { name: 'Enviar', exact: true })).toBeVisible();
   } finally {

@@ -15,7 +15,9 @@ function chatRow(page: Page, name: string) {
   return page.getByRole('navigation').getByRole('button', { name, exact: true });
 }
 
-const composer = (page: Page) => page.getByRole('textbox', { name: 'Message' });
+// A text box, and a combobox while the "/" picker is open (issue 16: ARIA combobox pattern).
+const composer = (page: Page) =>
+  page.getByRole('textbox', { name: 'Message' }).or(page.getByRole('combobox', { name: 'Message' }));
 const picker = (page: Page) => page.getByRole('listbox', { name: 'Quick replies' });
 
 async function openChat(page: Page, name: string) {
@@ -224,6 +226,7 @@ test('the / picker works with the keyboard alone', async ({ page, host }) => {
   await expect(options.nth(count - 1)).toHaveAttribute('aria-selected', 'true');
   // The text box keeps the focus and tells assistive technology which option is highlighted.
   await expect(composer(page)).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'Message' })).toHaveAttribute('aria-expanded', 'true');
   await expect(composer(page)).toHaveAttribute('aria-activedescendant', /.+/);
 
   await page.keyboard.press('Escape');

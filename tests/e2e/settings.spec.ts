@@ -19,7 +19,7 @@ test('the language and the closing-soon threshold are settings that apply at onc
   await page.screenshot({ path: 'test-results/screens/settings.png' });
   await dialog.getByRole('button', { name: 'Save' }).click();
 
-  await expect(row).toContainText(/Fecha em breve · 5h 5\dm/);
+  await expect(row).toContainText(/Janela fechando · 5h 5\dm/);
   await row.click();
   await expect(page.getByRole('button', { name: 'Enviar', exact: true })).toBeVisible();
 

@@ -11,7 +11,10 @@ test('in the demo shop every starter quick reply can be sent as it is', async ({
   try {
     await page.goto(host.url);
     await page.getByRole('navigation').getByRole('button', { name: 'Maria Silva', exact: true }).click();
-    const composer = page.getByRole('textbox', { name: 'Mensagem' });
+    // A combobox while the "/" picker is open.
+    const composer = page
+      .getByRole('textbox', { name: 'Mensagem' })
+      .or(page.getByRole('combobox', { name: 'Mensagem' }));
     const starters = starterQuickReplies('pt-BR');
     for (const [index, reply] of starters.entries()) {
       await composer.fill(`/${reply.shortcut}`);
@@ -33,7 +36,8 @@ test('a shop field still empty is refused with a pointer to the shop settings', 
   await host.inbound({ phone: '5511987654321', name: 'Maria Silva', text: 'Qual o endereço?' });
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Maria Silva', exact: true }).click();
-  const composer = page.getByRole('textbox', { name: 'Message' });
+  // A combobox while the "/" picker is open.
+  const composer = page.getByRole('textbox', { name: 'Message' }).or(page.getByRole('combobox', { name: 'Message' }));
   await composer.fill('/address');
   await composer.press('Enter');
   await composer.press('Enter');

@@ -11,6 +11,9 @@ interface UiState {
   search: string;
   view: MainView;
   settingsOpen: boolean;
+  /** Bumped to put the caret in the composer, e.g. after a chat is opened from the list. */
+  composerFocus: number;
+  focusComposer(): void;
   selectChat(chatId: ChatId | null): void;
   toggleFilter(filter: ChatFilter): void;
   clearFilters(): void;
@@ -25,6 +28,8 @@ export const useUi = create<UiState>()((set) => ({
   search: '',
   view: 'chats',
   settingsOpen: false,
+  composerFocus: 0,
+  focusComposer: () => set((state) => ({ composerFocus: state.composerFocus + 1 })),
   selectChat: (selectedChatId) => set({ selectedChatId }),
   toggleFilter: (filter) =>
     set((state) => {

@@ -1,12 +1,25 @@
 /** The person's language and formatters, from settings; components use these, never `messages` directly. */
 import { useMemo } from 'react';
 import type { Language } from '../../../shared/domain';
-import { createFormatter, translatorFor, type Formatter, type Translate } from '../../../shared/i18n';
+import {
+  createFormatter,
+  pluralFor,
+  translatorFor,
+  type Formatter,
+  type Translate,
+  type TranslatePlural,
+} from '../../../shared/i18n';
 import { selectLanguage, useSettings } from '../features/settings/settings-store';
 
 export function useT(): Translate {
   const language = useSettings(selectLanguage);
   return useMemo(() => translatorFor(language), [language]);
+}
+
+/** Counts in words: `plural('chatList.unread', 1)` → "1 não lida". */
+export function usePlural(): TranslatePlural {
+  const language = useSettings(selectLanguage);
+  return useMemo(() => pluralFor(language), [language]);
 }
 
 // One formatter per language and zone for the whole app: building Intl formats per row is slow.

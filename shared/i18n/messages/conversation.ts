@@ -31,7 +31,7 @@ export const conversationMessages = defineMessages(
     'composer.placeholder': 'Type a message',
     'composer.send': 'Send',
     'composer.hint': 'Enter sends · Shift+Enter adds a line',
-    'composer.closedTitle': 'This chat’s 24-hour window closed on {when}.',
+    'composer.closedTitle': 'This chat’s 24-hour window closed {when}.',
     'composer.closedOnlyCustomer': 'Only the customer can reopen it by writing again.',
     'composer.closedReason':
       'WhatsApp does not block this on a linked device, but Janela enforces the 24-hour rule to keep replies timely, stay clear of the spam-like behaviour that gets unofficial clients banned, and keep the shop ready for the official WhatsApp API.',
@@ -56,8 +56,8 @@ export const conversationMessages = defineMessages(
     'conversation.kind.media': '📎 Mídia',
     'conversation.kind.call': '📞 Chamada',
     'conversation.kind.reaction': 'Reação {text}',
-    'conversation.closesAt': 'A janela fecha {when}',
-    'conversation.closedAt': 'A janela fechou {when}',
+    'conversation.closesAt': 'A janela do cliente fecha {when}',
+    'conversation.closedAt': 'A janela do cliente fechou {when}',
     'delivery.pending': 'Enviando',
     'delivery.sent': 'Enviada',
     'delivery.delivered': 'Entregue',
@@ -73,10 +73,10 @@ export const conversationMessages = defineMessages(
     'composer.placeholder': 'Digite uma mensagem',
     'composer.send': 'Enviar',
     'composer.hint': 'Enter envia · Shift+Enter quebra a linha',
-    'composer.closedTitle': 'A janela de 24 horas desta conversa fechou em {when}.',
+    'composer.closedTitle': 'A janela de 24 horas deste cliente fechou {when}.',
     'composer.closedOnlyCustomer': 'Só o cliente pode reabri-la escrevendo de novo.',
     'composer.closedReason':
-      'Num aparelho conectado o próprio WhatsApp não bloqueia isso, mas o Janela aplica a regra das 24 horas para manter as respostas em dia, ficar longe do comportamento de spam que faz clientes não oficiais serem banidos e deixar a loja pronta para a API oficial do WhatsApp.',
+      'Num aparelho conectado o próprio WhatsApp não bloqueia isso, mas o Janela aplica a regra das 24 horas para manter as respostas em dia, ficar longe do comportamento de spam que faz aplicativos não oficiais serem banidos e deixar a loja pronta para a API oficial do WhatsApp.',
     'composer.neverWrote': 'Este cliente ainda não escreveu: o Janela só responde quem escreveu primeiro.',
     'composer.notConnected': 'WhatsApp desconectado: o que você enviar fica aguardando e sai quando ele reconectar.',
     'composer.refusedClosed':

@@ -3,6 +3,8 @@ import { defineMessages } from '../define-messages';
 export const profileMessages = defineMessages(
   {
     'profile.panelLabel': 'Customer panel',
+    'profile.hidePanel': 'Hide the customer panel',
+    'profile.showPanel': 'Show the customer panel',
     'profile.tab': 'Customer',
     'profile.loadFailed': 'Could not load this customer’s profile.',
     'profile.name': 'Name',
@@ -13,7 +15,8 @@ export const profileMessages = defineMessages(
     'profile.firstNameDerived': 'Taken from the name. Change it if it reads wrong.',
     'profile.firstNameOverride': 'Your choice. Leave blank to take it from the name ({derived}).',
     'profile.customFields': 'Custom fields',
-    'profile.customFieldsHint': 'Quick replies fill {example} with the value of order_id.',
+    'profile.customFieldsHint': 'Quick replies fill {example} with the value of the field {name}.',
+    'profile.customFieldExample': 'order_id',
     'profile.fieldName': 'Field name',
     'profile.fieldValue': 'Value',
     'profile.addField': 'Add field',
@@ -56,6 +59,8 @@ export const profileMessages = defineMessages(
   },
   {
     'profile.panelLabel': 'Painel do cliente',
+    'profile.hidePanel': 'Ocultar o painel do cliente',
+    'profile.showPanel': 'Mostrar o painel do cliente',
     'profile.tab': 'Cliente',
     'profile.loadFailed': 'Não foi possível carregar o perfil deste cliente.',
     'profile.name': 'Nome',
@@ -66,7 +71,8 @@ export const profileMessages = defineMessages(
     'profile.firstNameDerived': 'Tirado do nome. Altere se não soar bem.',
     'profile.firstNameOverride': 'Escolhido por você. Deixe em branco para tirar do nome ({derived}).',
     'profile.customFields': 'Campos personalizados',
-    'profile.customFieldsHint': 'As respostas rápidas preenchem {example} com o valor de order_id.',
+    'profile.customFieldsHint': 'As respostas rápidas preenchem {example} com o valor do campo {name}.',
+    'profile.customFieldExample': 'numero_pedido',
     'profile.fieldName': 'Nome do campo',
     'profile.fieldValue': 'Valor',
     'profile.addField': 'Adicionar campo',

@@ -50,7 +50,7 @@ export const settingsMessages = defineMessages(
     'settings.sending': 'Envio',
     'settings.sendInterval': 'Pausa entre dois envios (segundos)',
     'settings.sendIntervalHint':
-      'Rajadas rápidas fazem clientes não oficiais serem banidos; alguns segundos passam despercebidos.',
+      'Envios em rajada fazem aplicativos não oficiais serem banidos; alguns segundos entre as mensagens passam despercebidos.',
     'settings.browserPath': 'Caminho do navegador',
     'settings.browserPathHint': 'Deixe vazio para encontrar o Chrome, Edge ou Chromium sozinho.',
     'settings.shop': 'Loja',

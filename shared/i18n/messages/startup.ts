@@ -14,8 +14,7 @@ export const startupMessages = defineMessages(
       'Janela could not open its data folder ({folder}). Check that the disk is connected, then open Janela again; the log in that folder has the details.',
   },
   {
-    'startup.busy':
-      'O Janela já está aberto neste computador. Vá para aquela janela, ou feche-a e abra o Janela de novo.',
+    'startup.busy': 'O Janela já está aberto neste computador. Volte para ele ou feche-o e abra o Janela de novo.',
     'startup.no-permission':
       'O Janela não tem permissão para gravar na pasta de dados ({folder}). Libere a gravação na pasta (ela pode ter ficado somente leitura) e abra o Janela de novo.',
     'startup.disk-full':

@@ -1,5 +1,13 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import {
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import type { ChatId } from '../../../../shared/domain';
 import { useT } from '../../i18n/use-i18n';
 import { useChats } from './chats-store';
@@ -9,6 +17,9 @@ import { filterByLabels, LabelFilter, useLabelFilter } from '../profiles/label-f
 import { filterChats } from './chat-filter';
 import { ChatRow } from './chat-row';
 import { MessageSearchResults } from './message-search-results';
+import { ListResizer } from './list-resizer';
+import { useListWidth } from './list-width';
+import { WindowLegend } from './window-legend';
 import './chat-list.css';
 
 const ROW_HEIGHT = 84;
@@ -28,6 +39,10 @@ export function ChatList() {
   const clearFilters = useUi((state) => state.clearFilters);
   const selectChat = useUi((state) => state.selectChat);
   const selectedChatId = useUi((state) => state.selectedChatId);
+  const focusComposer = useUi((state) => state.focusComposer);
+  const width = useListWidth((state) => state.width);
+  /** The one row that takes Tab (roving tabindex); arrows move it, Enter opens its chat. */
+  const [activeId, setActiveId] = useState<ChatId | null>(null);
   // Typing stays responsive while 10,000 chats are filtered behind it.
   const deferredSearch = useDeferredValue(search);
   const labelIds = useLabelFilter((state) => state.labelIds);
@@ -39,7 +54,27 @@ export function ChatList() {
     [ordered, filters, deferredSearch, orderedAt, closingSoonMs, labelIds],
   );
 
+  const activeIndex = useMemo(() => {
+    const byActive = activeId === null ? -1 : visible.findIndex((chat) => chat.chatId === activeId);
+    if (byActive >= 0) return byActive;
+    const bySelected = selectedChatId === null ? -1 : visible.findIndex((chat) => chat.chatId === selectedChatId);
+    return Math.max(0, bySelected);
+  }, [visible, activeId, selectedChatId]);
+  const tabbableId = visible[activeIndex]?.chatId ?? null;
+
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The row that takes Tab is always rendered, even scrolled far away, so the list stays one Tab stop.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex < visible.length && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [activeIndex, visible.length],
+  );
   // No React Compiler here, so the virtualizer's unmemoisable functions are fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -48,50 +83,66 @@ export function ChatList() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     getItemKey: (index) => visible[index]?.chatId ?? index,
+    rangeExtractor,
   });
 
-  const onSelect = useCallback((chatId: ChatId) => selectChat(chatId), [selectChat]);
+  // Opening a chat (click, Enter or Space on its row) puts the caret in the composer.
+  const onSelect = useCallback(
+    (chatId: ChatId) => {
+      setActiveId(chatId);
+      selectChat(chatId);
+      focusComposer();
+    },
+    [selectChat, focusComposer],
+  );
 
-  // Arrow keys move through the whole list, also to rows not rendered yet.
+  // Arrow keys move the focus through the whole list, also to rows not rendered yet; Enter opens.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+    if (!(event.target instanceof HTMLElement) || !event.target.closest('.chat-row')) return;
     event.preventDefault();
-    const current = visible.findIndex((chat) => chat.chatId === selectedChatId);
     const next =
       event.key === 'Home'
         ? 0
         : event.key === 'End'
           ? visible.length - 1
-          : Math.min(visible.length - 1, Math.max(0, current + (event.key === 'ArrowDown' ? 1 : -1)));
+          : Math.min(visible.length - 1, Math.max(0, activeIndex + (event.key === 'ArrowDown' ? 1 : -1)));
     const chat = visible[next];
     if (!chat) return;
-    selectChat(chat.chatId);
+    setActiveId(chat.chatId);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     requestAnimationFrame(() =>
-      scrollRef.current?.querySelector<HTMLElement>(`[data-chat-id="${chat.chatId}"]`)?.focus(),
+      scrollRef.current?.querySelector<HTMLElement>(`[data-chat-id="${CSS.escape(chat.chatId)}"]`)?.focus(),
     );
   };
 
   const filtering = filters.size > 0 || search.trim() !== '' || labelIds.size > 0;
 
   return (
-    <nav className="chat-list" aria-label={t('chatList.label')}>
+    <nav
+      className="chat-list"
+      aria-label={t('chatList.label')}
+      style={{ '--chat-list-width': `${width}px` } as CSSProperties}
+    >
       <div className="chat-list__tools">
-        <div className="chat-list__search">
-          <svg className="chat-list__search-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-            <path
-              fill="currentColor"
-              d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 14 15.5l.3.3v.8l5 5 1.5-1.5-5-5Zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Z"
+        <div className="chat-list__search-row">
+          <div className="chat-list__search">
+            <svg className="chat-list__search-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+              <path
+                fill="currentColor"
+                d="M15.5 14h-.8l-.3-.3A6.5 6.5 0 1 0 14 15.5l.3.3v.8l5 5 1.5-1.5-5-5Zm-6 0a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9Z"
+              />
+            </svg>
+            <input
+              type="search"
+              className="chat-list__search-input"
+              aria-label={t('chatList.searchLabel')}
+              placeholder={t('chatList.searchPlaceholder')}
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
             />
-          </svg>
-          <input
-            type="search"
-            className="chat-list__search-input"
-            aria-label={t('chatList.searchLabel')}
-            placeholder={t('chatList.searchPlaceholder')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
+          </div>
+          <WindowLegend />
         </div>
         <div className="chat-list__filters" role="group" aria-label={t('chatList.filtersLabel')}>
           {filterOrder.map((filter) => (
@@ -106,6 +157,26 @@ export function ChatList() {
             </button>
           ))}
         </div>
+        {/* A narrow list shows the same filters as one compact select (CSS picks which one shows). */}
+        <label className="chat-list__filter-select">
+          <span className="visually-hidden">{t('chatList.filtersLabel')}</span>
+          <select
+            className="input"
+            value={filters.size === 1 ? [...filters][0] : 'all'}
+            onChange={(event) => {
+              const chosen = event.target.value;
+              for (const filter of filters) if (filter !== chosen) toggleFilter(filter);
+              if (chosen !== 'all' && !filters.has(chosen as ChatFilter)) toggleFilter(chosen as ChatFilter);
+            }}
+          >
+            <option value="all">{t('chatList.filter.all')}</option>
+            {filterOrder.map((filter) => (
+              <option key={filter} value={filter}>
+                {t(`chatList.filter.${filter}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <LabelFilter />
         {/* Until every chat has arrived, a count or a search result would be short. */}
         {(filtering || !complete) && (
@@ -143,7 +214,7 @@ export function ChatList() {
                   className="chat-list__row"
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
-                  <ChatRow chatId={chat.chatId} onSelect={onSelect} />
+                  <ChatRow chatId={chat.chatId} onSelect={onSelect} tabbable={chat.chatId === tabbableId} />
                 </li>
               );
             })}
@@ -151,6 +222,7 @@ export function ChatList() {
           <MessageSearchResults query={deferredSearch} onSelect={onSelect} />
         </div>
       )}
+      <ListResizer />
     </nav>
   );
 }

@@ -3,7 +3,7 @@ import { isUnanswered } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary, Language } from '../../../../shared/domain';
 import { previewText } from '../../../../shared/media/media-kind';
 import { selectLanguage, useSettings } from '../settings/settings-store';
-import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useFormatter, usePlural, useT } from '../../i18n/use-i18n';
 import { useChats } from './chats-store';
 import { useClock } from '../../app/clock-store';
 import { useUi } from '../../app/ui-store';
@@ -30,11 +30,15 @@ function previewOf(chat: ChatSummary, youPrefix: string, empty: string, language
 export const ChatRow = memo(function ChatRow({
   chatId,
   onSelect,
+  tabbable = true,
 }: {
   chatId: ChatId;
   onSelect: (chatId: ChatId) => void;
+  /** Only one row of the list takes Tab; the arrows move between rows. */
+  tabbable?: boolean;
 }) {
   const t = useT();
+  const plural = usePlural();
   const format = useFormatter();
   const chat = useChats((state) => state.byId.get(chatId));
   const language = useSettings(selectLanguage);
@@ -52,6 +56,7 @@ export const ChatRow = memo(function ChatRow({
       aria-describedby={`${domId}-badge ${domId}-status ${domId}-bot ${domId}-labels ${domId}-preview`}
       aria-current={selected ? 'true' : undefined}
       data-chat-id={chat.chatId}
+      tabIndex={tabbable ? 0 : -1}
       onClick={() => onSelect(chat.chatId)}
     >
       <Avatar name={chat.name} />
@@ -74,7 +79,7 @@ export const ChatRow = memo(function ChatRow({
             {previewOf(chat, t('chatList.youPrefix'), t('chatList.noMessages'), language)}
           </span>
           {chat.unreadCount > 0 && (
-            <span className="chat-row__unread" aria-label={t('chatList.unread', { count: chat.unreadCount })}>
+            <span className="chat-row__unread" aria-label={plural('chatList.unread', chat.unreadCount)}>
               {chat.unreadCount}
             </span>
           )}

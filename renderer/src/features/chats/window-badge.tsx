@@ -40,7 +40,9 @@ export const WindowBadge = memo(function WindowBadge({
     expiresAt === null
       ? t('badge.neverWroteTitle')
       : t(state === 'open' ? 'badge.openTitle' : state === 'closing' ? 'badge.closingTitle' : 'badge.closedTitle', {
-          when: format.dateTime(expiresAt),
+          remaining,
+          // Read at render: the badge re-renders whenever what it shows changes, which is often enough.
+          when: format.when(expiresAt, useClock.getState().now),
         });
   return (
     <span id={id} className={`window-badge window-badge--${state}`} title={title} data-window-state={state}>

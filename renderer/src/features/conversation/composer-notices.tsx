@@ -1,5 +1,6 @@
 import { windowExpiresAt, type WindowState } from '../../../../shared/chats/window-rules';
 import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useClock } from '../../app/clock-store';
 import { useUi } from '../../app/ui-store';
 
 /** Why the composer cannot send right now, or a nudge when the window is about to close. */
@@ -20,7 +21,7 @@ export function ComposerNotices({
       {windowState === 'closed' && lastInboundAt !== null && (
         <div className="composer-notice composer-notice--closed" role="note" data-notice="window-closed">
           <p className="composer-notice__title">
-            {t('composer.closedTitle', { when: format.dateTime(windowExpiresAt(lastInboundAt)) })}{' '}
+            {t('composer.closedTitle', { when: format.when(windowExpiresAt(lastInboundAt), useClock.getState().now) })}{' '}
             {t('composer.closedOnlyCustomer')}
           </p>
           <p className="composer-notice__reason">{t('composer.closedReason')}</p>

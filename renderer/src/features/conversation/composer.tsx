@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useRef,
   useState,
@@ -11,6 +12,7 @@ import type { ChatId } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { ComposerAssist, type ComposerKeyHandler, type ComposerSendGuard } from '../../app/extension-slots';
 import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useUi } from '../../app/ui-store';
 import { useMedia } from '../media/media-store';
 import { ComposerAttachment } from './composer-attachment';
 import { useComposerAttachment } from './composer-attachment-store';
@@ -61,6 +63,12 @@ export function Composer({ chatId }: { chatId: ChatId }) {
   const setSendGuard = useCallback((guard: ComposerSendGuard | null) => {
     sendGuard.current = guard;
   }, []);
+
+  // Opening a chat from the list puts the caret here, as in WhatsApp Web.
+  const composerFocus = useUi((state) => state.composerFocus);
+  useEffect(() => {
+    if (composerFocus > 0) textarea.current?.focus();
+  }, [composerFocus]);
 
   // Grow with the text up to a few lines, then scroll.
   useLayoutEffect(() => {

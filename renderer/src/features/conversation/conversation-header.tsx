@@ -9,6 +9,7 @@ import { ConversationMetricsActions } from '../metrics/conversation-metrics-acti
 import { formatPhone } from '../../../../shared/profiles/format-phone';
 import { useChats } from '../chats/chats-store';
 import { useUi } from '../../app/ui-store';
+import { SidePanelToggle } from '../profiles/side-panel';
 
 const MINUTE_MS = 60_000;
 
@@ -52,6 +53,7 @@ export function ConversationHeader({ chat }: { chat: ChatSummary }) {
       >
         {t('conversation.markUnread')}
       </button>
+      <SidePanelToggle />
     </header>
   );
 }

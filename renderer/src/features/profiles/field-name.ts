@@ -1,6 +1,6 @@
 /** Custom field names as staff type them ("Order ID", "Data de retirada") made into `order_id`. */
 import { customFieldNameSchema } from '../../../../shared/domain';
-import { isBuiltInPlaceholder } from '../../../../shared/templates/placeholders';
+import { canonicalPlaceholder, isBuiltInPlaceholder } from '../../../../shared/templates/placeholders';
 
 export function toFieldName(typed: string): string {
   return typed
@@ -16,6 +16,7 @@ export type FieldNameProblem = 'invalid' | 'built-in' | 'duplicate' | null;
 
 export function fieldNameProblem(name: string, others: readonly string[]): FieldNameProblem {
   if (!customFieldNameSchema.safeParse(name).success) return 'invalid';
-  if (isBuiltInPlaceholder(name)) return 'built-in';
+  // Portuguese aliases too: {{telefone}} always means the customer's number.
+  if (isBuiltInPlaceholder(canonicalPlaceholder(name))) return 'built-in';
   return others.includes(name) ? 'duplicate' : null;
 }

@@ -248,7 +248,12 @@ function ProfileForm({ profile }: { profile: CustomerProfile }) {
 
       <fieldset className="profile__group">
         <legend>{t('profile.customFields')}</legend>
-        <p className="field__hint">{t('profile.customFieldsHint', { example: '{{order_id}}' })}</p>
+        <p className="field__hint">
+          {t('profile.customFieldsHint', {
+            example: `{{${t('profile.customFieldExample')}}}`,
+            name: t('profile.customFieldExample'),
+          })}
+        </p>
         {rows.map((row, index) => {
           const problem = problems[index];
           const errorId = `profile-field-error-${row.key}`;

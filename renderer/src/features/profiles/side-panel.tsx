@@ -15,6 +15,7 @@ export function SidePanel({ chatId }: { chatId: ChatId }) {
   const tab = useSidePanel((state) => state.tab);
   const setTab = useSidePanel((state) => state.setTab);
   const tabRefs = useRef(new Map<SidePanelTab, HTMLButtonElement>());
+  const shown = useSidePanel((state) => state.shown);
 
   // Tabs follow the ARIA pattern: arrows move between them, the panel below follows.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -25,8 +26,11 @@ export function SidePanel({ chatId }: { chatId: ChatId }) {
     tabRefs.current.get(next)?.focus();
   };
 
+  // Hidden, only the quick-reply manager (a dialog) stays, so it can still be opened.
+  if (!shown) return <QuickRepliesManager chatId={chatId} />;
+
   return (
-    <aside className="side-panel" aria-label={t('profile.panelLabel')}>
+    <aside id="side-panel" className="side-panel" aria-label={t('profile.panelLabel')}>
       <div className="side-panel__tabs" role="tablist" aria-label={t('profile.panelLabel')} onKeyDown={onKeyDown}>
         {tabs.map((name) => (
           <button
@@ -67,5 +71,30 @@ export function SidePanel({ chatId }: { chatId: ChatId }) {
       </div>
       <QuickRepliesManager chatId={chatId} />
     </aside>
+  );
+}
+
+/** The conversation header's button that hides or shows the customer panel. */
+export function SidePanelToggle() {
+  const t = useT();
+  const shown = useSidePanel((state) => state.shown);
+  const setShown = useSidePanel((state) => state.setShown);
+  return (
+    <button
+      type="button"
+      className="icon-button side-panel-toggle"
+      aria-expanded={shown}
+      aria-controls={shown ? 'side-panel' : undefined}
+      aria-label={shown ? t('profile.hidePanel') : t('profile.showPanel')}
+      title={shown ? t('profile.hidePanel') : t('profile.showPanel')}
+      onClick={() => setShown(!shown)}
+    >
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm10 2v12h6V6h-6Z"
+        />
+      </svg>
+    </button>
   );
 }

@@ -1,4 +1,6 @@
-import type { ChatId } from '../../../../shared/domain';
+import type { ChatId, Language } from '../../../../shared/domain';
+import { placeholderNameFor } from '../../../../shared/templates/placeholders';
+import { selectLanguage, useSettings } from '../settings/settings-store';
 import { useT } from '../../i18n/use-i18n';
 import { useUi } from '../../app/ui-store';
 import { useSidePanel } from '../profiles/side-panel-store';
@@ -20,6 +22,7 @@ export function DraftNotice({
   onFill(text: string): void;
 }) {
   const t = useT();
+  const language = useSettings(selectLanguage);
   const requestField = useSidePanel((state) => state.requestField);
   const setSettingsOpen = useUi((state) => state.setSettingsOpen);
   return (
@@ -29,10 +32,10 @@ export function DraftNotice({
           const field = profileField(problem);
           return (
             <li key={problem.kind === 'malformed' ? `malformed-${index}` : `${problem.kind}-${problem.field}`}>
-              <span>{message(problem, t)}</span>
+              <span>{message(problem, t, language)}</span>
               {field && (
                 <button type="button" className="button button--link" onClick={() => requestField(chatId, field)}>
-                  {t('qr.fillInProfile', { field })}
+                  {t('qr.fillInProfile', { field: placeholderNameFor(field, language) })}
                 </button>
               )}
               {problem.kind === 'missing' && problem.source === 'settings' && (
@@ -53,17 +56,18 @@ export function DraftNotice({
   );
 }
 
-function message(problem: DraftProblem, t: ReturnType<typeof useT>): string {
+function message(problem: DraftProblem, t: ReturnType<typeof useT>, language: Language): string {
   if (problem.kind === 'malformed') return t('qr.malformedInText');
-  if (problem.kind === 'unknown') return t('qr.unknownInText', { field: problem.field });
+  const field = placeholderNameFor(problem.field, language);
+  if (problem.kind === 'unknown') return t('qr.unknownInText', { field });
   switch (problem.source) {
     case 'profile':
-      return t('qr.missingProfile', { field: problem.field });
+      return t('qr.missingProfile', { field });
     case 'settings':
-      return t('qr.missingSettings', { field: problem.field });
+      return t('qr.missingSettings', { field });
     case 'conversation':
-      return t('qr.missingConversation', { field: problem.field });
+      return t('qr.missingConversation', { field });
     case 'none':
-      return t('qr.missingNone', { field: problem.field });
+      return t('qr.missingNone', { field });
   }
 }

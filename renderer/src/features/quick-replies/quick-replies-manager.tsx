@@ -2,12 +2,14 @@ import { useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useModalDialog } from '../../app/use-modal-dialog';
 import type { ChatId, QuickReply } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
-import { useFormatter, useT } from '../../i18n/use-i18n';
+import { useFormatter, usePlural, useT } from '../../i18n/use-i18n';
 import { importFileTooLarge } from './import-file-size';
 import { useQuickReplies } from './quick-replies-store';
 import { useSidePanel } from '../profiles/side-panel-store';
 import { downloadText, EXPORT_FILE_NAME, quickReplyActions } from './quick-reply-actions';
 import { QuickReplyEditor } from './quick-reply-editor';
+import { placeholderNameFor } from '../../../../shared/templates/placeholders';
+import { selectLanguage, useSettings } from '../settings/settings-store';
 import './quick-replies.css';
 
 type Feedback = { kind: 'status' | 'error'; text: string } | null;
@@ -87,6 +89,8 @@ export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
 
 function ManagerBody({ chatId }: { chatId: ChatId | null }) {
   const t = useT();
+  const plural = usePlural();
+  const language = useSettings(selectLanguage);
   const { locale } = useFormatter();
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const [editing, setEditing] = useState<Editing>(null);
@@ -146,7 +150,7 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
     if (tooLarge) return setFeedback({ kind: 'error', text: t('qr.importTooLarge', tooLarge) });
     try {
       const list = await quickReplyActions.importFile(await file.text());
-      setFeedback({ kind: 'status', text: t('qr.imported', { count: list.length }) });
+      setFeedback({ kind: 'status', text: plural('qr.imported', list.length) });
     } catch (caught) {
       fail(caught);
     }
@@ -155,7 +159,7 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
   const exportAll = async () => {
     try {
       downloadText(EXPORT_FILE_NAME, await quickReplyActions.exportFile());
-      setFeedback({ kind: 'status', text: t('qr.exported', { count: quickReplies.length, file: EXPORT_FILE_NAME }) });
+      setFeedback({ kind: 'status', text: plural('qr.exported', quickReplies.length, { file: EXPORT_FILE_NAME }) });
     } catch (caught) {
       fail(caught);
     }
@@ -165,7 +169,9 @@ function ManagerBody({ chatId }: { chatId: ChatId | null }) {
 
   return (
     <div className="qr-manager__content">
-      <p className="field__hint qr-manager__hint">{t('qr.managerHint', { example: '{{first_name}}' })}</p>
+      <p className="field__hint qr-manager__hint">
+        {t('qr.managerHint', { example: `{{${placeholderNameFor('first_name', language)}}}` })}
+      </p>
       <div className="qr-manager__toolbar">
         <button type="button" className="button button--primary" onClick={() => setEditing({ id: null })}>
           {t('qr.new')}

@@ -3,7 +3,12 @@
  * placeholder from reaching a customer while pointing to where its value is filled.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { hasUnfilledPlaceholder, type PlaceholderSource } from '../../../../shared/templates/placeholders';
+import {
+  hasUnfilledPlaceholder,
+  placeholderNameFor,
+  type PlaceholderSource,
+} from '../../../../shared/templates/placeholders';
+import { selectLanguage, useSettings } from '../settings/settings-store';
 import { renderTemplate } from '../../../../shared/templates/render-template';
 import { filterQuickReplies } from '../../../../shared/quick-replies/filter-quick-replies';
 import type { ComposerAssistProps, ComposerKeyHandler } from '../../app/extension-slots';
@@ -31,6 +36,7 @@ export function QuickReplyAssist({
   windowClosed,
 }: ComposerAssistProps) {
   const t = useT();
+  const language = useSettings(selectLanguage);
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const ensureProfile = useProfiles((state) => state.ensureLoaded);
   const register = useComposerInserter((state) => state.register);
@@ -180,7 +186,9 @@ export function QuickReplyAssist({
       // Each missing field is filled in one place: say which, per place.
       const missingIn = (sources: readonly PlaceholderSource[]) =>
         problems.flatMap((problem) =>
-          problem.kind === 'missing' && sources.includes(problem.source) ? [problem.field] : [],
+          problem.kind === 'missing' && sources.includes(problem.source)
+            ? [placeholderNameFor(problem.field, language)]
+            : [],
         );
       const refusals = [
         [missingIn(['profile']), 'qr.blockedMissingProfile'],
@@ -194,21 +202,24 @@ export function QuickReplyAssist({
       return problems.length === 0 ? t('qr.blockedFillable') : t('qr.blockedOther');
     });
     return () => setSendGuard(null);
-  }, [context, setSendGuard, t]);
+  }, [context, setSendGuard, t, language]);
 
-  // Screen readers follow the highlighted option while focus stays in the text box.
-  const listboxId = `qr-picker-${chatId}`;
+  // While the picker is open the text box is an ARIA combobox that owns its listbox, and screen
+  // readers follow the highlighted option while focus (and the caret) stays in the text box.
+  // Closed, it is a plain text box again (the role every other part of the app and its tests know).
+  const listboxId = `qr-picker-${chatId.replace(/\W/g, '-')}`;
+  const expanded = open && options.length > 0;
   useEffect(() => {
     const element = textarea.current;
     if (!element) return;
-    if (open && activeReply) {
-      element.setAttribute('aria-controls', listboxId);
-      element.setAttribute('aria-activedescendant', `${listboxId}-${activeReply.id}`);
-    } else {
-      element.removeAttribute('aria-controls');
-      element.removeAttribute('aria-activedescendant');
-    }
-  }, [open, activeReply, listboxId, textarea]);
+    const set = (name: string, value: string | null) =>
+      value === null ? element.removeAttribute(name) : element.setAttribute(name, value);
+    set('role', expanded ? 'combobox' : null);
+    set('aria-autocomplete', expanded ? 'list' : null);
+    set('aria-expanded', expanded ? 'true' : null);
+    set('aria-controls', expanded ? listboxId : null);
+    set('aria-activedescendant', expanded && activeReply ? `${listboxId}-${activeReply.id}` : null);
+  }, [expanded, activeReply, listboxId, textarea]);
 
   return (
     <>

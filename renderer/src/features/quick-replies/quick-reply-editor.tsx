@@ -2,9 +2,10 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { errorCodeOf } from '../../../../shared/contract';
 import { quickReplySchema, type ChatId, type QuickReply } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
-import { BUILT_IN_PLACEHOLDERS } from '../../../../shared/templates/placeholders';
+import { BUILT_IN_PLACEHOLDERS, placeholderNameFor } from '../../../../shared/templates/placeholders';
+import { selectLanguage, useSettings } from '../settings/settings-store';
 import { renderTemplate } from '../../../../shared/templates/render-template';
-import { useT } from '../../i18n/use-i18n';
+import { usePlural, useT } from '../../i18n/use-i18n';
 import { useChats } from '../chats/chats-store';
 import { knownCustomFields, useProfiles } from '../profiles/profile-store';
 import { useSidePanel } from '../profiles/side-panel-store';
@@ -32,6 +33,10 @@ interface EditorProps {
 /** One quick reply's form, with field advice and a live preview for the open chat's customer. */
 export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorProps) {
   const t = useT();
+  const plural = usePlural();
+  const language = useSettings(selectLanguage);
+  // Built-in fields by the name of the person's language ({{primeiro_nome}} in pt-BR); both names work.
+  const shown = (name: string) => placeholderNameFor(name, language);
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const profiles = useProfiles((state) => state.byChat);
   const fieldNames = useProfiles((state) => state.fieldNames);
@@ -192,36 +197,44 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
       <div className="qr-editor__fields" role="group" aria-label={t('qr.insertField')}>
         <span className="field__label">{t('qr.insertField')}</span>
         {[...BUILT_IN_PLACEHOLDERS, ...fields].map((name) => (
-          <button key={name} type="button" className="qr-field-chip" onClick={() => insertField(name)}>
-            {name}
+          <button key={name} type="button" className="qr-field-chip" onClick={() => insertField(shown(name))}>
+            {shown(name)}
           </button>
         ))}
       </div>
       <div id={`${id}-advice`} className="qr-editor__advice">
-        <p className="field__hint">{t('qr.fallbackHint', { example: '{{first_name|cliente}}' })}</p>
+        <p className="field__hint">
+          {t('qr.fallbackHint', { example: `{{${shown('first_name')}|${t('qr.fallbackExample')}}}` })}
+        </p>
         {check.impossible.length > 0 && (
           <p className="qr-warning" data-warning="unknown">
-            {t('qr.warnUnknown', { names: check.impossible.map((name) => `{{${name}}}`).join(', ') })}
+            {plural('qr.warnUnknown', check.impossible.length, {
+              names: check.impossible.map((name) => `{{${name}}}`).join(', '),
+            })}
           </p>
         )}
         {check.suggestions.map(({ name, suggestion }) => (
           <p key={name} className="qr-warning" data-warning="suggestion">
-            {t('qr.warnSuggest', { suggestion: `{{${suggestion}}}`, name: `{{${name}}}` })}
+            {t('qr.warnSuggest', { suggestion: `{{${shown(suggestion)}}}`, name: `{{${name}}}` })}
           </p>
         ))}
         {check.unseen.filter((name) => !check.suggestions.some((entry) => entry.name === name)).length > 0 && (
           <p className="qr-warning qr-warning--soft" data-warning="unseen">
-            {t('qr.warnNewField', {
-              names: check.unseen
-                .filter((name) => !check.suggestions.some((entry) => entry.name === name))
-                .map((name) => `{{${name}}}`)
-                .join(', '),
-            })}
+            {plural(
+              'qr.warnNewField',
+              check.unseen.filter((name) => !check.suggestions.some((entry) => entry.name === name)).length,
+              {
+                names: check.unseen
+                  .filter((name) => !check.suggestions.some((entry) => entry.name === name))
+                  .map((name) => `{{${name}}}`)
+                  .join(', '),
+              },
+            )}
           </p>
         )}
         {check.malformed && (
           <p className="qr-warning" data-warning="malformed">
-            {t('qr.warnMalformed', { example: '{{first_name}}' })}
+            {t('qr.warnMalformed', { example: `{{${shown('first_name')}}}` })}
           </p>
         )}
       </div>
@@ -234,7 +247,11 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
             <TemplatePreview segments={preview.segments} />
           </p>
           {preview.missing.length > 0 && (
-            <p className="field__hint">{t('qr.previewMissing', { names: preview.missing.join(', ') })}</p>
+            <p className="field__hint">
+              {plural('qr.previewMissing', preview.missing.length, {
+                names: preview.missing.map((name) => `{{${shown(name)}}}`).join(', '),
+              })}
+            </p>
           )}
         </div>
       )}

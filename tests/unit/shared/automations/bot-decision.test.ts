@@ -144,7 +144,7 @@ describe('decideAutoReply: greeting, away and menu', () => {
     ]);
     expect(kinds(first)).toEqual(['greeting', 'away']);
     expect(first.nextOpenAt).toBe(sp(14, 9));
-    expect(formatNextOpening(nextOpenOf(first), fridayNight, SP, 'pt-BR')).toBe('amanhã às 9:00');
+    expect(formatNextOpening(nextOpenOf(first), fridayNight, SP, 'pt-BR')).toBe('amanhã às 09:00');
     expect(second.outcome).toBe('nothing-to-say');
     // The next conversation, after the window ended, gets it again.
     const nextWeek = decide({
@@ -331,7 +331,7 @@ describe('decideAutoReply: safety', () => {
     const rendered = plan.messages.map((message) => renderTemplate(message.template, context));
     expect(rendered.every((result) => result.complete)).toBe(true);
     expect(rendered[1]?.text).toBe(
-      'No momento estamos fechados. Abrimos amanhã às 9:00 e respondemos sua mensagem assim que possível.',
+      'No momento estamos fechados. Abrimos amanhã às 09:00 e respondemos sua mensagem assim que possível.',
     );
     // Without the value, the away message must be held back by the caller.
     const bare = renderTemplate(plan.messages[1]?.template ?? '', { ...context, nextOpenAt: null });

@@ -209,8 +209,8 @@ describe('formatNextOpening', () => {
   const friday = sp(2026, 3, 13, 20);
   it.each([
     ['pt-BR', sp(2026, 3, 13, 21), 'hoje às 21:00'],
-    ['pt-BR', sp(2026, 3, 14, 9), 'amanhã às 9:00'],
-    ['pt-BR', sp(2026, 3, 16, 9), 'segunda-feira às 9:00'],
+    ['pt-BR', sp(2026, 3, 14, 9), 'amanhã às 09:00'],
+    ['pt-BR', sp(2026, 3, 16, 9), 'segunda-feira às 09:00'],
     ['pt-BR', sp(2026, 3, 25, 13, 30), '25/03 às 13:30'],
     ['en', sp(2026, 3, 14, 9), 'tomorrow at 9:00 AM'],
     ['en', sp(2026, 3, 16, 13, 30), 'Monday at 1:30 PM'],

@@ -45,9 +45,10 @@ describe('message catalogue', () => {
     expect(translate('en', 'badge.open', { remaining: '23h 59m' })).toBe('Open · 23h 59m');
     expect(translate('en', 'badge.closing', { remaining: '1h 05m' })).toBe('Closing soon · 1h 05m');
     expect(translate('en', 'badge.closed')).toBe('Closed');
-    expect(translate('pt-BR', 'badge.open', { remaining: '23h 59m' })).toBe('Aberta · 23h 59m');
-    expect(translate('pt-BR', 'badge.closing', { remaining: '1h 05m' })).toBe('Fecha em breve · 1h 05m');
-    expect(translate('pt-BR', 'badge.closed')).toBe('Fechada');
+    // pt-BR names the customer's window, so the badge never reads as the shop's opening hours.
+    expect(translate('pt-BR', 'badge.open', { remaining: '23h 59m' })).toBe('Janela aberta · 23h 59m');
+    expect(translate('pt-BR', 'badge.closing', { remaining: '1h 05m' })).toBe('Janela fechando · 1h 05m');
+    expect(translate('pt-BR', 'badge.closed')).toBe('Janela fechada');
   });
 });
 

@@ -65,4 +65,28 @@ describe('createFormatter', () => {
     const sundayNight = Date.UTC(2025, 2, 10, 3, 10);
     expect(format.dayHeading(saturdayNight, sundayNight, labels)).toBe('Yesterday');
   });
+
+  it('has one time style per language: pt-BR 24-hour HH:mm everywhere, English h:mm a', () => {
+    const early = Date.UTC(2025, 2, 12, 9, 37); // 06:37 in São Paulo
+    const portuguese = createFormatter({ language: 'pt-BR', timeZone: 'America/Sao_Paulo' });
+    const english = createFormatter({ language: 'en', timeZone: 'America/Sao_Paulo' });
+    expect(portuguese.time(early)).toBe('06:37');
+    expect(portuguese.dateTime(early)).toContain('06:37');
+    expect(portuguese.listTime(early, early + hour, labels)).toBe('06:37');
+    expect(english.time(early)).toBe('6:37 AM');
+    expect(english.dateTime(early)).toContain('6:37 AM');
+  });
+
+  it('says when a moment near now is, in words: today, tomorrow, yesterday, else the date', () => {
+    const portuguese = createFormatter({ language: 'pt-BR', timeZone: 'America/Sao_Paulo' });
+    const english = createFormatter({ language: 'en', timeZone: 'America/Sao_Paulo' });
+    const now = Date.UTC(2025, 2, 12, 15, 0); // 12:00 in São Paulo
+    expect(portuguese.when(Date.UTC(2025, 2, 12, 16, 47), now)).toBe('hoje às 13:47');
+    expect(portuguese.when(Date.UTC(2025, 2, 13, 15, 25), now)).toBe('amanhã às 12:25');
+    expect(portuguese.when(Date.UTC(2025, 2, 11, 9, 5), now)).toBe('ontem às 06:05');
+    expect(portuguese.when(Date.UTC(2025, 2, 1, 17, 5), now)).toBe('01/03 às 14:05');
+    expect(english.when(Date.UTC(2025, 2, 12, 16, 47), now)).toBe('today at 1:47 PM');
+    expect(english.when(Date.UTC(2025, 2, 13, 15, 25), now)).toBe('tomorrow at 12:25 PM');
+    expect(english.when(Date.UTC(2025, 2, 1, 17, 5), now)).toBe('Mar 1 at 2:05 PM');
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quickReplySchema } from '../../../../shared/domain';
 import { starterQuickReplies } from '../../../../shared/quick-replies/starter-quick-replies';
 import { demoShop } from '../../../../electron/backend/gateways/simulated/demo-shop';
-import { BUILT_IN_PLACEHOLDERS } from '../../../../shared/templates/placeholders';
+import { BUILT_IN_PLACEHOLDERS, canonicalPlaceholder } from '../../../../shared/templates/placeholders';
 import { renderTemplate, validateTemplate } from '../../../../shared/templates/render-template';
 
 describe.each(['pt-BR', 'en'] as const)('starterQuickReplies(%s)', (language) => {
@@ -20,9 +20,19 @@ describe.each(['pt-BR', 'en'] as const)('starterQuickReplies(%s)', (language) =>
     for (const reply of starters) {
       expect(validateTemplate(reply.text, []), reply.shortcut).toEqual({ unknown: [], malformed: false });
     }
-    const used = starters.flatMap((reply) => [...reply.text.matchAll(/\{\{(\w+)/g)].map((match) => match[1]));
+    // Written with the names of the shop's language ({{primeiro_nome}} in pt-BR), each a built-in.
+    const used = starters.flatMap((reply) =>
+      [...reply.text.matchAll(/\{\{(\w+)/g)].map((match) => canonicalPlaceholder(match[1] ?? '')),
+    );
     for (const name of used) expect(BUILT_IN_PLACEHOLDERS, name).toContain(name);
     for (const name of ['greeting', 'first_name', 'shop_hours', 'shop_address']) expect(used).toContain(name);
+  });
+
+  it('names its fields in the shop’s language, so a pt-BR owner reads no English field names', () => {
+    const written = starters.flatMap((reply) => [...reply.text.matchAll(/\{\{(\w+)/g)].map((match) => match[1]));
+    const english = written.filter((name) => BUILT_IN_PLACEHOLDERS.some((builtIn) => builtIn === name));
+    if (language === 'pt-BR') expect(english).toEqual([]);
+    else expect(english).toEqual(written);
   });
 
   it('renders completely for any customer once the shop details are filled (as in the demo shop)', () => {

@@ -13,6 +13,9 @@ describe('custom field names', () => {
     expect(fieldNameProblem('1st', [])).toBe('invalid');
     expect(fieldNameProblem('', [])).toBe('invalid');
     expect(fieldNameProblem('first_name', [])).toBe('built-in');
+    // A Portuguese alias is the built-in too.
+    expect(fieldNameProblem('telefone', [])).toBe('built-in');
+    expect(fieldNameProblem('primeiro_nome', [])).toBe('built-in');
     expect(fieldNameProblem('order_id', ['order_id'])).toBe('duplicate');
   });
 });
