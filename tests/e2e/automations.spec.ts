@@ -140,7 +140,7 @@ test('nothing automatic goes out once the window has closed', async ({ page, hos
   await page.waitForTimeout(6000);
   expect(await sentTexts(host)).toHaveLength(1);
   await openChat(page, maria.name);
-  await expect(page.getByRole('log')).toContainText('Not sent: window-closed');
+  await expect(page.getByRole('log')).toContainText('Not sent: the 24-hour window closed');
 });
 
 test('an opt-out is respected, shown on the profile, and staff can reverse it', async ({ page, host }) => {
