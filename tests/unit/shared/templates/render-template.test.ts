@@ -289,7 +289,7 @@ describe('{{next_open}}', () => {
       language: 'pt-BR',
       nextOpenAt: saturday9,
     });
-    expect(rendered).toMatchObject({ text: 'Abrimos amanhã às 9:00.', complete: true });
+    expect(rendered).toMatchObject({ text: 'Abrimos amanhã às 09:00.', complete: true });
   });
 
   it('is missing, never sent, without one, and points nowhere near the profile', () => {

@@ -148,7 +148,7 @@ describe('greeting, away, FAQ and menu', () => {
     write(w, 'Vocês estão aí?');
     await sentCount(w, 1);
     expect(texts(w)[0]).toBe(
-      'No momento estamos fechados. Abrimos amanhã às 9:00 e respondemos sua mensagem assim que possível.',
+      'No momento estamos fechados. Abrimos amanhã às 09:00 e respondemos sua mensagem assim que possível.',
     );
     write(w, 'Oi??');
     await new Promise((r) => setTimeout(r, 20));
