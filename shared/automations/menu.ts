@@ -9,6 +9,7 @@ import { neutraliseBraces } from '../templates/placeholders';
 import { phraseScore } from './fuzzy-score';
 import { STARTER_FAQ_RULE_IDS } from './starter-faq-rules';
 import { contentTokens, tokenise } from './text-normalise';
+import { DIGIT_WORDS } from '../text/number-words';
 
 /** The conversations the bot can lead over several messages (see electron/backend/automations/chat-flow.ts). */
 export const chatFlowNameSchema = z.enum(['booking', 'order']);
@@ -77,20 +78,22 @@ export function renderMenu(options: readonly MenuOption[], language: Language): 
   return [intro[language], ...lines].join('\n');
 }
 
-// Position i holds the words for option i + 1, cardinal and ordinal, pt-BR and en.
-const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
-  [
-    'um uma primeiro primeira one first',
-    'dois duas segundo segunda two second',
-    'tres terceiro terceira three third',
-    'quatro quarto quarta four fourth',
-    'cinco quinto quinta five fifth',
-    'seis sexto sexta six sixth',
-    'sete setimo setima seven seventh',
-    'oito oitavo oitava eight eighth',
-    'nove nono nona nine ninth',
+// The cardinal words (one table for every numbered choice), and the ordinals a menu is also picked
+// by: position i holds the ordinals for option i + 1.
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ...Object.entries(DIGIT_WORDS),
+  ...[
+    'primeiro primeira first',
+    'segundo segunda second',
+    'terceiro terceira third',
+    'quarto quarta fourth',
+    'quinto quinta fifth',
+    'sexto sexta sixth',
+    'setimo setima seventh',
+    'oitavo oitava eighth',
+    'nono nona ninth',
   ].flatMap((words, index) => words.split(' ').map((word): [string, number] => [word, index + 1])),
-);
+]);
 
 /** Words around a number that do not change which option it picks: "opção 2", "a número 3", "option 1". */
 const NUMBER_FILLERS: ReadonlySet<string> = new Set([

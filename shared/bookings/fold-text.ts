@@ -1,10 +1,8 @@
+import { foldForSearch } from '../text/compare-text';
+
 /** Customer text as the bot compares it: no accents, lower case, single spaces, no trailing punctuation. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldForSearch(text)
     .replace(/\s+/g, ' ')
-    .trim()
     .replace(/[\s.!?,;:]+$/, '');
 }

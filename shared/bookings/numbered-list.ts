@@ -4,6 +4,7 @@
  */
 import type { Language } from '../domain';
 import { foldText } from './fold-text';
+import { DIGIT_WORDS } from '../text/number-words';
 
 export const PAGE_SIZE = 9;
 
@@ -30,29 +31,7 @@ export function formatNumberedList(labels: readonly string[], hasMore: boolean, 
   return lines.join('\n');
 }
 
-const numberWords: Record<string, number> = {
-  zero: 0,
-  um: 1,
-  uma: 1,
-  one: 1,
-  dois: 2,
-  duas: 2,
-  two: 2,
-  tres: 3,
-  three: 3,
-  quatro: 4,
-  four: 4,
-  cinco: 5,
-  five: 5,
-  seis: 6,
-  six: 6,
-  sete: 7,
-  seven: 7,
-  oito: 8,
-  eight: 8,
-  nove: 9,
-  nine: 9,
-};
+const numberWords: Record<string, number> = { zero: 0, ...DIGIT_WORDS };
 
 /** The number a customer picked: "2", "2.", "2)", "*2*", "opção 2", "dois". Null for anything else. */
 export function parseChoice(text: string): number | null {

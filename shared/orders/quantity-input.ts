@@ -4,38 +4,14 @@
  * product list on screen; in a remove, the numbers of the cart's lines.
  */
 import { foldText } from '../bookings/fold-text';
+import { DIGIT_WORDS } from '../text/number-words';
 
 export const MAX_QUANTITY = 99;
 
 export type CartCommand =
   { kind: 'add'; item: number; quantity: number } | { kind: 'remove'; line: number; quantity: number | null };
 
-const quantityWords: Record<string, number> = {
-  um: 1,
-  uma: 1,
-  one: 1,
-  a: 1,
-  an: 1,
-  dois: 2,
-  duas: 2,
-  two: 2,
-  tres: 3,
-  three: 3,
-  quatro: 4,
-  four: 4,
-  cinco: 5,
-  five: 5,
-  seis: 6,
-  six: 6,
-  sete: 7,
-  seven: 7,
-  oito: 8,
-  eight: 8,
-  nove: 9,
-  nine: 9,
-  dez: 10,
-  ten: 10,
-};
+const quantityWords: Record<string, number> = { ...DIGIT_WORDS, a: 1, an: 1, dez: 10, ten: 10 };
 
 const NUMBER = '(\\d{1,2}|[a-z]+)';
 const UNITS = '(?:unidades?|un|und|uni|units?|pcs?|pecas?|x)';
