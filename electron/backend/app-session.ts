@@ -60,6 +60,8 @@ export interface AppSession {
   flush(): Promise<void>;
   /** Whether the current store holds the message with that WhatsApp id (test control checks its inbound). */
   hasMessage(chatId: ChatId, waId: string): boolean;
+  /** Whether the current store knows that chat (test control refuses a phone reply to an unknown one). */
+  hasChat(chatId: ChatId): boolean;
   /** The media folder of the store in use (the demo has its own), for the shells' media route. */
   mediaStore(): MediaStore;
   close(): Promise<void>;
@@ -184,6 +186,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     flush: () => current.store.flush(),
     hasMessage: (chatId, waId) =>
       current.store.hasMessage(chatId, waId) || current.store.findMessageByWaId(chatId, waId) !== null,
+    hasChat: (chatId) => current.store.data.contacts[chatId] !== undefined,
     mediaStore: () => current.media,
     async close() {
       await switching?.catch(() => undefined);

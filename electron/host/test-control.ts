@@ -1,11 +1,12 @@
 /**
- * `--test-control` endpoints that drive the simulated world: a customer writes, the clock moves,
- * and what the simulated WhatsApp sent can be read back. Never registered without the flag.
+ * `--test-control` endpoints that drive the simulated world: a customer writes, the shop types on
+ * its phone, the clock moves, and what the simulated WhatsApp sent can be read back. Never registered without the flag.
  */
 import { z } from 'zod';
 import { connectionStatusSchema, phoneSchema } from '../../shared/domain';
 import { mediaInfoSchema, mediaKindSchema } from '../../shared/media/media-kind';
 import type { AppSession } from '../backend/app-session';
+import { phoneChatId } from '../backend/gateways/simulated/simulated-gateway';
 import { sanitizeFilename } from '../backend/media/safe-filename';
 
 const inboundSchema = z
@@ -30,6 +31,15 @@ const inboundSchema = z
   })
   .strict()
   .refine((inbound) => inbound.text.trim() !== '' || inbound.media !== undefined, 'text or media is required');
+const phoneReplySchema = z
+  .object({
+    phone: phoneSchema,
+    text: z
+      .string()
+      .max(4096)
+      .refine((text) => text.trim() !== '', 'the shop types something: text is required'),
+  })
+  .strict();
 const clockSchema = z
   .object({
     advanceMs: z
@@ -113,6 +123,23 @@ export function handleTestControl(
         ...(media ? { kind: 'media' as const, media: simulatedMedia(media, text) } : {}),
       });
       // A test that is told "sent" must find the message: never answer success for one not stored.
+      if (!session.hasMessage(message.chatId, message.waId))
+        return { status: 500, body: { error: 'the message was not recorded; see the log' } };
+      return { status: 200, body: { id: message.waId, at: message.at } };
+    }
+    case 'POST /test/phone-reply': {
+      const parsed = phoneReplySchema.safeParse(body);
+      if (!parsed.success) return badRequest(parsed.error);
+      if (!gateway) return notSimulated;
+      const { phone, text } = parsed.data;
+      if (!session.hasChat(phoneChatId(phone)))
+        return { status: 404, body: { error: `no chat with ${phone}: a customer writes first (POST /test/inbound)` } };
+      if (gateway.status().state !== 'connected')
+        return {
+          status: 409,
+          body: { error: 'the simulated WhatsApp is offline; reconnect it (POST /test/connection)' },
+        };
+      const message = gateway.typeOnPhone(phone, text);
       if (!session.hasMessage(message.chatId, message.waId))
         return { status: 500, body: { error: 'the message was not recorded; see the log' } };
       return { status: 200, body: { id: message.waId, at: message.at } };

@@ -1,6 +1,7 @@
 /**
- * Automatic replies end to end in the browser host: customers write through /test/inbound, time
- * moves through /test/clock, and what the simulated WhatsApp actually sent is read from /test/sent.
+ * Automatic replies end to end in the browser host: customers write through /test/inbound, the shop
+ * types on its phone through /test/phone-reply, time moves through /test/clock, and what the
+ * simulated WhatsApp actually sent is read from /test/sent.
  */
 import type { Page } from '@playwright/test';
 import { defaultAutomationSettings, type AutomationSettings } from '../../shared/automations/automation-settings';
@@ -126,6 +127,82 @@ test('a staff reply hands the chat to a person; "Let the bot answer again" gives
   await host.inbound({ ...maria, text: 'do you deliver?' });
   await expect.poll(async () => (await sentTexts(host)).length).toBe(3);
 });
+
+const handoffWords = {
+  en: {
+    hello: 'Hello',
+    question: 'do you accept pix?',
+    phone: 'Hi Maria, Ana here. Yes, Pix is fine!',
+    after: 'and can I pay half now?',
+    again: 'do you deliver?',
+    bot: 'Bot answering',
+    person: 'Person answering',
+    returnToBot: 'Let the bot answer again',
+    automatic: 'Automatic',
+  },
+  'pt-BR': {
+    hello: 'Oi',
+    question: 'aceita pix?',
+    phone: 'Oi Maria, aqui é a Ana. Pix pode sim!',
+    after: 'e posso pagar metade agora?',
+    again: 'vocês entregam?',
+    bot: 'Robô atendendo',
+    person: 'Pessoa atendendo',
+    returnToBot: 'Devolver ao robô',
+    automatic: 'Automática',
+  },
+} as const;
+
+for (const language of ['en', 'pt-BR'] as const) {
+  test(`a reply typed on the phone hands the chat to a person until staff give it back (${language})`, async ({
+    page,
+  }) => {
+    const words = handoffWords[language];
+    const host = await new JanelaHost({ lang: language }).start();
+    try {
+      await page.goto(host.url);
+      await configure(page, language);
+      await host.inbound({ ...maria, text: words.hello });
+      await host.inbound({ ...maria, text: words.question });
+      await expect.poll(async () => (await sentTexts(host)).length).toBe(2);
+      await expect(chatRow(page, maria.name)).toContainText(words.bot);
+
+      // The shop answers on its phone, not in Janela: WhatsApp reports it as the shop's own message.
+      await host.phoneReply({ phone: maria.phone, text: words.phone });
+      await expect(chatRow(page, maria.name)).toContainText(words.person);
+      await openChat(page, maria.name);
+      const log = page.getByRole('log');
+      await expect(log).toContainText(words.phone);
+      await expect(conversation(page, maria.name).getByText(words.person)).toBeVisible();
+      await expect(log.getByText(words.automatic, { exact: true })).toHaveCount(2);
+
+      await host.inbound({ ...maria, text: words.after });
+      await expect(log).toContainText(words.after);
+      await page.waitForTimeout(300);
+      expect(await sentTexts(host)).toHaveLength(2);
+      await page.screenshot({ path: `test-results/screens/automations-phone-handoff-${language}.png` });
+
+      // Human-answered by the phone reply; the bot's two messages counted apart, as automatic.
+      const report = await page.evaluate(() => {
+        const now = Date.now();
+        return (globalThis as unknown as Window).janela.getMetrics({
+          from: now - 86_400_000,
+          to: now + 86_400_000,
+        });
+      });
+      expect(report).toMatchObject({ conversations: 1, answered: 1, pending: 0, automaticReplies: 2 });
+
+      await page.getByRole('button', { name: words.returnToBot }).click();
+      await expect(conversation(page, maria.name).getByText(words.bot)).toBeVisible();
+      await expect(chatRow(page, maria.name)).toContainText(words.bot);
+      await host.inbound({ ...maria, text: words.again });
+      await expect.poll(async () => (await sentTexts(host)).length).toBe(3);
+      await expect(log.getByText(words.automatic, { exact: true })).toHaveCount(3);
+    } finally {
+      await host.stop();
+    }
+  });
+}
 
 test('nothing automatic goes out once the window has closed', async ({ page, host }) => {
   await page.goto(host.url);

@@ -120,6 +120,11 @@ export class JanelaHost {
     return this.call('POST', '/test/inbound', message);
   }
 
+  /** The shop types `text` on its phone, in the chat with `phone`: WhatsApp reports it as the shop's own. */
+  phoneReply(message: { phone: string; text: string }): Promise<unknown> {
+    return this.call('POST', '/test/phone-reply', message);
+  }
+
   advanceClock(advanceMs: number): Promise<unknown> {
     return this.call('POST', '/test/clock', { advanceMs });
   }

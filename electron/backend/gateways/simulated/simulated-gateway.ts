@@ -99,6 +99,31 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
     return message;
   }
 
+  /**
+   * The shop types a message on its phone (test control). whatsapp-web.js reports it as a `fromMe`
+   * `message_create` already handed to the server (ack 1), then its delivered and read acks, which
+   * is what the real gateway's intake turns into a `message` with `status: 'sent'` and `ack` events.
+   */
+  typeOnPhone(phone: string, text: string): GatewayMessage {
+    if (this.current.state !== 'connected') throw new GatewayDisconnectedError();
+    const chatId = phoneChatId(phone);
+    const message: GatewayMessage = {
+      waId: `sim-phone-${randomUUID()}`,
+      chatId,
+      fromMe: true,
+      kind: 'text',
+      text,
+      at: this.options.clock.now(),
+      contactName: null,
+      status: 'sent',
+    };
+    this.emit('message', message);
+    const [, delivered, read] = this.ackDelays();
+    this.later(delivered, () => this.emit('ack', { waId: message.waId, chatId, status: 'delivered' }));
+    this.later(read, () => this.emit('ack', { waId: message.waId, chatId, status: 'read' }));
+    return message;
+  }
+
   /** Test control: drop or restore the connection. */
   setConnection(connected: boolean, reason = 'TIMEOUT'): void {
     this.setStatus(
@@ -144,7 +169,7 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
       at: this.options.clock.now(),
       ...(media ? { media } : {}),
     });
-    const [server, delivered, read] = this.options.ackDelaysMs ?? [50, 400, 1200];
+    const [server, delivered, read] = this.ackDelays();
     this.later(server, () => this.emit('ack', { waId, chatId, status: 'sent' }));
     this.later(delivered, () => this.emit('ack', { waId, chatId, status: 'delivered' }));
     this.later(read, () => this.emit('ack', { waId, chatId, status: 'read' }));
@@ -168,6 +193,10 @@ export class SimulatedGateway extends EventEmitter implements WhatsAppGateway {
 
   async reconnect(): Promise<void> {
     this.setConnection(true);
+  }
+
+  private ackDelays(): [number | null, number | null, number | null] {
+    return this.options.ackDelaysMs ?? [50, 400, 1200];
   }
 
   private later(delayMs: number | null, action: () => void): void {

@@ -28,3 +28,55 @@ describe('POST /test/inbound', () => {
     expect(reply?.body).toEqual({ error: expect.stringMatching(/not recorded/) });
   });
 });
+
+describe('POST /test/phone-reply', () => {
+  const maria = '5511987654321';
+  function session(options: { knownChat?: boolean; connected?: boolean } = {}) {
+    const clock = createManualClock(1_760_000_000_000);
+    const gateway = new SimulatedGateway({ clock, ackDelaysMs: [null, null, null] });
+    if (options.connected ?? true) gateway.setConnection(true);
+    const emitted: unknown[] = [];
+    gateway.on('message', (message) => emitted.push(message));
+    const app = {
+      clock,
+      simulatedGateway: () => gateway,
+      hasChat: (chatId: string) => (options.knownChat ?? true) && chatId === `${maria}@c.us`,
+      hasMessage: () => true,
+    } as unknown as AppSession;
+    return { app, emitted };
+  }
+  const post = (app: AppSession, body: unknown) =>
+    handleTestControl(app, 'POST', '/test/phone-reply', JSON.stringify(body));
+
+  it('makes WhatsApp report the shop’s message as typed on the phone: fromMe, already sent', () => {
+    const { app, emitted } = session();
+    const reply = post(app, { phone: maria, text: 'Oi Maria, aqui é a Ana' });
+    expect(reply).toMatchObject({ status: 200, body: { id: expect.stringMatching(/^sim-phone-/) } });
+    expect(emitted).toEqual([
+      expect.objectContaining({
+        chatId: `${maria}@c.us`,
+        fromMe: true,
+        text: 'Oi Maria, aqui é a Ana',
+        status: 'sent',
+      }),
+    ]);
+  });
+
+  it.each([
+    [{ phone: maria }, /text/],
+    [{ phone: maria, text: '   ' }, /text is required/],
+    [{ phone: '+55 11', text: 'Oi' }, /phone: expected a phone number/],
+    [{ phone: maria, text: 'Oi', fromMe: true }, /Unrecognized key/],
+  ])('refuses %j with a clear message', (body, message) => {
+    const { app, emitted } = session();
+    const reply = post(app, body);
+    expect(reply?.status).toBe(400);
+    expect((reply?.body as { error: string }).error).toMatch(message);
+    expect(emitted).toEqual([]);
+  });
+
+  it('refuses a chat no customer opened (404) and an offline WhatsApp (409)', () => {
+    expect(post(session({ knownChat: false }).app, { phone: maria, text: 'Oi' })?.status).toBe(404);
+    expect(post(session({ connected: false }).app, { phone: maria, text: 'Oi' })?.status).toBe(409);
+  });
+});
