@@ -8,10 +8,10 @@ import { scanTemplate } from '../templates/placeholders';
 import { windowExpiresAt } from '../chats/window-rules';
 import type { AutomationSettings } from './automation-settings';
 import { isHandedOff, messageFingerprint, type BotChatState } from './bot-chat-state';
-import { isOpenAt, nextOpening } from './business-hours';
 import { bestFaqMatch } from './faq-matching';
 import { isOptOut, wantsHuman } from './intents';
 import { pickMenuOption, renderMenu, type ChatFlowName } from './menu';
+import { openingState } from './opening-state';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -134,7 +134,7 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
   const awayDue =
     settings.awayEnabled &&
     state.awaySentForConversationStartedAt !== conversationStartedAt &&
-    !isOpenAt(settings.businessHours, input.timeZone, now);
+    !openingState(settings.businessHours, input.timeZone, now).open;
 
   const planned: PlannedMessage[] = [];
   let handoffAt: number | null = null;
@@ -166,13 +166,13 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
   if (messages.length === 0 && startFlow === null)
     return quiet('nothing-to-say', { ...state, recentBotSendsAt, answeredMessages });
   const sent = (kind: PlannedMessageKind) => messages.some((planned) => planned.kind === kind);
-  const nextOpen = messages.some((planned) => usesNextOpen(planned.template))
-    ? nextOpening(settings.businessHours, input.timeZone, now)
+  const nextOpenAt = messages.some((planned) => usesNextOpen(planned.template))
+    ? openingState(settings.businessHours, input.timeZone, now).nextOpenAt
     : null;
   return {
     outcome: 'answered',
     messages,
-    nextOpenAt: nextOpen?.at ?? null,
+    nextOpenAt,
     startFlow,
     state: {
       ...state,

@@ -4,7 +4,7 @@
  * content tokens against each trigger's, after normalising both sides the same way.
  */
 import { z } from 'zod';
-import { messageScorer } from './fuzzy-score';
+import { vocabularyScorer } from './fuzzy-score';
 import { contentTokens } from './text-normalise';
 
 export const faqRuleSchema = z.object({
@@ -32,38 +32,68 @@ export interface FaqMatch {
   phrase: string;
 }
 
-// Triggers change only when the owner edits them, but every inbound message is scored against all.
-const phraseTokenCache = new Map<string, string[]>();
+/** A rule set ready for scoring: each enabled rule's triggers as indexes into one vocabulary. */
+interface CompiledRules {
+  vocabulary: string[];
+  rules: { ruleId: string; phrases: { phrase: string; tokens: number[] }[] }[];
+}
 
-function phraseTokens(phrase: string): string[] {
-  let tokens = phraseTokenCache.get(phrase);
-  if (!tokens) {
-    if (phraseTokenCache.size > 5000) phraseTokenCache.clear();
-    tokens = contentTokens(phrase);
-    phraseTokenCache.set(phrase, tokens);
+// Triggers change only when the owner saves the rules (a new array), but every customer message is
+// scored against all of them: their folded tokens are worked out once per rule set, not per message.
+const compiledRules = new WeakMap<readonly FaqRule[], CompiledRules>();
+
+function compile(rules: readonly FaqRule[]): CompiledRules {
+  const vocabulary: string[] = [];
+  const indexOf = new Map<string, number>();
+  const indexFor = (token: string) => {
+    let index = indexOf.get(token);
+    if (index === undefined) {
+      index = vocabulary.push(token) - 1;
+      indexOf.set(token, index);
+    }
+    return index;
+  };
+  const compiled = rules
+    .filter((rule) => rule.enabled)
+    .map((rule) => ({
+      ruleId: rule.id,
+      phrases: rule.triggers.map((phrase) => ({ phrase, tokens: contentTokens(phrase).map(indexFor) })),
+    }));
+  return { vocabulary, rules: compiled };
+}
+
+function compiledFor(rules: readonly FaqRule[]): CompiledRules {
+  let compiled = compiledRules.get(rules);
+  if (!compiled) {
+    compiled = compile(rules);
+    compiledRules.set(rules, compiled);
   }
-  return tokens;
+  return compiled;
+}
+
+/** Every enabled rule's best score, in the rules' order. */
+function scoreEach(rules: readonly FaqRule[], message: string): FaqMatch[] {
+  const messageTokens = contentTokens(message);
+  if (messageTokens.length === 0) return [];
+  const { vocabulary, rules: compiled } = compiledFor(rules);
+  const score = vocabularyScorer(vocabulary, messageTokens);
+  return compiled.map(({ ruleId, phrases }) => {
+    let best: FaqMatch = { ruleId, score: -1, phrase: '' };
+    for (const { phrase, tokens } of phrases) {
+      const phraseScore = score(tokens);
+      if (phraseScore > best.score) best = { ruleId, score: phraseScore, phrase };
+    }
+    return best;
+  });
 }
 
 /** Every enabled rule's best score, highest first (ties keep the rules' order): for the "Try it" box. */
 export function scoreFaqRules(rules: readonly FaqRule[], message: string): FaqMatch[] {
-  const messageTokens = contentTokens(message);
-  const matches: FaqMatch[] = [];
-  if (messageTokens.length === 0) return matches;
-  const score = messageScorer(messageTokens);
-  for (const rule of rules) {
-    if (!rule.enabled) continue;
-    let best: FaqMatch | null = null;
-    for (const phrase of rule.triggers) {
-      const phraseScore = score(phraseTokens(phrase));
-      if (best === null || phraseScore > best.score) best = { ruleId: rule.id, score: phraseScore, phrase };
-    }
-    if (best) matches.push(best);
-  }
-  return matches.sort((a, b) => b.score - a.score);
+  return scoreEach(rules, message).sort((a, b) => b.score - a.score);
 }
 
 export function bestFaqMatch(rules: readonly FaqRule[], message: string): FaqMatch | null {
-  const [best] = scoreFaqRules(rules, message);
+  let best: FaqMatch | null = null;
+  for (const match of scoreEach(rules, message)) if (best === null || match.score > best.score) best = match;
   return best && best.score >= FAQ_MATCH_THRESHOLD ? best : null;
 }

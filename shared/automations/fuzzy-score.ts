@@ -3,16 +3,24 @@
  * matching and the menu's option words.
  */
 
+// Three rows of the distance table, reused by every call: the matcher asks for hundreds of
+// distances per message, and fresh arrays for each were most of what it allocated.
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)] as const;
+
 /**
  * Optimal-string-alignment Damerau–Levenshtein distance, stopping early once it must exceed `limit`
  * (the matcher only asks "within 1 or 2?", so long unrelated words cost little).
  */
 export function typoDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0].length <= b.length) {
+    const size = b.length * 2 + 1;
+    rows = [new Int32Array(size), new Int32Array(size), new Int32Array(size)];
+  }
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -20,12 +28,11 @@ export function typoDistance(a: string, b: string, limit: number): number {
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
       }
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    beforePrevious = previous;
-    previous = current;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return previous[b.length] ?? limit + 1;
 }
@@ -68,40 +75,44 @@ export const COVERAGE_WEIGHT = 0.6;
  * funcionamento". Order is ignored. No tokens on either side scores 0.
  */
 export function phraseScore(messageTokens: readonly string[], phraseTokens: readonly string[]): number {
-  return messageScorer(messageTokens)(phraseTokens);
+  return vocabularyScorer(phraseTokens, messageTokens)(phraseTokens.map((_, index) => index));
 }
 
 /**
- * phraseScore for one message against many phrases. Each phrase word's similarities to the message's
- * words are remembered, since a hundred rules' triggers share many words and the edit distance is
- * the matcher's main cost.
+ * phraseScore for one message against many phrases written with one vocabulary (a rule set's
+ * trigger words, each once): every vocabulary word's similarities to the message's words are
+ * computed once, since a hundred rules' triggers share many words and the edit distance is the
+ * matcher's main cost. A phrase is given as indexes into the vocabulary.
  */
-export function messageScorer(messageTokens: readonly string[]): (phraseTokens: readonly string[]) => number {
-  const rows = new Map<string, number[]>();
-  const rowFor = (phraseToken: string) => {
-    let row = rows.get(phraseToken);
-    if (!row) {
-      row = messageTokens.map((messageToken) => tokenSimilarity(phraseToken, messageToken));
-      rows.set(phraseToken, row);
-    }
-    return row;
-  };
-  return (phraseTokens) => {
-    if (messageTokens.length === 0 || phraseTokens.length === 0) return 0;
-    const bestForMessage = new Array<number>(messageTokens.length).fill(0);
+export function vocabularyScorer(
+  vocabulary: readonly string[],
+  messageTokens: readonly string[],
+): (phrase: readonly number[]) => number {
+  const width = messageTokens.length;
+  const similarities = new Float64Array(vocabulary.length * width);
+  vocabulary.forEach((word, row) => {
+    messageTokens.forEach((messageToken, column) => {
+      similarities[row * width + column] = tokenSimilarity(word, messageToken);
+    });
+  });
+  const bestForMessage = new Float64Array(width);
+  return (phrase) => {
+    if (width === 0 || phrase.length === 0) return 0;
+    bestForMessage.fill(0);
     let covered = 0;
-    for (const phraseToken of phraseTokens) {
-      const row = rowFor(phraseToken);
+    for (const row of phrase) {
       let bestForPhrase = 0;
-      row.forEach((value, index) => {
-        bestForPhrase = Math.max(bestForPhrase, value);
-        bestForMessage[index] = Math.max(bestForMessage[index] ?? 0, value);
-      });
+      for (let column = 0; column < width; column += 1) {
+        const value = similarities[row * width + column] ?? 0;
+        if (value > bestForPhrase) bestForPhrase = value;
+        if (value > (bestForMessage[column] ?? 0)) bestForMessage[column] = value;
+      }
       covered += bestForPhrase;
     }
-    const explained = bestForMessage.reduce((sum, value) => sum + value, 0);
-    const coverage = covered / phraseTokens.length;
-    const precision = explained / messageTokens.length;
+    let explained = 0;
+    for (const value of bestForMessage) explained += value;
+    const coverage = covered / phrase.length;
+    const precision = explained / width;
     return COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * precision;
   };
 }

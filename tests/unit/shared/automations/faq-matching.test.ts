@@ -172,3 +172,14 @@ describe('rules as the owner writes them', () => {
     expect(faqRuleSchema.parse({ id: 'a', title: 'A', triggers: ['a'], answer: 'x' }).enabled).toBe(true);
   });
 });
+
+describe('a rule set, compiled once', () => {
+  it('answers from the rules as saved: an edited copy is matched afresh, the original unchanged', () => {
+    expect(bestFaqMatch(ptRules, 'aceita pix?')?.ruleId).toBe(payment);
+    const withoutPayment = ptRules.map((rule) => (rule.id === payment ? { ...rule, enabled: false } : rule));
+    expect(bestFaqMatch(withoutPayment, 'aceita pix?')).toBeNull();
+    const renamed = ptRules.map((rule) => (rule.id === payment ? { ...rule, triggers: ['aceita fiado'] } : rule));
+    expect(bestFaqMatch(renamed, 'aceita fiado?')?.ruleId).toBe(payment);
+    expect(bestFaqMatch(ptRules, 'aceita pix?')?.ruleId).toBe(payment);
+  });
+});
