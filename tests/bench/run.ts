@@ -4,11 +4,12 @@
  * inbound message (durable), with the checkpoint it causes amortised, beside SQLite (WAL,
  * synchronous=FULL) batched the same way (one transaction per 250 ms of changes) and with one
  * transaction per message, and a naive lowdb store that rewrites its whole file per message,
- * the longest event-loop block during a 100 messages/s burst (also with checkpoints), and the
- * time to open a conversation.
+ * the longest event-loop block during a 100 messages/s burst (also with checkpoints), the bot's
+ * reply time in such a burst beside a noise baseline (bot-bench.ts), and the time to open a
+ * conversation. `-- --bot` runs the bot's row alone, `-- --metrics` the metrics rows alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, promises as fsPromises, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, promises as fsPromises, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,6 +33,7 @@ import {
   makeMessage,
   type GeneratedData,
 } from './generate-data';
+import { printBotReplyRow } from './bot-bench';
 import { runMetricsBench } from './metrics-bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -298,28 +300,6 @@ function eventLoopBlock(
   return JSON.parse(output) as { maxMs: number; p99Ms: number; driftMaxMs: number };
 }
 
-interface BotReply {
-  replies: number;
-  wall: { p50Ms: number; p99Ms: number; maxMs: number };
-  cpu: { p50Ms: number; p99Ms: number; maxMs: number };
-}
-
-/** The bot on a copy of the data (it adds messages and settings), in a fresh process. */
-function botReply(dataDir: string): BotReply {
-  const copy = `${dataDir}-bot`;
-  cpSync(dataDir, copy, { recursive: true });
-  try {
-    const output = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(here, 'bot-reply-child.ts'), copy, String(rateBurstSeconds)],
-      { encoding: 'utf8' },
-    );
-    return JSON.parse(output) as BotReply;
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
-  }
-}
-
 async function openConversation(
   dataDir: string,
   busyChat: number,
@@ -366,6 +346,13 @@ async function main(): Promise<void> {
       await runMetricsBench(root);
       return;
     }
+    // `npm run bench -- --bot`: the bot's row only, on the smaller data set (the bot reads no history).
+    if (process.argv.includes('--bot')) {
+      const size = sizes[0] ?? 20_000;
+      const data = await generateData(path.join(root, String(size)), size);
+      printBotReplyRow(data.janelaDir, rateBurstSeconds);
+      return;
+    }
     const datasets: GeneratedData[] = [];
     for (const size of sizes) {
       const started = performance.now();
@@ -408,10 +395,7 @@ async function main(): Promise<void> {
       console.log(
         `  same, janela.json rewritten every ~2 s (journal limit ${checkpointEveryBytes / 1000} kB): longest block ${fmt(withCheckpoints.maxMs, 1)} ms (p99 ${fmt(withCheckpoints.p99Ms, 1)} ms)`,
       );
-      const bot = botReply(data.janelaDir);
-      console.log(
-        `bot reply at 100 msg/s for ${rateBurstSeconds} s, 100 FAQ rules (inbound recorded → reply handed to the outbox, ${bot.replies} replies): p99 ${fmt(bot.wall.p99Ms, 1)} ms wall (p50 ${fmt(bot.wall.p50Ms, 2)}, max ${fmt(bot.wall.maxMs, 1)}), p99 ${fmt(bot.cpu.p99Ms, 1)} ms CPU (p50 ${fmt(bot.cpu.p50Ms, 2)}, max ${fmt(bot.cpu.maxMs, 1)})   [target ≤ 5 ms]`,
-      );
+      printBotReplyRow(data.janelaDir, rateBurstSeconds);
       const janela = await janelaRecordCost(data.janelaDir);
       const floorMs = await chatFileAppendFloor(data.janelaDir, path.join(root, 'floor'), janela.chatsTouched);
       const batched = await sqliteBatchedRecordCost(data.sqliteFile);
