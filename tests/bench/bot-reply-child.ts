@@ -1,6 +1,6 @@
 /**
  * Run in a fresh process by run.ts: the bot on a store of 10,000 contacts with 100 FAQ rules,
- * automation on, while customers write 100 messages per second through the backend (simulated
+ * automation on and the shop closed, while customers write 100 messages per second through the backend (simulated
  * WhatsApp → record → bot → outbox). Times each customer message from "recorded" (its
  * `messageChanged`) to the bot's first reply handed to the outbox (the reply's `messageChanged`,
  * pushed right after the outbox stored it), and prints the percentiles.
@@ -19,6 +19,7 @@ import { SimulatedGateway } from '../../electron/backend/gateways/simulated/simu
 import { createNoticeBoard } from '../../electron/backend/notices/notice-board';
 import { openStore } from '../../electron/backend/store/open-store';
 import { defaultAutomationSettings } from '../../shared/automations/automation-settings';
+import { defaultBusinessHours } from '../../shared/automations/business-hours';
 import type { FaqRule } from '../../shared/automations/faq-matching';
 import { baseData, contactCount } from './generate-data';
 import { tempMediaStore } from '../unit/electron/backend/media/temp-media-store';
@@ -70,8 +71,15 @@ const clock = createClock();
 const store = await openStore({ dataDir, clock, defaults: baseData });
 await store.contactsLoaded();
 const rules = hundredRules();
+/**
+ * The usual hours with yesterday, today and tomorrow (UTC dates: the shop's local date is one of
+ * them) closed: whatever the hour of the run, the shop is closed, so every new customer also gets
+ * the away message with {{next_open}}, the heavier path (the figures no longer depend on the hour).
+ */
+const dayKey = (offsetDays: number) => new Date(clock.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const businessHours = { ...defaultBusinessHours(), closedDates: [dayKey(-1), dayKey(0), dayKey(1)] };
 store.update((data) => {
-  data.automations = { ...defaultAutomationSettings('pt-BR'), enabled: true, faqRules: rules };
+  data.automations = { ...defaultAutomationSettings('pt-BR'), enabled: true, faqRules: rules, businessHours };
   data.settings = { ...data.settings, shop: { ...data.settings.shop, name: 'Doceria', hours: '9h–18h' } };
 });
 const gateway = new SimulatedGateway({ clock, ackDelaysMs: [50, 400, 1200] });
