@@ -62,6 +62,18 @@ describe('POST /test/phone-reply', () => {
     ]);
   });
 
+  it('then reports its delivered and read acks, as WhatsApp does for a message sent from the phone', async () => {
+    const clock = createManualClock(1_760_000_000_000);
+    const gateway = new SimulatedGateway({ clock, ackDelaysMs: [null, 5, 10] });
+    gateway.setConnection(true);
+    const acks: string[] = [];
+    gateway.on('ack', (ack) => acks.push(ack.status));
+    const message = gateway.typeOnPhone(maria, 'Oi');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(message).toMatchObject({ fromMe: true, status: 'sent' });
+    expect(acks).toEqual(['delivered', 'read']);
+  });
+
   it.each([
     [{ phone: maria }, /text/],
     [{ phone: maria, text: '   ' }, /text is required/],
