@@ -115,17 +115,23 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
     state = { ...state, handedOffAt: null, handoffReason: null };
   }
 
+  const newConversation = previous === null || message.at >= windowExpiresAt(previous);
+  const conversationStartedAt = newConversation ? message.at : (state.conversationStartedAt ?? message.at);
+  const answer =
+    optingOut || wantsHuman(message.text)
+      ? ({ kind: 'none' } as const)
+      : answerFor(input, { ...state, conversationStartedAt }, newConversation);
+
   const fingerprint = message.text.trim() === '' ? null : messageFingerprint(message.text);
   const answeredMessages = state.answeredMessages.filter((answered) => now - answered.at < DAY_MS);
-  if (fingerprint !== null && answeredMessages.some((answered) => answered.fingerprint === fingerprint)) {
-    return quiet('already-answered', state);
-  }
+  // A menu pick that starts a flow is a request each time ("2" for a second order the same day);
+  // the loop guard below still bounds how often a flow can be started.
+  const repeated = fingerprint !== null && answeredMessages.some((answered) => answered.fingerprint === fingerprint);
+  if (repeated && answer.kind !== 'flow') return quiet('already-answered', state);
   const recentBotSendsAt = state.recentBotSendsAt.filter((at) => now - at < HOUR_MS);
   const room = settings.maxBotMessagesPerHour - recentBotSendsAt.length;
   if (room <= 0) return quiet('loop-guard', { ...state, recentBotSendsAt, answeredMessages });
 
-  const newConversation = previous === null || message.at >= windowExpiresAt(previous);
-  const conversationStartedAt = newConversation ? message.at : (state.conversationStartedAt ?? message.at);
   state = { ...state, conversationStartedAt };
   const silenceMs = settings.greetingAfterDays * DAY_MS;
   const greetingDue =
@@ -149,7 +155,6 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
     if (greetingDue && settings.greetingEnabled)
       planned.push({ kind: 'greeting', template: settings.greetingTemplate });
     if (awayDue) planned.push({ kind: 'away', template: settings.awayTemplate });
-    const answer = answerFor(input, state, newConversation);
     if (answer.kind === 'handoff') {
       planned.push({ kind: 'handoff-ack', template: settings.handoffAckTemplate });
       handoffAt = message.at;
@@ -183,7 +188,7 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
       // A flow's own texts are counted by the caller, which sends them.
       recentBotSendsAt: [...recentBotSendsAt, ...messages.map(() => now)],
       answeredMessages:
-        fingerprint === null
+        fingerprint === null || repeated
           ? answeredMessages
           : [...answeredMessages, { fingerprint, at: now }].slice(-MAX_ANSWERED_REMEMBERED),
     },
