@@ -146,6 +146,7 @@ for (const lang of ['pt-BR', 'en'] as const) {
       for (const size of [
         { width: 1280, height: 800, tag: '' },
         { width: 1024, height: 640, tag: '-1024' },
+        { width: 1920, height: 1080, tag: '-1920' },
       ]) {
         await page.setViewportSize(size);
         await page.goto(host.url);

@@ -77,6 +77,7 @@ test('a full booking: menu, service, days page by page, a typed day, a time, the
   const conversation = page.getByRole('region', { name: 'Maria Silva', exact: true });
   await expect(conversation.locator('strong', { hasText: 'Degustação de bolos' }).last()).toBeVisible();
   await expect(conversation.getByText('*Degustação', { exact: false })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/chat-booking-conversation-pt-BR.png' });
   await expect(
     page.getByRole('navigation').getByText('Você: Agendado: Degustação de bolos', { exact: false }),
   ).toBeVisible();
