@@ -1,8 +1,8 @@
 /**
  * The staff side of bookings and orders in the demo bakery: the agenda (create, move, cancel a
  * booking, telling the customer while their window is open) and the order board (a status change
- * that tells the customer, and one that cannot because the window closed). The chat side is
- * covered by unit tests until the bot engine (issue 14) runs the flows.
+ * that tells the customer, and one that cannot because the window closed). The chat side is in
+ * chat-bookings.spec.ts, chat-orders.spec.ts and chat-flows-restart.spec.ts.
  */
 import { expect, test, HOUR } from './fixtures';
 import { JanelaHost } from './janela-host';
