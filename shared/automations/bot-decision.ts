@@ -11,7 +11,7 @@ import { isHandedOff, messageFingerprint, type BotChatState } from './bot-chat-s
 import { isOpenAt, nextOpening } from './business-hours';
 import { bestFaqMatch } from './faq-matching';
 import { isOptOut, wantsHuman } from './intents';
-import { pickMenuOption, renderMenu, type ChatFlowName } from './menu';
+import { pickMenuOption, renderMenu, type ChatFlowName, type MenuOption } from './menu';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -117,17 +117,15 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
 
   const newConversation = previous === null || message.at >= windowExpiresAt(previous);
   const conversationStartedAt = newConversation ? message.at : (state.conversationStartedAt ?? message.at);
-  const answer =
-    optingOut || wantsHuman(message.text)
-      ? ({ kind: 'none' } as const)
-      : answerFor(input, { ...state, conversationStartedAt }, newConversation);
 
   const fingerprint = message.text.trim() === '' ? null : messageFingerprint(message.text);
   const answeredMessages = state.answeredMessages.filter((answered) => now - answered.at < DAY_MS);
   // A menu pick that starts a flow is a request each time ("2" for a second order the same day);
   // the loop guard below still bounds how often a flow can be started.
   const repeated = fingerprint !== null && answeredMessages.some((answered) => answered.fingerprint === fingerprint);
-  if (repeated && answer.kind !== 'flow') return quiet('already-answered', state);
+  if (repeated && menuPick(input, { ...state, conversationStartedAt }, newConversation)?.action.kind !== 'flow') {
+    return quiet('already-answered', state);
+  }
   const recentBotSendsAt = state.recentBotSendsAt.filter((at) => now - at < HOUR_MS);
   const room = settings.maxBotMessagesPerHour - recentBotSendsAt.length;
   if (room <= 0) return quiet('loop-guard', { ...state, recentBotSendsAt, answeredMessages });
@@ -155,6 +153,7 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
     if (greetingDue && settings.greetingEnabled)
       planned.push({ kind: 'greeting', template: settings.greetingTemplate });
     if (awayDue) planned.push({ kind: 'away', template: settings.awayTemplate });
+    const answer = answerFor(input, state, newConversation);
     if (answer.kind === 'handoff') {
       planned.push({ kind: 'handoff-ack', template: settings.handoffAckTemplate });
       handoffAt = message.at;
@@ -201,12 +200,8 @@ type Answer =
   | { kind: 'flow'; flow: ChatFlowName }
   | { kind: 'none' };
 
-/**
- * A menu choice first, but only in a conversation where the menu was sent ("1" means nothing
- * otherwise), then the best FAQ rule. A choice linked to a rule since removed or disabled falls
- * through to FAQ matching.
- */
-function answerFor(input: AutoReplyInput, state: BotChatState, newConversation: boolean): Answer {
+/** The menu option the message picks, only in a conversation where the menu was sent ("1" means nothing otherwise). */
+function menuPick(input: AutoReplyInput, state: BotChatState, newConversation: boolean): MenuOption | null {
   const { settings, message } = input;
   const menuShown =
     !newConversation &&
@@ -214,7 +209,16 @@ function answerFor(input: AutoReplyInput, state: BotChatState, newConversation: 
     state.lastMenuAt !== null &&
     state.conversationStartedAt !== null &&
     state.lastMenuAt >= state.conversationStartedAt;
-  const option = menuShown ? pickMenuOption(settings.menuOptions, message.text) : null;
+  return menuShown ? pickMenuOption(settings.menuOptions, message.text) : null;
+}
+
+/**
+ * A menu choice first, then the best FAQ rule. A choice linked to a rule since removed or disabled
+ * falls through to FAQ matching.
+ */
+function answerFor(input: AutoReplyInput, state: BotChatState, newConversation: boolean): Answer {
+  const { settings, message } = input;
+  const option = menuPick(input, state, newConversation);
   if (option) {
     switch (option.action.kind) {
       case 'handoff':
