@@ -17,8 +17,8 @@ test.afterEach(async () => {
 });
 
 /** "02/12" for the day `days` after Monday: a date typed the way customers type it. */
-async function typedDate(days: number): Promise<string> {
-  const [, month, day] = (await shop.dayAfterMonday(days)).split('-');
+function typedDate(days: number): string {
+  const [, month, day] = shop.dayAfterMonday(days).split('-');
   return `${day}/${month}`;
 }
 
@@ -34,7 +34,7 @@ test('a full booking: menu, service, days page by page, a typed day, a time, the
   ]);
 
   const days = await maria.answer('1');
-  const monday = await shop.dayAfterMonday(0);
+  const monday = shop.dayAfterMonday(0);
   expect(days).toMatch(
     /^Degustação de bolos: escolha o dia \(ou escreva, por exemplo, \*amanhã\*, \*sexta\* ou \*28\/11\*\):\n/,
   );
@@ -43,16 +43,14 @@ test('a full booking: menu, service, days page by page, a typed day, a time, the
   expect(days).toMatch(/\n0 ver mais$/);
   // Monday to Saturday, then Monday again: the 10th open day is Thursday of the next week.
   const moreDays = await maria.answer('0');
-  expect(moreDays).toContain(`1 ${dayLabel(await shop.dayAfterMonday(10))}\n`);
+  expect(moreDays).toContain(`1 ${dayLabel(shop.dayAfterMonday(10))}\n`);
 
   const tuesday = await maria.answer('amanhã');
-  expect(tuesday).toMatch(
-    new RegExp(`^Horários livres em ${dayLabel(await shop.dayAfterMonday(1))}:\n1 09:00\n2 09:30\n`),
-  );
+  expect(tuesday).toMatch(new RegExp(`^Horários livres em ${dayLabel(shop.dayAfterMonday(1))}:\n1 09:00\n2 09:30\n`));
   const friday = await maria.answer('sexta');
-  expect(friday).toMatch(new RegExp(`^Horários livres em ${dayLabel(await shop.dayAfterMonday(4))}:\n1 09:00\n`));
-  const wednesday = dayLabel(await shop.dayAfterMonday(2));
-  const typed = await maria.answer(await typedDate(2));
+  expect(friday).toMatch(new RegExp(`^Horários livres em ${dayLabel(shop.dayAfterMonday(4))}:\n1 09:00\n`));
+  const wednesday = dayLabel(shop.dayAfterMonday(2));
+  const typed = await maria.answer(typedDate(2));
   expect(typed).toMatch(new RegExp(`^Horários livres em ${wednesday}:\n1 09:00\n2 09:30\n3 10:00\n`));
 
   expect(await maria.says('3')).toEqual([
@@ -95,11 +93,11 @@ test('today’s times start on the grid; two customers confirm the same last tim
     // 09:10 plus 2 h notice is 11:10: the first time is 11:30, on the grid, then the afternoon.
     const today = await customer.answer('hoje');
     expect(today).toBe(
-      `Horários livres em ${dayLabel(await shop.dayAfterMonday(0))}:\n` +
+      `Horários livres em ${dayLabel(shop.dayAfterMonday(0))}:\n` +
         '1 11:30\n2 13:00\n3 13:30\n4 14:00\n5 14:30\n6 15:00\n7 15:30\n8 16:00\n9 16:30\n0 ver mais',
     );
     expect(await customer.says('0')).toEqual([
-      `Horários livres em ${dayLabel(await shop.dayAfterMonday(0))}:\n1 17:00\n2 17:30`,
+      `Horários livres em ${dayLabel(shop.dayAfterMonday(0))}:\n1 17:00\n2 17:30`,
     ]);
     const summary = await customer.answer('2');
     expect(summary).toContain('às 17:30 (30 min)');
@@ -121,7 +119,7 @@ test('today’s times start on the grid; two customers confirm the same last tim
   const winner = replies[0]?.startsWith('Agendado') ? ana : bruno;
   const other = winner === ana ? bruno : ana;
   expect(await winner.lastReply()).toContain('Agendado: *Conversa sobre bolo de festa*');
-  const tuesday = dayLabel(await shop.dayAfterMonday(1));
+  const tuesday = dayLabel(shop.dayAfterMonday(1));
   expect(await other.lastReply()).toMatch(
     new RegExp(
       `^Esse horário acabou de ser reservado por outra pessoa\\. Os próximos horários livres são:\\n1 ${tuesday} às 09:00\\n2 ${tuesday} às 09:30\\n`,
@@ -132,7 +130,7 @@ test('today’s times start on the grid; two customers confirm the same last tim
   expect(await other.answer('1')).toContain(`Agendado: *Conversa sobre bolo de festa*, ${tuesday} às 09:00.`);
 
   await showAgendaDay(page, 0);
-  const today = page.getByRole('list', { name: `Agendamentos de ${dayLabel(await shop.dayAfterMonday(0))}` });
+  const today = page.getByRole('list', { name: `Agendamentos de ${dayLabel(shop.dayAfterMonday(0))}` });
   await expect(today.getByRole('listitem')).toHaveCount(1);
   await expect(today.getByRole('listitem')).toContainText(['17:30']);
   await expect(today.getByRole('button', { name: `Abrir a conversa com ${winner.name}` })).toBeVisible();
@@ -147,13 +145,13 @@ test('a customer moves ("remarcar") and cancels ("cancelar") their own next book
   await joao.says('1');
   await joao.says('amanhã');
   await joao.says('5'); // 11:00
-  const tuesday = dayLabel(await shop.dayAfterMonday(1));
+  const tuesday = dayLabel(shop.dayAfterMonday(1));
   expect(await joao.answer('1')).toContain(`Agendado: *Degustação de bolos*, ${tuesday} às 11:00.`);
 
   const days = await joao.answer('remarcar');
   expect(days).toMatch(/^Degustação de bolos: escolha o dia/);
-  const thursday = dayLabel(await shop.dayAfterMonday(3));
-  const slots = await joao.answer(await typedDate(3));
+  const thursday = dayLabel(shop.dayAfterMonday(3));
+  const slots = await joao.answer(typedDate(3));
   expect(slots).toMatch(new RegExp(`^Horários livres em ${thursday}:\\n1 09:00\\n`));
   expect(await joao.says('1')).toEqual([
     `*Degustação de bolos*\n${thursday} às 09:00 (1 h)\nR$ 30,00\n\n1 Confirmar · 2 Cancelar`,
@@ -185,13 +183,13 @@ test('beyond the window: "Responda 1 na véspera"; the reminder goes only while 
   await shop.updateAgendaSettings({ reminderBeforeMin: 120 });
   const carla = shop.customer('Carla Dias', '5561943210987');
   const davi = shop.customer('Davi Rocha', '5571932109876');
-  const tuesday = dayLabel(await shop.dayAfterMonday(1));
-  const thursday = dayLabel(await shop.dayAfterMonday(3));
+  const tuesday = dayLabel(shop.dayAfterMonday(1));
+  const thursday = dayLabel(shop.dayAfterMonday(3));
 
   await carla.says('Oi', 2);
   await carla.says(MENU.booking);
   await carla.says('1');
-  await carla.says(await typedDate(3));
+  await carla.says(typedDate(3));
   await carla.says('1'); // Thursday 09:00
   expect(await carla.answer('1')).toContain('Responda *1* na véspera para confirmar.');
 

@@ -28,7 +28,7 @@ test('a customer half-way through a booking and another half-way through an orde
 
   await shop.restart();
 
-  const tuesday = dayLabel(await shop.dayAfterMonday(1));
+  const tuesday = dayLabel(shop.dayAfterMonday(1));
   expect(await eva.answer('3')).toBe(
     `*Degustação de bolos*\n${tuesday} às 10:00 (1 h)\nR$ 30,00\n\n1 Confirmar · 2 Cancelar`,
   );

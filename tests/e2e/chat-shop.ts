@@ -44,6 +44,8 @@ export const SHOP_ADDRESS = 'Rua das Laranjeiras, 245 – Centro, São Paulo';
 export class ChatShop {
   /** How far the host's clock was moved; a restarted host starts from the real time again. */
   private offsetMs = 0;
+  /** The local date the tests start on. */
+  private monday: LocalDate = '1970-01-05';
 
   private constructor(
     readonly host: JanelaHost,
@@ -61,6 +63,7 @@ export class ChatShop {
     const daysToMonday = (8 - local.getUTCDay()) % 7 || 7;
     const monday = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + daysToMonday, 9, 10);
     await shop.advance(monday + SP_OFFSET_MS - now);
+    shop.monday = localDateOf(monday + SP_OFFSET_MS, SP);
     return shop;
   }
 
@@ -98,8 +101,8 @@ export class ChatShop {
   }
 
   /** The shop's local date `days` after the Monday the tests start on. */
-  async dayAfterMonday(days: number): Promise<LocalDate> {
-    return addDays(localDateOf(await this.now(), SP), days);
+  dayAfterMonday(days: number): LocalDate {
+    return addDays(this.monday, days);
   }
 
   /** Restarts the host on the same data, puts its clock back where it was and reloads the app. */
