@@ -10,7 +10,7 @@ import type { AutomationSettings } from './automation-settings';
 import { isHandedOff, messageFingerprint, type BotChatState } from './bot-chat-state';
 import { bestFaqMatch } from './faq-matching';
 import { isOptOut, wantsHuman } from './intents';
-import { pickMenuOption, renderMenu, type ChatFlowName } from './menu';
+import { pickMenuOption, renderMenu, type ChatFlowName, type MenuOption } from './menu';
 import { openingState } from './opening-state';
 
 const HOUR_MS = 3_600_000;
@@ -115,17 +115,21 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
     state = { ...state, handedOffAt: null, handoffReason: null };
   }
 
+  const newConversation = previous === null || message.at >= windowExpiresAt(previous);
+  const conversationStartedAt = newConversation ? message.at : (state.conversationStartedAt ?? message.at);
+
   const fingerprint = message.text.trim() === '' ? null : messageFingerprint(message.text);
   const answeredMessages = state.answeredMessages.filter((answered) => now - answered.at < DAY_MS);
-  if (fingerprint !== null && answeredMessages.some((answered) => answered.fingerprint === fingerprint)) {
+  // A menu pick that starts a flow is a request each time ("2" for a second order the same day);
+  // the loop guard below still bounds how often a flow can be started.
+  const repeated = fingerprint !== null && answeredMessages.some((answered) => answered.fingerprint === fingerprint);
+  if (repeated && menuPick(input, { ...state, conversationStartedAt }, newConversation)?.action.kind !== 'flow') {
     return quiet('already-answered', state);
   }
   const recentBotSendsAt = state.recentBotSendsAt.filter((at) => now - at < HOUR_MS);
   const room = settings.maxBotMessagesPerHour - recentBotSendsAt.length;
   if (room <= 0) return quiet('loop-guard', { ...state, recentBotSendsAt, answeredMessages });
 
-  const newConversation = previous === null || message.at >= windowExpiresAt(previous);
-  const conversationStartedAt = newConversation ? message.at : (state.conversationStartedAt ?? message.at);
   state = { ...state, conversationStartedAt };
   const silenceMs = settings.greetingAfterDays * DAY_MS;
   const greetingDue =
@@ -183,7 +187,7 @@ export function decideAutoReply(input: AutoReplyInput): AutoReplyPlan {
       // A flow's own texts are counted by the caller, which sends them.
       recentBotSendsAt: [...recentBotSendsAt, ...messages.map(() => now)],
       answeredMessages:
-        fingerprint === null
+        fingerprint === null || repeated
           ? answeredMessages
           : [...answeredMessages, { fingerprint, at: now }].slice(-MAX_ANSWERED_REMEMBERED),
     },
@@ -196,12 +200,8 @@ type Answer =
   | { kind: 'flow'; flow: ChatFlowName }
   | { kind: 'none' };
 
-/**
- * A menu choice first, but only in a conversation where the menu was sent ("1" means nothing
- * otherwise), then the best FAQ rule. A choice linked to a rule since removed or disabled falls
- * through to FAQ matching.
- */
-function answerFor(input: AutoReplyInput, state: BotChatState, newConversation: boolean): Answer {
+/** The menu option the message picks, only in a conversation where the menu was sent ("1" means nothing otherwise). */
+function menuPick(input: AutoReplyInput, state: BotChatState, newConversation: boolean): MenuOption | null {
   const { settings, message } = input;
   const menuShown =
     !newConversation &&
@@ -209,7 +209,16 @@ function answerFor(input: AutoReplyInput, state: BotChatState, newConversation: 
     state.lastMenuAt !== null &&
     state.conversationStartedAt !== null &&
     state.lastMenuAt >= state.conversationStartedAt;
-  const option = menuShown ? pickMenuOption(settings.menuOptions, message.text) : null;
+  return menuShown ? pickMenuOption(settings.menuOptions, message.text) : null;
+}
+
+/**
+ * A menu choice first, then the best FAQ rule. A choice linked to a rule since removed or disabled
+ * falls through to FAQ matching.
+ */
+function answerFor(input: AutoReplyInput, state: BotChatState, newConversation: boolean): Answer {
+  const { settings, message } = input;
+  const option = menuPick(input, state, newConversation);
   if (option) {
     switch (option.action.kind) {
       case 'handoff':

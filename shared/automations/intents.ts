@@ -47,14 +47,14 @@ export function wantsHuman(message: string): boolean {
 /**
  * The whole message must be the request, give or take politeness: "PARAR", "sair!", "Stop please",
  * "parar de receber mensagens". A sentence that merely contains "sair" ("não quero sair de casa") is
- * a conversation, not an opt-out.
+ * a conversation, not an opt-out. "cancelar" is not here: a customer who writes it means their
+ * booking or order, and opting them out of every automatic message would be a costly misreading.
  */
 const OPT_OUT_MESSAGES: ReadonlySet<string> = new Set([
   'parar',
   'pare',
   'sair',
   'stop',
-  'cancelar',
   'descadastrar',
   'unsubscribe',
   'sair da lista',

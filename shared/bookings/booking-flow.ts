@@ -50,6 +50,8 @@ export interface BookingFlowResult {
   effect: BookingEffect | null;
   /** The flow is over and the customer should see the bot's menu again. */
   backToMenu: boolean;
+  /** The message answered no question of this step: the options went out again. */
+  notUnderstood?: boolean;
 }
 
 interface SlotFilter {
@@ -217,6 +219,7 @@ function relist(state: BookingFlowState, ctx: BookingFlowContext): BookingFlowRe
     messages: [`${t.didNotUnderstand}\n${options}`],
     effect: null,
     backToMenu: false,
+    notUnderstood: true,
   };
 }
 

@@ -45,14 +45,20 @@ export function lastBookableDate(now: number, timeZone: string, maxDaysAhead: nu
   return addDays(localDateOf(now, timeZone), maxDaysAhead);
 }
 
-/** The span to ask the business hours for: from the earliest allowed start to the end of the last bookable day. */
+/**
+ * The span to ask the business hours for: from the start of the local day of the earliest allowed
+ * start to the end of the last bookable day. Whole days, so that today's open time keeps its real
+ * opening and the slot grid stays on it (14:30, not the 14:17 that now plus notice happens to be);
+ * `freeSlots` drops the starts before the notice.
+ */
 export function bookingHorizon(
   now: number,
   timeZone: string,
   settings: Pick<AgendaSettings, 'maxDaysAhead' | 'minNoticeMin'>,
 ): TimeRange {
   const dayAfterLast = addDays(lastBookableDate(now, timeZone, settings.maxDaysAhead), 1);
-  return { start: now + settings.minNoticeMin * MINUTE_MS, end: startOfLocalDay(dayAfterLast, timeZone) };
+  const earliestDay = localDateOf(now + settings.minNoticeMin * MINUTE_MS, timeZone);
+  return { start: startOfLocalDay(earliestDay, timeZone), end: startOfLocalDay(dayAfterLast, timeZone) };
 }
 
 /** Slot starts (epoch ms, ascending) where the service can be booked now. */

@@ -44,3 +44,13 @@ export function reminderPlan(
 export function isReminderDue(plan: ReminderPlan | null, now: number): boolean {
   return plan?.state === 'can-remind-until' && plan.remindAt !== null && now >= plan.remindAt && now < plan.until;
 }
+
+/**
+ * A plan computed earlier (the agenda on screen was fetched then), as it stands at `now`: once its
+ * `until` passes, the window has closed and the agenda must say so without waiting for a fetch.
+ */
+export function reminderPlanAt(plan: ReminderPlan | null, start: number, now: number): ReminderPlan | null {
+  if (plan === null || start <= now) return null;
+  if (plan.state === 'can-remind-until' && now >= plan.until) return { state: 'cannot-remind-window-closed' };
+  return plan;
+}

@@ -41,6 +41,8 @@ export interface OrderFlowResult {
   effect: OrderEffect | null;
   /** The flow is over and the customer should see the bot's menu again. */
   backToMenu: boolean;
+  /** The message answered no question of this step: the options went out again. */
+  notUnderstood?: boolean;
 }
 
 const leaveWords = new Set(['sair', 'menu', 'cancelar', 'cancela', 'cancelar pedido', 'exit', 'quit', 'cancel']);
@@ -223,7 +225,7 @@ function place(state: OrderFlowState, ctx: OrderFlowContext): OrderFlowResult {
   return finish([`${t.placed}\n\n${summary(state, ctx)}`], false, { kind: 'create-order', order });
 }
 
-function relist(state: OrderFlowState, ctx: OrderFlowContext): OrderFlowResult {
+function optionsAgain(state: OrderFlowState, ctx: OrderFlowContext): OrderFlowResult {
   const t = orderTexts(ctx.language);
   if (state.step === 'category') return categoryStep(state, ctx, state.page, [t.didNotUnderstand]);
   if (state.step === 'products') return productsStep(state, ctx, state.page, [t.didNotUnderstand]);
@@ -231,6 +233,10 @@ function relist(state: OrderFlowState, ctx: OrderFlowContext): OrderFlowResult {
   if (state.step === 'fulfilment') return checkout(state, ctx, [t.didNotUnderstand]);
   if (state.step === 'remove') return say(state, [t.didNotUnderstand], ctx);
   return say(state, [`${t.didNotUnderstand}\n${t.confirmOptions}`], ctx);
+}
+
+function relist(state: OrderFlowState, ctx: OrderFlowContext): OrderFlowResult {
+  return { ...optionsAgain(state, ctx), notUnderstood: true };
 }
 
 function onCategory(state: OrderFlowState, text: string, ctx: OrderFlowContext): OrderFlowResult {
@@ -307,7 +313,10 @@ function onAddress(state: OrderFlowState, text: string, ctx: OrderFlowContext): 
   // A street and a number at least; a lone digit or word is a mistyped choice, not an address.
   if (address.length < 6 || !/\p{L}/u.test(address)) {
     const t = orderTexts(ctx.language);
-    return say(state, [remembered ? t.useRememberedAddress(remembered) : t.askAddress], ctx);
+    return {
+      ...say(state, [remembered ? t.useRememberedAddress(remembered) : t.askAddress], ctx),
+      notUnderstood: true,
+    };
   }
   const effect: OrderEffect | null = address === remembered ? null : { kind: 'remember-address', address };
   return noteStep({ ...state, address }, ctx, [], effect);

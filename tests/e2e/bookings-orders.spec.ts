@@ -1,8 +1,8 @@
 /**
  * The staff side of bookings and orders in the demo bakery: the agenda (create, move, cancel a
  * booking, telling the customer while their window is open) and the order board (a status change
- * that tells the customer, and one that cannot because the window closed). The chat side is
- * covered by unit tests until the bot engine (issue 14) runs the flows.
+ * that tells the customer, and one that cannot because the window closed). The chat side is in
+ * chat-bookings.spec.ts, chat-orders.spec.ts and chat-flows-restart.spec.ts.
  */
 import { expect, test, HOUR } from './fixtures';
 import { JanelaHost } from './janela-host';
@@ -146,6 +146,7 @@ for (const lang of ['pt-BR', 'en'] as const) {
       for (const size of [
         { width: 1280, height: 800, tag: '' },
         { width: 1024, height: 640, tag: '-1024' },
+        { width: 1920, height: 1080, tag: '-1920' },
       ]) {
         await page.setViewportSize(size);
         await page.goto(host.url);

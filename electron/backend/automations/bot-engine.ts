@@ -94,7 +94,10 @@ export class BotEngine {
       ? this.continueFlow(contact, message, now)
       : null;
     if (flowReply) {
-      this.sendFlowReply(contact, flowReply, offered, before, now);
+      this.saveState(
+        message.chatId,
+        this.sendFlowTexts(contact, flowReply, offered, before, now, flowReply.notUnderstood),
+      );
       return;
     }
 
@@ -113,7 +116,8 @@ export class BotEngine {
       const flow = this.flows.get(plan.startFlow);
       if (flow) {
         const reply = flow.start(this.flowContext(contact, message, now));
-        state = this.sendFlowTexts(contact, reply, offered, state, now);
+        // Starting a flow counts: a bot answering "1" to every menu cannot start flows forever.
+        state = this.sendFlowTexts(contact, reply, offered, state, now, true);
       }
     }
     if (sent < plan.messages.length)
@@ -165,23 +169,17 @@ export class BotEngine {
     return null;
   }
 
-  private sendFlowReply(
-    contact: StoredContact,
-    reply: ChatFlowReply,
-    settings: AutomationSettings,
-    before: BotChatState,
-    now: number,
-  ): void {
-    this.saveState(contact.chatId, this.sendFlowTexts(contact, reply, settings, before, now));
-  }
-
-  /** A flow's texts, and the menu again when the flow ended; returns the state with them counted. */
+  /**
+   * A flow's texts, and the menu again when the flow ended; returns the state with them counted
+   * toward the loop guard when `counted`.
+   */
   private sendFlowTexts(
     contact: StoredContact,
     reply: ChatFlowReply,
     settings: AutomationSettings,
     state: BotChatState,
     now: number,
+    counted: boolean,
   ): BotChatState {
     const texts = [...reply.texts];
     const withMenu = reply.backToMenu && settings.menuEnabled && settings.menuOptions.length > 0;
@@ -191,7 +189,10 @@ export class BotEngine {
     return {
       ...state,
       lastMenuAt: withMenu && sent === texts.length ? now : state.lastMenuAt,
-      recentBotSendsAt: [...state.recentBotSendsAt.filter((at) => now - at < HOUR_MS), ...texts.map(() => now)],
+      recentBotSendsAt: [
+        ...state.recentBotSendsAt.filter((at) => now - at < HOUR_MS),
+        ...(counted ? texts.map(() => now) : []),
+      ],
     };
   }
 

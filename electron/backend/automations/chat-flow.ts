@@ -25,6 +25,12 @@ export interface ChatFlowReply {
   texts: string[];
   /** The flow ended (timed out, cancelled, or finished) and the menu should be offered again. */
   backToMenu: boolean;
+  /**
+   * The customer's message was not understood and the options were sent again. Only these count
+   * toward the loop guard: a customer answering "1" step after step is a conversation, while
+   * another bot that keeps sending what no step understands is a loop.
+   */
+  notUnderstood: boolean;
 }
 
 export interface ChatFlow {

@@ -81,7 +81,7 @@ export function createBookingChatFlow(deps: BookingChatFlowDeps): ChatFlow {
     if (settled.effect?.kind === 'confirm-booking' && address) {
       texts.push(staffBookingTexts(context.language).whereToFind(address));
     }
-    return { texts, backToMenu: settled.backToMenu };
+    return { texts, backToMenu: settled.backToMenu, notUnderstood: settled.notUnderstood === true };
   }
 
   return {

@@ -58,7 +58,7 @@ export function createOrderChatFlow(deps: OrderChatFlowDeps): ChatFlow {
       deps.onAddressChanged?.(context.chatId);
     }
     saveState(context.chatId, result.state);
-    return { texts: result.messages, backToMenu: result.backToMenu };
+    return { texts: result.messages, backToMenu: result.backToMenu, notUnderstood: result.notUnderstood === true };
   }
 
   return {

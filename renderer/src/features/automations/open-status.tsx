@@ -29,7 +29,7 @@ export function OpenStatus() {
       : t('auto.closedNow');
   }
   return (
-    <span className={`open-status open-status--${open ? 'open' : 'closed'}`} role="status">
+    <span className={`open-status open-status--${open ? 'open' : 'closed'}`} role="status" title={text}>
       {text}
     </span>
   );

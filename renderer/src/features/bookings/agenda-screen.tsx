@@ -15,7 +15,7 @@ import { selectLanguage, useSettings } from '../settings/settings-store';
 import { useAgenda, weekStart, type AgendaMode } from './agenda-store';
 import { BookingDialog, CancelBookingDialog, type BookingDialogState } from './booking-dialog';
 import { openChat } from './open-chat';
-import { reminderText } from './reminder-text';
+import { liveReminderPlan, reminderText } from './reminder-text';
 import { ServicesDialog } from './services-dialog';
 import './staff-screens.css';
 
@@ -183,7 +183,7 @@ function DayView({ date, entries, onMove, onCancel, onStatus }: DayViewProps) {
       {entries.map((entry) => {
         const { booking } = entry;
         const reminder = reminderText(entry, t, timeZone, language, now);
-        const closed = entry.reminder?.state === 'cannot-remind-window-closed';
+        const closed = liveReminderPlan(entry, now)?.state === 'cannot-remind-window-closed';
         const active = booking.status === 'booked' || booking.status === 'confirmed';
         return (
           <li key={booking.id} className={`booking booking--${booking.status}`}>
@@ -245,6 +245,7 @@ function DayView({ date, entries, onMove, onCancel, onStatus }: DayViewProps) {
 
 function WeekView(props: { entries: AgendaEntry[]; first: LocalDate; today: LocalDate; onDay(day: LocalDate): void }) {
   const t = useT();
+  const now = useClock((state) => state.now);
   const language = useSettings(selectLanguage);
   const timeZone = useSettings((state) => state.settings?.timeZone ?? 'UTC');
   const days = Array.from({ length: 7 }, (_, index) => addDays(props.first, index));
@@ -278,7 +279,7 @@ function WeekView(props: { entries: AgendaEntry[]; first: LocalDate; today: Loca
                   </button>
                   <span className="week-booking__service">{entry.serviceName ?? t('agenda.removedService')}</span>
                   <span className="week-booking__status">{t(`agenda.status.${entry.booking.status}`)}</span>
-                  {entry.reminder?.state === 'cannot-remind-window-closed' && (
+                  {liveReminderPlan(entry, now)?.state === 'cannot-remind-window-closed' && (
                     <span className="booking__reminder booking__reminder--closed">{t('agenda.reminder.closed')}</span>
                   )}
                 </li>

@@ -1,8 +1,14 @@
 /** How the agenda words a booking's reminder state, with the day when it is not today. */
 import type { AgendaEntry } from '../../../../shared/bookings/agenda-view';
+import { reminderPlanAt, type ReminderPlan } from '../../../../shared/bookings/reminder-plan';
 import { formatLocalDayTime, formatLocalTime, localDateOf } from '../../../../shared/bookings/zoned-day';
 import type { Language } from '../../../../shared/domain';
 import type { Translate } from '../../../../shared/i18n';
+
+/** The entry's reminder state at the screen's `now`, which ticks between fetches. */
+export function liveReminderPlan(entry: AgendaEntry, now: number): ReminderPlan | null {
+  return reminderPlanAt(entry.reminder, entry.booking.start, now);
+}
 
 export function reminderText(
   entry: AgendaEntry,
@@ -11,7 +17,7 @@ export function reminderText(
   language: Language,
   now: number,
 ): string | null {
-  const plan = entry.reminder;
+  const plan = liveReminderPlan(entry, now);
   if (!plan) return null;
   // The time alone when it is today, else with its day: reminders usually go the day before.
   const time = (at: number) =>

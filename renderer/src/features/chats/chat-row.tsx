@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { isUnanswered } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary, Language } from '../../../../shared/domain';
 import { previewText } from '../../../../shared/media/media-kind';
+import { withoutWhatsAppFormatting } from '../../../../shared/text/whatsapp-format';
 import { selectLanguage, useSettings } from '../settings/settings-store';
 import { useFormatter, usePlural, useT } from '../../i18n/use-i18n';
 import { useChats } from './chats-store';
@@ -22,7 +23,9 @@ function isDone(chat: ChatSummary): boolean {
 function previewOf(chat: ChatSummary, youPrefix: string, empty: string, language: Language): string {
   if (!chat.lastMessage) return empty;
   const media = chat.lastMessage.media;
-  const text = media ? previewText(media, language) : chat.lastMessage.text.replace(/\s+/g, ' ').trim();
+  const text = media
+    ? previewText(media, language)
+    : withoutWhatsAppFormatting(chat.lastMessage.text).replace(/\s+/g, ' ').trim();
   return chat.lastMessage.direction === 'out' ? `${youPrefix}${text}` : text;
 }
 

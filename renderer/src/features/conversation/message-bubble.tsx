@@ -4,6 +4,7 @@ import type { Formatter, Translate } from '../../../../shared/i18n';
 import { AutomaticMark } from '../automations/automatic-mark';
 import { MediaAttachment } from '../media/media-attachment';
 import { DeliveryTicks, failureText } from './delivery-ticks';
+import { FormattedText } from './formatted-text';
 
 function bodyOf(message: ChatMessage, t: Translate): string {
   switch (message.kind) {
@@ -34,7 +35,9 @@ export const MessageBubble = memo(function MessageBubble({
       <div className={`bubble bubble--${message.direction}${failed ? ' bubble--failed' : ''}`}>
         {message.media && <MediaAttachment message={message} t={t} format={format} />}
         {(!message.media || message.media.caption) && (
-          <p className="bubble__text">{message.media ? message.media.caption : bodyOf(message, t)}</p>
+          <p className="bubble__text">
+            <FormattedText text={(message.media ? message.media.caption : bodyOf(message, t)) ?? ''} />
+          </p>
         )}
         <span className="bubble__meta">
           {message.automatic && <AutomaticMark t={t} />}

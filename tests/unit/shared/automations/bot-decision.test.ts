@@ -281,6 +281,37 @@ describe('decideAutoReply: safety', () => {
     expect(kinds(hourLater)).toEqual(['away', 'faq']);
   });
 
+  it('starts a flow again when its menu option is picked twice the same day, within the hourly limit', () => {
+    const withOrder = settings({
+      menuEnabled: true,
+      maxBotMessagesPerHour: 4,
+      menuOptions: [
+        { id: 'm-order', label: { 'pt-BR': 'Fazer pedido', en: 'Order' }, action: { kind: 'flow', flow: 'order' } },
+      ],
+    });
+    const [hello, firstOrder, secondOrder, thirdOrder] = conversation(
+      [
+        ['oi', MONDAY_10],
+        ['1', MONDAY_10 + 10 * MINUTE],
+        ['1', MONDAY_10 + 30 * MINUTE],
+        ['1', MONDAY_10 + 40 * MINUTE],
+      ],
+      { settings: withOrder },
+    );
+    expect(kinds(hello)).toEqual(['greeting', 'menu']);
+    expect(firstOrder.startFlow).toBe('order');
+    expect(secondOrder.startFlow).toBe('order');
+    // The flows' own first texts are counted by the engine; here only the greeting and menu are.
+    expect(thirdOrder.startFlow).toBe('order');
+    const full = decide({
+      settings: withOrder,
+      message: inbound('1', MONDAY_10 + 50 * MINUTE),
+      state: { ...thirdOrder.state, recentBotSendsAt: [1, 2, 3, 4].map((n) => MONDAY_10 + n * MINUTE) },
+      previousLastInboundAt: MONDAY_10 + 40 * MINUTE,
+    });
+    expect(full).toMatchObject({ outcome: 'loop-guard', startFlow: null });
+  });
+
   it('acknowledges an opt-out once and then sends nothing, not even a greeting', () => {
     const [stop, later] = conversation([
       ['PARAR', MONDAY_10],

@@ -67,6 +67,10 @@ describe('isOptOut', () => {
     'pode parar de mandar o bolo de chocolate, quero o de morango',
     'parara',
     'sai',
+    // Cancelling a booking or an order is not a wish to hear nothing more from the shop.
+    'cancelar',
+    'Cancelar!',
+    'quero cancelar',
     '',
   ])('%j does not', (message) => {
     expect(isOptOut(message)).toBe(false);

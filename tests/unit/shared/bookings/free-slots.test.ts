@@ -178,11 +178,14 @@ describe('free slots across DST', () => {
 });
 
 describe('the booking horizon', () => {
-  it('runs from now plus notice to the end of the last bookable local day', () => {
+  // It used to start at now plus notice, which put today's slots off the grid (14:17, 14:47…).
+  it('runs from the start of the day of now plus notice to the end of the last bookable local day', () => {
     const now = at('2026-11-01T10:00:00-03:00');
     expect(bookingHorizon(now, SP, DEFAULT_AGENDA_SETTINGS)).toEqual({
-      start: at('2026-11-01T12:00:00-03:00'),
+      start: at('2026-11-01T00:00:00-03:00'),
       end: at('2026-12-02T00:00:00-03:00'),
     });
+    const lateEvening = at('2026-11-01T23:00:00-03:00');
+    expect(bookingHorizon(lateEvening, SP, DEFAULT_AGENDA_SETTINGS).start).toBe(at('2026-11-02T00:00:00-03:00'));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../../../shared/bookings/booking-schemas';
-import { isReminderDue, reminderPlan } from '../../../../shared/bookings/reminder-plan';
+import { isReminderDue, reminderPlan, reminderPlanAt } from '../../../../shared/bookings/reminder-plan';
 
 const at = (iso: string): number => Date.parse(iso);
 const settings = { reminderBeforeMin: 24 * 60 };
@@ -57,5 +57,25 @@ describe('the reminder plan', () => {
   ] as const)('reports a booking %s', (_name, change, expected) => {
     const now = at('2026-11-25T12:00:00-03:00');
     expect(reminderPlan({ ...booking, ...change }, now, settings, now)).toEqual(expected);
+  });
+});
+
+describe('reminderPlanAt', () => {
+  const start = Date.parse('2026-11-28T10:00:00-03:00');
+  const until = Date.parse('2026-11-27T09:40:00-03:00');
+  const open = { state: 'can-remind-until', until, remindAt: null } as const;
+
+  it('keeps a plan while its limit is ahead, and says the window closed once it passed', () => {
+    expect(reminderPlanAt(open, start, until - 1)).toEqual(open);
+    expect(reminderPlanAt(open, start, until)).toEqual({ state: 'cannot-remind-window-closed' });
+    expect(reminderPlanAt({ state: 'reminder-sent', at: until - 5 }, start, until)).toEqual({
+      state: 'reminder-sent',
+      at: until - 5,
+    });
+  });
+
+  it('needs no reminder once the appointment began', () => {
+    expect(reminderPlanAt(open, start, start)).toBeNull();
+    expect(reminderPlanAt(null, start, until)).toBeNull();
   });
 });

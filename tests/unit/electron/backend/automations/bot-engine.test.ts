@@ -326,13 +326,13 @@ describe('flows', () => {
       start: () => {
         underWay = true;
         log.push('start');
-        return { texts: ['Qual dia?'], backToMenu: false };
+        return { texts: ['Qual dia?'], backToMenu: false, notUnderstood: false };
       },
       continue: ({ text }) => {
         if (!underWay) return null;
         underWay = false;
         log.push(`continue ${text}`);
-        return { texts: [`Marcado: ${text}`], backToMenu: true };
+        return { texts: [`Marcado: ${text}`], backToMenu: true, notUnderstood: false };
       },
     };
   }
@@ -362,6 +362,48 @@ describe('flows', () => {
     await sentCount(w, 5);
     expect(texts(w).slice(3)).toEqual(['Marcado: sexta', texts(w)[1]]);
     expect(log).toEqual(['start', 'continue sexta']);
+  });
+
+  /** A flow of many steps, each answered "1"; anything else is not understood. */
+  function longFlow(): ChatFlow {
+    let step = -1;
+    return {
+      name: 'booking',
+      start: () => {
+        step = 0;
+        return { texts: ['Passo 0'], backToMenu: false, notUnderstood: false };
+      },
+      continue: ({ text }) => {
+        if (step < 0) return null;
+        if (text !== '1') return { texts: ['Não entendi'], backToMenu: false, notUnderstood: true };
+        step += 1;
+        return { texts: [`Passo ${step}`], backToMenu: false, notUnderstood: false };
+      },
+    };
+  }
+
+  it('a customer answering "1" step after step gets every step, past the hourly limit', async () => {
+    const w = await world({ flows: [longFlow()], settings: { ...withBooking, maxBotMessagesPerHour: 3 } });
+    write(w, 'Oi');
+    write(w, '1');
+    await sentCount(w, 2);
+    for (let step = 1; step <= 6; step += 1) {
+      write(w, '1');
+      await sentCount(w, step + 2);
+    }
+    expect(texts(w).at(-1)).toBe('Passo 6');
+  });
+
+  it('answers that were not understood count toward the loop guard, so another bot is stopped', async () => {
+    const w = await world({ flows: [longFlow()], settings: { ...withBooking, maxBotMessagesPerHour: 3 } });
+    write(w, 'Oi');
+    write(w, '1');
+    await sentCount(w, 2);
+    // The menu and the flow's start already count: room for one answer not understood.
+    for (const junk of ['a', 'b', 'c', 'd']) write(w, junk);
+    await sentCount(w, 3);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(texts(w).slice(1)).toEqual(['Passo 0', 'Não entendi']);
   });
 
   it('an option whose flow is not registered is not offered', async () => {

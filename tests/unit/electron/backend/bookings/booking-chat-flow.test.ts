@@ -53,6 +53,17 @@ describe('the booking chat over the store', () => {
     expect(world.store.data.bookingFlows[maria]).toBeUndefined();
   });
 
+  it('offers today’s times on the slot grid, not from the current minute', async () => {
+    const world = await shop();
+    const flow = flowOf(world);
+    world.clock.advance(4 * HOUR + 17 * 60_000); // 14:17: with 2 h notice, 16:17 is the earliest start
+    flow.start(said(world, maria, 'Agendar'));
+    flow.continue(said(world, maria, '2')); // the 30-minute talk about a party cake
+    const slots = flow.continue(said(world, maria, 'hoje'));
+    expect(slots?.texts[0]).toContain('1 16:30\n2 17:00\n3 17:30');
+    expect(slots?.texts[0]).not.toContain(':17');
+  });
+
   it('gives the last slot to exactly one of two customers confirming it, and offers the other the next times', async () => {
     const world = await shop();
     const flow = flowOf(world);

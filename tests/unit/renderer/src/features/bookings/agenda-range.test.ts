@@ -27,7 +27,8 @@ describe('the agenda’s range', () => {
 
 describe('the reminder state as staff read it', () => {
   const now = Date.parse('2026-11-26T11:00:00-03:00');
-  const entry = (reminder: AgendaEntry['reminder']) => ({ reminder }) as AgendaEntry;
+  const start = Date.parse('2026-11-28T10:00:00-03:00');
+  const entry = (reminder: AgendaEntry['reminder']) => ({ reminder, booking: { start } }) as AgendaEntry;
   const t = translatorFor('pt-BR');
 
   it('names the day when the time is not today', () => {
@@ -46,5 +47,15 @@ describe('the reminder state as staff read it', () => {
       'Cannot be reminded: window closed — call the customer',
     );
     expect(reminderText(entry(null), t, SP, 'pt-BR', now)).toBeNull();
+  });
+
+  it('turns to "window closed" as the screen’s clock passes the limit, without a new fetch', () => {
+    const until = Date.parse('2026-11-26T11:30:00-03:00');
+    const open = entry({ state: 'can-remind-until', until, remindAt: null });
+    expect(reminderText(open, t, SP, 'pt-BR', now)).toBe('Dá para lembrar até 11:30');
+    expect(reminderText(open, translatorFor('en'), SP, 'en', until)).toBe(
+      'Cannot be reminded: window closed — call the customer',
+    );
+    expect(reminderText(open, t, SP, 'pt-BR', start)).toBeNull();
   });
 });
