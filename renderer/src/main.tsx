@@ -24,6 +24,8 @@ connectStores(window.janela, {
   link,
   isVisible: () => document.visibilityState === 'visible',
   shell: link ? 'browser' : 'electron',
+  // The chats after the first screenfuls merge between frames; the timeout keeps them coming on a busy page.
+  whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
 });
 
 const root = document.getElementById('root');

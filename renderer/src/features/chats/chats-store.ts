@@ -16,11 +16,18 @@ interface ChatsState {
   orderedAt: number;
   nextChangeAt: number | null;
   loaded: boolean;
-  /** False while the list holds only its top chats: the backend is still reading the others. */
+  /** False while the list holds only its top chats: the others are still coming, a page at a time. */
   complete: boolean;
   replaceAll(chats: readonly ChatSummary[], now: number, closingSoonMs: number, complete: boolean): void;
   /** `chatsChanged` carries the chats that changed; unknown ids are added. */
   upsert(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
+  /**
+   * A page of the whole list: only the chats not held yet are added (a held chat came from the
+   * snapshot or from `chatsChanged`, as new as the page or newer).
+   */
+  addMissing(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
+  /** Every chat has arrived. */
+  markComplete(): void;
   reorder(now: number, closingSoonMs: number): void;
   /** "Mark as unread": the row shows it (through `chatsChanged`) until the chat is opened again. */
   markUnread(chatId: ChatId): Promise<void>;
@@ -68,6 +75,12 @@ export const useChats = create<ChatsState>()((set, get) => ({
     }
     set(arrange(byId, now, closingSoonMs));
   },
+  addMissing: (chats, now, closingSoonMs) => {
+    const byId = get().byId;
+    const missing = chats.filter((chat) => !byId.has(chat.chatId));
+    if (missing.length > 0) get().upsert(missing, now, closingSoonMs);
+  },
+  markComplete: () => set({ complete: true }),
   reorder: (now, closingSoonMs) => set(arrange(get().byId, now, closingSoonMs)),
   markUnread: async (chatId) => {
     await api().markUnread({ chatId });
