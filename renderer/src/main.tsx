@@ -1,12 +1,11 @@
+import './app/stylesheets';
 import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createJanelaApi } from '../../shared/bridge';
 import { WS_PATH } from '../../shared/wire';
-import { App } from './app/app';
 import { connectStores, type BackendLink } from './bridge/connect-stores';
 import { createWebSocketTransport, wsUrlFor } from './bridge/websocket-transport';
-import './app/base.css';
 
 // Electron's preload defines window.janela; in the browser host it is built here, before the first
 // render, over the host's WebSocket (tests call window.janela directly too).
@@ -20,6 +19,7 @@ if (!('janela' in window) || !window.janela) {
   link = transport;
 }
 
+// Started first: the snapshot is on its way while the app's code below is fetched and evaluated.
 connectStores(window.janela, {
   link,
   isVisible: () => document.visibilityState === 'visible',
@@ -28,6 +28,8 @@ connectStores(window.janela, {
   whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
 });
 
+// The app with the chat list is a chunk of its own, preloaded by index.html (see vite.config.ts).
+const { App } = await import('./app/app');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
