@@ -3,9 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * main.tsx imports the app (the chat list) dynamically, so the snapshot is requested before the
- * app's code is evaluated; this link lets the browser fetch that chunk alongside main.tsx's instead
- * of after it.
+ * main.tsx imports React and the app (the chat list) dynamically, so the snapshot is requested
+ * before their code is evaluated; this link lets the browser fetch that chunk alongside main.tsx's
+ * instead of after it.
  */
 function preloadAppChunk(): Plugin {
   return {
@@ -15,9 +15,9 @@ function preloadAppChunk(): Plugin {
       order: 'post',
       handler(_html, context) {
         const chunk = Object.values(context.bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/renderer/src/app/app.tsx'),
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/renderer/src/app/render-app.tsx'),
         );
-        if (!chunk) throw new Error('the app chunk (renderer/src/app/app.tsx) is missing from the build');
+        if (!chunk) throw new Error('the app chunk (renderer/src/app/render-app.tsx) is missing from the build');
         return [
           {
             tag: 'link',

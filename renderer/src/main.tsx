@@ -1,7 +1,5 @@
 import './app/stylesheets';
 import './zod-config';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { createJanelaApi } from '../../shared/bridge';
 import { WS_PATH } from '../../shared/wire';
 import { connectStores, type BackendLink } from './bridge/connect-stores';
@@ -28,12 +26,9 @@ connectStores(window.janela, {
   whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
 });
 
-// The app with the chat list is a chunk of its own, preloaded by index.html (see vite.config.ts).
-const { App } = await import('./app/app');
+// React and the app with the chat list are a chunk of their own, preloaded by index.html (see
+// vite.config.ts): the two stages' code is evaluated in two tasks instead of one long one.
+const { renderApp } = await import('./app/render-app');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+renderApp(root);

@@ -4,7 +4,7 @@
  * changes state (`nextChangeAt`), not on every clock tick.
  */
 import { create } from 'zustand';
-import { nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
+import { mergeNew, nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary } from '../../../../shared/domain';
 import type { CommandOutput } from '../../../../shared/contract';
 import { api } from '../../bridge/api';
@@ -76,9 +76,23 @@ export const useChats = create<ChatsState>()((set, get) => ({
     set(arrange(byId, now, closingSoonMs));
   },
   addMissing: (chats, now, closingSoonMs) => {
-    const byId = get().byId;
-    const missing = chats.filter((chat) => !byId.has(chat.chatId));
-    if (missing.length > 0) get().upsert(missing, now, closingSoonMs);
+    const state = get();
+    const missing = chats.filter((chat) => !state.byId.has(chat.chatId));
+    if (missing.length === 0) return;
+    const byId = new Map(state.byId);
+    for (const chat of missing) byId.set(chat.chatId, chat);
+    // A window changed state since the last sort: the held chats move too, so everything is sorted.
+    if (state.nextChangeAt !== null && now >= state.nextChangeAt) return set(arrange(byId, now, closingSoonMs));
+    const nextOfMissing = nextOrderChangeAt(missing, now, closingSoonMs);
+    set({
+      byId,
+      ordered: mergeNew(state.ordered, missing, now),
+      orderedAt: now,
+      nextChangeAt:
+        state.nextChangeAt === null || nextOfMissing === null
+          ? (state.nextChangeAt ?? nextOfMissing)
+          : Math.min(state.nextChangeAt, nextOfMissing),
+    });
   },
   markComplete: () => set({ complete: true }),
   reorder: (now, closingSoonMs) => set(arrange(get().byId, now, closingSoonMs)),
