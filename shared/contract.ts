@@ -24,7 +24,7 @@ import {
   languageSchema,
 } from './domain';
 import { hasVisibleText } from './chats/visible-text';
-import { MAX_IMPORT_FILE_BYTES, MAX_UPLOAD_BASE64_CHARS } from './limits';
+import { MAX_CHATS_PAGE, MAX_IMPORT_FILE_BYTES, MAX_UPLOAD_BASE64_CHARS } from './limits';
 import { csatSettingsSchema } from './metrics/csat-survey';
 import { metricsCsvSchema, metricsPeriodInputSchema, metricsReportSchema } from './metrics/metrics-report';
 import { agendaSettingsSchema, bookingStatusSchema, serviceSchema } from './bookings/booking-schemas';
@@ -47,8 +47,8 @@ const snapshotSchema = z.object({
   launchLanguage: languageSchema.nullable().optional(),
   chats: z.array(chatSummarySchema),
   /**
-   * False while the backend still reads its stored contacts after starting: `chats` then holds
-   * the top of the list, in order, and a `chatsLoaded` event brings every chat soon after.
+   * False when the shop has more chats than the first screenfuls: `chats` then holds the top of the
+   * list, in order, and `getChats` brings every chat, a page at a time.
    */
   chatsComplete: z.boolean(),
   labels: z.array(labelSchema),
@@ -72,6 +72,14 @@ export type FaqTestResult = z.infer<typeof faqTestResultSchema>;
 
 export const commands = {
   getSnapshot: { input: empty, output: snapshotSchema },
+  /**
+   * Every chat, a page at a time in chat-id order (an order a new message does not change): pass the
+   * `next` of one page as `after` for the following one; `next` is null after the last page.
+   */
+  getChats: {
+    input: z.object({ after: chatIdSchema.nullable(), limit: z.number().int().min(1).max(MAX_CHATS_PAGE) }).strict(),
+    output: z.object({ chats: z.array(chatSummarySchema), next: chatIdSchema.nullable() }),
+  },
   getConversation: {
     input: z
       .object({
@@ -296,8 +304,6 @@ export type CommandOutput<K extends CommandName> = z.output<(typeof commands)[K]
 
 export const events = {
   chatsChanged: z.object({ chats: z.array(chatSummarySchema) }),
-  /** Every chat, once the backend has read them all: follows a snapshot with `chatsComplete` false. */
-  chatsLoaded: z.object({ chats: z.array(chatSummarySchema) }),
   messageChanged: z.object({ message: chatMessageSchema }),
   connectionChanged: z.object({ status: connectionStatusSchema, gatewayKind: gatewayKindSchema, linked: z.boolean() }),
   clockChanged: z.object({ now: z.number() }),

@@ -26,3 +26,9 @@ export const MAX_WS_FRAME_BYTES = Math.max(2 * MAX_IMPORT_FILE_BYTES, MAX_UPLOAD
  * few levels down; anything much deeper is refused before it is parsed.
  */
 export const MAX_FRAME_DEPTH = 16;
+
+/**
+ * The most chats one `getChats` page carries: big enough that 10,000 chats come in 20 pages, small
+ * enough that the renderer merges a page between frames.
+ */
+export const MAX_CHATS_PAGE = 500;

@@ -8,6 +8,7 @@ import type { ChatFlow } from './automations/chat-flow';
 import { isOpenAt } from '../../shared/automations/business-hours';
 import { createAutomations } from './automations/automations';
 import { chatListHead } from './chats/chat-list-head';
+import { chatListPage } from './chats/chat-list-pages';
 import { ConversationKeeper } from './metrics/conversation-keeper';
 import { MetricsFile } from './metrics/metrics-file';
 import { clearDoneOnInbound, createMetricsHandlers, withDoneAt } from './metrics/metrics-handlers';
@@ -46,8 +47,8 @@ const CHAT_PUSH_DELAY_MS = 30;
 /** "Delete media older than N days" runs at start and then once a day. */
 const MEDIA_PRUNE_INTERVAL_MS = 24 * 3600 * 1000;
 /**
- * Chats in a snapshot taken while the store still reads contacts in the background: more than a
- * screen holds, so the list can be scrolled at once; `chatsLoaded` brings the rest.
+ * Chats in a snapshot when the shop has more: more than a screen holds, so the list can be scrolled
+ * at once; the renderer asks for the rest with `getChats`.
  */
 export const snapshotHeadSize = 100;
 
@@ -272,13 +273,6 @@ export function createBackend(options: BackendOptions): Backend {
     hub.emit('clockChanged', { now });
     attention.run();
   });
-  const allChats = () => Object.values(store.data.contacts).map(summaryOf);
-  // A snapshot sent before every contact was read holds the head of the list only.
-  let partialSnapshotSent = false;
-  let closed = false;
-  void store.contactsLoaded().then(() => {
-    if (partialSnapshotSent && !closed) hub.emit('chatsLoaded', { chats: allChats() });
-  });
   const stopStoreNotices = store.onNotice(() => hub.emit('noticesChanged', { notices: options.notices.list() }));
 
   function contactOrThrow(chatId: ChatId) {
@@ -289,8 +283,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   const handlers: Handlers = {
     getSnapshot: () => {
-      const chatsComplete = store.allContactsLoaded;
-      partialSnapshotSent ||= !chatsComplete;
+      const chats = chatListHead(store, clock.now(), snapshotHeadSize, summaryOf, automations.isWaitingForPerson);
       return {
         now: clock.now(),
         gatewayKind: gateway.kind,
@@ -298,15 +291,18 @@ export function createBackend(options: BackendOptions): Backend {
         linked: connection().linked,
         settings: store.data.settings,
         launchLanguage: options.launchLanguage ?? null,
-        chats: chatsComplete
-          ? allChats()
-          : chatListHead(store, clock.now(), snapshotHeadSize, summaryOf, automations.isWaitingForPerson),
-        chatsComplete,
+        chats,
+        // A full head may have chats after it (exactly as many as it holds costs one empty page).
+        chatsComplete: chats.length < snapshotHeadSize,
         labels: store.data.labels,
         quickReplies: store.data.quickReplies,
         notices: options.notices.list(),
         attention: attention.status(),
       };
+    },
+    getChats: async ({ after, limit }) => {
+      await store.contactsLoaded();
+      return chatListPage(store.data.contacts, after, limit, summaryOf);
     },
     getConversation: ({ chatId, beforeId, limit }) => {
       const page = store.readMessages(chatId, beforeId === undefined ? { limit } : { beforeId, limit });
@@ -512,7 +508,6 @@ export function createBackend(options: BackendOptions): Backend {
       await gateway.start();
     },
     async close() {
-      closed = true;
       reminderJob?.stop();
       if (pruneTimer) clearInterval(pruneTimer);
       stopClockListener();

@@ -125,8 +125,6 @@ export function createSocketOutbox(
         merged.set(chatIdOf(chat) ?? '', chat);
       payload = { chats: [...merged.values()] };
     }
-    // The full list supersedes every earlier partial update.
-    if (name === 'chatsLoaded') waiting.delete('chatsChanged');
     const key = coalesceKey(name, payload);
     // Re-inserted at the end, so the order of the newest states is kept.
     waiting.delete(key);

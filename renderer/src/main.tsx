@@ -1,12 +1,9 @@
+import './app/stylesheets';
 import './zod-config';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { createJanelaApi } from '../../shared/bridge';
 import { WS_PATH } from '../../shared/wire';
-import { App } from './app/app';
 import { connectStores, type BackendLink } from './bridge/connect-stores';
 import { createWebSocketTransport, wsUrlFor } from './bridge/websocket-transport';
-import './app/base.css';
 
 // Electron's preload defines window.janela; in the browser host it is built here, before the first
 // render, over the host's WebSocket (tests call window.janela directly too).
@@ -20,16 +17,18 @@ if (!('janela' in window) || !window.janela) {
   link = transport;
 }
 
+// Started first: the snapshot is on its way while the app's code below is fetched and evaluated.
 connectStores(window.janela, {
   link,
   isVisible: () => document.visibilityState === 'visible',
   shell: link ? 'browser' : 'electron',
+  // The chats after the first screenfuls merge between frames; the timeout keeps them coming on a busy page.
+  whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
 });
 
+// React and the app with the chat list are a chunk of their own, preloaded by index.html (see
+// vite.config.ts): the two stages' code is evaluated in two tasks instead of one long one.
+const { renderApp } = await import('./app/render-app');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+renderApp(root);

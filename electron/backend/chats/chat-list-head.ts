@@ -1,8 +1,9 @@
 /**
  * The top of the chat list, in urgency order, without reading every contact: what the renderer
- * shows first while the store is still reading contacts in the background after opening. The
- * order comes from each contact's window times; only the contacts that can be among the first
- * `limit` are read, then ordered exactly as the full list orders them (name and id break ties).
+ * shows first, before it asks for the other chats a page at a time (`chat-list-pages.ts`), and while
+ * the store may still be reading contacts in the background after opening. The order comes from each
+ * contact's window times and whether staff marked the chat done; only the contacts that can be among
+ * the first `limit` are read, then ordered exactly as the full list orders them (name and id break ties).
  */
 import { orderChats, urgencyKey, type UrgencyTimes } from '../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../shared/domain';
@@ -22,11 +23,13 @@ export function chatListHead(
   const ranks = new Float64Array(chatIds.length);
   const counts = [0, 0, 0];
   const scratch: UrgencyTimes = { lastInboundAt: null, lastOutboundAt: null, lastMessageAt: null };
+  const done = store.data.chatsDone;
   for (let index = 0; index < chatIds.length; index++) {
     scratch.lastInboundAt = timeAt(times, index * 3);
     scratch.lastOutboundAt = timeAt(times, index * 3 + 1);
     scratch.lastMessageAt = timeAt(times, index * 3 + 2);
     scratch.waitingForPerson = isWaitingForPerson(chatIds[index] as string, scratch.lastInboundAt);
+    scratch.doneAt = done[chatIds[index] as string] ?? null;
     const { group, rank } = urgencyKey(scratch, now);
     groups[index] = group;
     ranks[index] = rank;

@@ -1,13 +1,6 @@
 import { useEffect } from 'react';
-import { AutomationsScreen } from '../features/automations/automations-screen';
 import { ChatList } from '../features/chats/chat-list';
-import { ConnectScreen } from '../features/connect/connect-screen';
-import { ConversationPane } from '../features/conversation/conversation-pane';
-import { MetricsScreen } from '../features/metrics/metrics-screen';
 import { NoticeBanner } from '../features/notices/notice-banner';
-import { AgendaScreen } from '../features/bookings/agenda-screen';
-import { OrderBoardScreen } from '../features/orders/order-board';
-import { SettingsDialog } from '../features/settings/settings-dialog';
 import { useT } from '../i18n/use-i18n';
 import { useChats } from '../features/chats/chats-store';
 import { useConnection } from '../features/connect/connection-store';
@@ -16,7 +9,15 @@ import { useUi } from './ui-store';
 import { useNotifications } from '../features/notifications/notifications-store';
 import { pageTitle } from '../features/notifications/web-notifications';
 import { TopBar } from './top-bar';
-import './app.css';
+import {
+  AgendaScreen,
+  AutomationsScreen,
+  ConnectScreen,
+  ConversationPane,
+  MetricsScreen,
+  OrderBoardScreen,
+  SettingsDialog,
+} from './lazy-screens';
 
 export function App() {
   const t = useT();

@@ -4,7 +4,6 @@ import { useT } from '../i18n/use-i18n';
 import { useConnection } from '../features/connect/connection-store';
 import { useSettings } from '../features/settings/settings-store';
 import { useUi } from './ui-store';
-import './app.css';
 
 /** The screens beside the chats, in the top bar; pressing the open one goes back to the chats. */
 const navLabel = {

@@ -7,6 +7,7 @@ import type { Snapshot } from '../../../shared/contract';
 import type { ChatSummary, ConnectionState } from '../../../shared/domain';
 import { useAutomations } from '../features/automations/automations-store';
 import { useChats } from '../features/chats/chats-store';
+import { fillChatList } from '../features/chats/fill-chat-list';
 import { useClock } from '../app/clock-store';
 import { useConnection } from '../features/connect/connection-store';
 import { useConversation } from '../features/conversation/conversation-store';
@@ -47,6 +48,8 @@ export interface ConnectStoresOptions {
   chatsBatchMs?: number;
   /** Who shows notifications: the Electron main process, or this page (browser host). */
   shell?: Shell;
+  /** Runs work when the page has time: `requestIdleCallback` in the app. */
+  whenIdle?: (run: () => void) => void;
 }
 
 const closingSoonMs = () => selectClosingSoonMs(useSettings.getState());
@@ -94,6 +97,7 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     }
     if (request !== snapshotRequest) return;
     applySnapshot(snapshot, localNow());
+    if (!snapshot.chatsComplete) void fillRest(request);
     void useAutomations
       .getState()
       .load()
@@ -101,6 +105,22 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     // Messages pushed while the link was down were missed: reload the open chat too.
     const openChat = useConversation.getState().chatId;
     if (openChat) void useConversation.getState().open(openChat);
+  };
+
+  // The other chats after the snapshot's head; a failed page asks for a fresh snapshot a moment later.
+  const fillRest = async (request: number) => {
+    const isCurrent = () => request === snapshotRequest;
+    try {
+      const filled = await fillChatList({
+        getChats: (input) => janela.getChats(input),
+        addMissing: (chats) => useChats.getState().addMissing(chats, now(), closingSoonMs()),
+        isCurrent,
+        whenIdle: options.whenIdle ?? ((run) => setTimeout(run, 0)),
+      });
+      if (filled) useChats.getState().markComplete();
+    } catch {
+      if (isCurrent()) retryTimer = setTimeout(() => void loadSnapshot(), 1000);
+    }
   };
 
   // A burst of messages re-sorts 10,000 chats once per batch, not once per message.
@@ -117,13 +137,6 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
     janela.onChatsChanged(({ chats }) => {
       pendingChats.push(...chats);
       flushTimer ??= setTimeout(flushChats, options.chatsBatchMs ?? 16);
-    }),
-    janela.onChatsLoaded(({ chats }) => {
-      // Every chat as it is now: changes gathered before this are older, so they are dropped.
-      clearTimeout(flushTimer);
-      flushTimer = undefined;
-      pendingChats = [];
-      useChats.getState().replaceAll(chats, now(), closingSoonMs(), true);
     }),
     janela.onMessageChanged(({ message }) => {
       const conversation = useConversation.getState();

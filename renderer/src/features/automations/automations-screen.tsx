@@ -16,7 +16,6 @@ import { useAutomations } from './automations-store';
 import { BusinessHoursEditor, ClosedDatesEditor } from './business-hours-editor';
 import { cleanRules, FaqRulesEditor } from './faq-rules-editor';
 import { MenuEditor } from './menu-editor';
-import './automations.css';
 
 export function AutomationsScreen() {
   const t = useT();

@@ -2,7 +2,6 @@
 import type { ChatSummary } from '../../../../shared/domain';
 import { useT } from '../../i18n/use-i18n';
 import { BotIcon, PersonIcon } from './bot-icons';
-import './automations.css';
 
 export function HandledBy({
   chat,

@@ -17,7 +17,6 @@ import { BookingDialog, CancelBookingDialog, type BookingDialogState } from './b
 import { openChat } from './open-chat';
 import { liveReminderPlan, reminderText } from './reminder-text';
 import { ServicesDialog } from './services-dialog';
-import './staff-screens.css';
 
 const statuses: BookingStatus[] = ['booked', 'confirmed', 'done', 'no-show', 'cancelled'];
 

@@ -20,7 +20,6 @@ import { MessageSearchResults } from './message-search-results';
 import { ListResizer } from './list-resizer';
 import { useListWidth } from './list-width';
 import { WindowLegend } from './window-legend';
-import './chat-list.css';
 
 const ROW_HEIGHT = 84;
 const filterOrder: readonly ChatFilter[] = ['open', 'closing', 'closed', 'unanswered'];

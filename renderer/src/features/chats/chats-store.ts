@@ -4,7 +4,7 @@
  * changes state (`nextChangeAt`), not on every clock tick.
  */
 import { create } from 'zustand';
-import { nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
+import { mergeNew, nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
 import type { ChatId, ChatSummary } from '../../../../shared/domain';
 import type { CommandOutput } from '../../../../shared/contract';
 import { api } from '../../bridge/api';
@@ -16,11 +16,18 @@ interface ChatsState {
   orderedAt: number;
   nextChangeAt: number | null;
   loaded: boolean;
-  /** False while the list holds only its top chats: the backend is still reading the others. */
+  /** False while the list holds only its top chats: the others are still coming, a page at a time. */
   complete: boolean;
   replaceAll(chats: readonly ChatSummary[], now: number, closingSoonMs: number, complete: boolean): void;
   /** `chatsChanged` carries the chats that changed; unknown ids are added. */
   upsert(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
+  /**
+   * A page of the whole list: only the chats not held yet are added (a held chat came from the
+   * snapshot or from `chatsChanged`, as new as the page or newer).
+   */
+  addMissing(chats: readonly ChatSummary[], now: number, closingSoonMs: number): void;
+  /** Every chat has arrived. */
+  markComplete(): void;
   reorder(now: number, closingSoonMs: number): void;
   /** "Mark as unread": the row shows it (through `chatsChanged`) until the chat is opened again. */
   markUnread(chatId: ChatId): Promise<void>;
@@ -68,6 +75,26 @@ export const useChats = create<ChatsState>()((set, get) => ({
     }
     set(arrange(byId, now, closingSoonMs));
   },
+  addMissing: (chats, now, closingSoonMs) => {
+    const state = get();
+    const missing = chats.filter((chat) => !state.byId.has(chat.chatId));
+    if (missing.length === 0) return;
+    const byId = new Map(state.byId);
+    for (const chat of missing) byId.set(chat.chatId, chat);
+    // A window changed state since the last sort: the held chats move too, so everything is sorted.
+    if (state.nextChangeAt !== null && now >= state.nextChangeAt) return set(arrange(byId, now, closingSoonMs));
+    const nextOfMissing = nextOrderChangeAt(missing, now, closingSoonMs);
+    set({
+      byId,
+      ordered: mergeNew(state.ordered, missing, now),
+      orderedAt: now,
+      nextChangeAt:
+        state.nextChangeAt === null || nextOfMissing === null
+          ? (state.nextChangeAt ?? nextOfMissing)
+          : Math.min(state.nextChangeAt, nextOfMissing),
+    });
+  },
+  markComplete: () => set({ complete: true }),
   reorder: (now, closingSoonMs) => set(arrange(get().byId, now, closingSoonMs)),
   markUnread: async (chatId) => {
     await api().markUnread({ chatId });

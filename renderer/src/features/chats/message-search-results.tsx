@@ -8,7 +8,6 @@ import type { ChatId } from '../../../../shared/domain';
 import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
 import { useChats } from './chats-store';
-import './message-search-results.css';
 
 const DEBOUNCE_MS = 250;
 const MIN_QUERY = 2;

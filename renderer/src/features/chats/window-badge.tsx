@@ -4,7 +4,6 @@ import { windowExpiresAt, windowStatus, type WindowState } from '../../../../sha
 import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
 import { selectClosingSoonMs, useSettings } from '../settings/settings-store';
-import './chat-list.css';
 
 /** `open|23h 59m`: a string, so the badge re-renders only when what it shows changes. */
 function badgeKey(lastInboundAt: number | null, now: number, closingSoonMs: number): string {

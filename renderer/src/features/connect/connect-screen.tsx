@@ -10,7 +10,6 @@ import { PairingCode, PairingForm } from './pairing-form';
 import { QrImage } from './qr-image';
 import { statusText, statusTone } from './status-text';
 import { UnlinkButton } from './unlink-button';
-import './connect.css';
 
 const canReconnect: ReadonlySet<ConnectionStatus['state']> = new Set([
   'disconnected',

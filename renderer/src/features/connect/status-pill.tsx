@@ -3,7 +3,6 @@ import { useConnection } from './connection-store';
 import { useUi } from '../../app/ui-store';
 import { useT } from '../../i18n/use-i18n';
 import { statusText, statusTone } from './status-text';
-import './connect.css';
 
 /** Always visible in the top bar; opens the connect screen. */
 export function StatusPill() {

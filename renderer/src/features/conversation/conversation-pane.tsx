@@ -7,7 +7,6 @@ import { useUi } from '../../app/ui-store';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { MessageHistory } from './message-history';
-import './conversation.css';
 
 export function ConversationPane() {
   const t = useT();

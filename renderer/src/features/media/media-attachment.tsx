@@ -10,7 +10,6 @@ import { ImageViewer } from './image-viewer';
 import { useMedia } from './media-store';
 import { canOpenFiles, formatBytes, mediaUrl } from './media-url';
 import { VoicePlayer } from './voice-player';
-import './media.css';
 
 /** Pictures a page may show in place; anything else (SVG included) is offered as a file. */
 const inlineImages = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);

@@ -8,7 +8,6 @@ import type { ChatSummary } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
-import './conversation-metrics.css';
 
 /** Rendered with `key={chatId}`: another chat starts with a fresh state. */
 export function ConversationMetricsActions({ chat }: { chat: ChatSummary }) {

@@ -11,7 +11,6 @@ import { ConversationsPerDayChart, CustomerHeatMap, FirstResponsePerDayChart } f
 import { createMetricsFormat } from './metrics-format';
 import { periodOf, useMetrics } from './metrics-store';
 import { downloadMetricsCsv } from './metrics-csv-download';
-import './metrics.css';
 
 const presets: readonly PeriodPreset[] = ['today', 'last7', 'last30', 'custom'];
 const MINUTE = 60_000;

@@ -1,7 +1,6 @@
 import { useFormatter, useT } from '../../i18n/use-i18n';
 import { noticeText } from './notice-text';
 import { useNotices } from './notices-store';
-import './notices.css';
 
 /** What the backend needs the person to know (a recovered data file…), until they dismiss it. */
 export function NoticeBanner() {

@@ -8,7 +8,6 @@ import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
 import { selectLanguage, useSettings } from '../settings/settings-store';
 import { useNotifications } from './notifications-store';
-import './notifications.css';
 
 interface Props {
   value: NotificationSettings;

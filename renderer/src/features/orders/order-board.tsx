@@ -18,7 +18,6 @@ import { selectLanguage, useSettings } from '../settings/settings-store';
 import { CatalogueDialog } from './catalogue-dialog';
 import { useOrders } from './orders-store';
 import { columnOf, columns, nextStatus } from './order-steps';
-import '../bookings/staff-screens.css';
 
 function plural(language: Language, count: number): 'one' | 'other' {
   return new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';

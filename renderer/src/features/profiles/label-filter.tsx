@@ -6,7 +6,6 @@ import type { CSSProperties } from 'react';
 import { create } from 'zustand';
 import { useT } from '../../i18n/use-i18n';
 import { useLabels } from './labels-store';
-import './profile.css';
 
 export { filterByLabels } from './label-filter-rule';
 

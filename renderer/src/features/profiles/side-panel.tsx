@@ -5,7 +5,6 @@ import { QuickReplyPanel } from '../quick-replies/quick-reply-panel';
 import { QuickRepliesManager } from '../quick-replies/quick-replies-manager';
 import { ProfilePanel } from './profile-panel';
 import { useSidePanel, type SidePanelTab } from './side-panel-store';
-import './profile.css';
 
 const tabs: readonly SidePanelTab[] = ['profile', 'quick-replies'];
 

@@ -10,7 +10,6 @@ import { downloadText, EXPORT_FILE_NAME, quickReplyActions } from './quick-reply
 import { QuickReplyEditor } from './quick-reply-editor';
 import { placeholderNameFor } from '../../../../shared/templates/placeholders';
 import { selectLanguage, useSettings } from '../settings/settings-store';
-import './quick-replies.css';
 
 type Feedback = { kind: 'status' | 'error'; text: string } | null;
 /** `new` while writing a reply that is not saved yet. */

@@ -22,7 +22,6 @@ import { DraftNotice } from './draft-notice';
 import { findSlashTrigger } from './slash-trigger';
 import { TemplatePreview } from './template-preview';
 import { useTemplateContext } from './use-template-context';
-import './quick-replies.css';
 
 const MAX_OPTIONS = 8;
 

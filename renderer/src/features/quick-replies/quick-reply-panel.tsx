@@ -9,7 +9,6 @@ import { useComposerInserter } from './composer-inserter';
 import { useComposerAttachment } from '../conversation/composer-attachment-store';
 import { TemplatePreview } from './template-preview';
 import { useTemplateContext } from './use-template-context';
-import './quick-replies.css';
 
 /** Every quick reply as this customer would receive it; a click puts it in the composer. */
 export function QuickReplyPanel({ chatId }: { chatId: ChatId }) {

@@ -10,7 +10,6 @@ import { useUi } from '../../app/ui-store';
 import { NotificationSettingsFields } from '../notifications/notification-settings';
 import { HelpSection } from '../help/help-section';
 import { MediaSettingsFields, mediaSettingsPatch, useMediaSettingsDraft } from './media-settings';
-import './settings.css';
 
 /** Settings in a modal dialog; the form mounts on open so it always starts from the saved values. */
 export function SettingsDialog() {

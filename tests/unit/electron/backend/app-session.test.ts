@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAppSession, type AppSession } from '../../../../electron/backend/app-session';
 import { createClock } from '../../../../electron/backend/clock';
 import type { Snapshot } from '../../../../shared/contract';
+import { MAX_CHATS_PAGE } from '../../../../shared/limits';
 
 const caller = { trusted: true, description: 'test' };
 const sessions: AppSession[] = [];
@@ -30,6 +31,24 @@ async function session(
   sessions.push(opened);
   return opened;
 }
+
+describe('getChats', () => {
+  it('refuses a page over the limit, a cursor that is no chat id and unknown fields', async () => {
+    const janela = await session();
+    const invalid = { ok: false, error: { code: 'invalid-input' } };
+    for (const input of [
+      { after: null, limit: MAX_CHATS_PAGE + 1 },
+      { after: null, limit: 0 },
+      { after: 'everything', limit: 10 },
+      { after: null, limit: 10, all: true },
+    ])
+      expect(await janela.dispatch('getChats', input, caller)).toMatchObject(invalid);
+    expect(await janela.dispatch('getChats', { after: null, limit: MAX_CHATS_PAGE }, caller)).toMatchObject({
+      ok: true,
+      value: { chats: [], next: null },
+    });
+  });
+});
 
 describe('switching to the demo', () => {
   it('opens the demo store once, however many times "Try the demo" is pressed at once', async () => {

@@ -69,19 +69,6 @@ describe('the socket outbox', () => {
     ]);
   });
 
-  it('drops partial chat updates a full list supersedes', () => {
-    const socket = fakeSocket();
-    const timers = manualTimers();
-    const outbox = createSocketOutbox(socket, () => undefined, limits, timers);
-    socket.bufferedAmount = 500;
-    outbox.pushEvent('chatsChanged', { chats: [chat('a', 1)] });
-    outbox.pushEvent('chatsLoaded', { chats: [chat('a', 1), chat('b', 0)] });
-    outbox.pushEvent('chatsChanged', { chats: [chat('b', 3)] });
-    socket.bufferedAmount = 0;
-    timers.run();
-    expect(socket.sent.map(({ name }) => name)).toEqual(['chatsLoaded', 'chatsChanged']);
-  });
-
   it('cuts a client with too many waiting events or too many buffered bytes, once', () => {
     const cuts: string[] = [];
     const socket = fakeSocket();

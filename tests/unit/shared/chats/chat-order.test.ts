@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isUnanswered, nextOrderChangeAt, orderChats, reorderChanged } from '../../../../shared/chats/chat-order';
+import {
+  isUnanswered,
+  mergeNew,
+  nextOrderChangeAt,
+  orderChats,
+  reorderChanged,
+} from '../../../../shared/chats/chat-order';
 import type { ChatSummary } from '../../../../shared/domain';
 
 const hour = 3_600_000;
@@ -150,16 +156,33 @@ describe('chats waiting for a person after a hand-off', () => {
   });
 });
 
+/** 200 chats in every state, with ties in time (so names and ids decide). */
+const manyChats = () =>
+  Array.from({ length: 200 }, (_, i) =>
+    chat(`Cliente ${i % 50}`, {
+      chatId: `5511${String(i).padStart(9, '0')}@c.us`,
+      lastInboundAt: i % 3 === 0 ? now - (i % 47) * hour : now - (i % 20) * hour,
+      lastOutboundAt: i % 4 === 0 ? now - (i % 5) * hour : null,
+      lastMessage: { text: 'oi', at: now - (i % 30) * hour, direction: 'in' },
+    }),
+  );
+
+describe('mergeNew', () => {
+  it('puts a page of chats the list does not hold where a full sort would', () => {
+    const chats = manyChats();
+    // The list holds every third chat; the others arrive in pages in chat-id order, as getChats sends them.
+    const held = chats.filter((_, i) => i % 3 === 0);
+    const pages = [chats.filter((_, i) => i % 3 !== 0).slice(0, 70), chats.filter((_, i) => i % 3 !== 0).slice(70)];
+    let list = orderChats(held, now);
+    for (const page of pages) list = mergeNew(list, page, now);
+    expect(list).toEqual(orderChats(chats, now));
+    expect(mergeNew([], pages[0] ?? [], now)).toEqual(orderChats(pages[0] ?? [], now));
+  });
+});
+
 describe('reorderChanged', () => {
   it('puts changed and new chats where a full sort would, keeping one copy of each', () => {
-    const chats = Array.from({ length: 200 }, (_, i) =>
-      chat(`Cliente ${i}`, {
-        chatId: `5511${String(i).padStart(9, '0')}@c.us`,
-        lastInboundAt: i % 3 === 0 ? now - (i % 47) * hour : now - (i % 20) * hour,
-        lastOutboundAt: i % 4 === 0 ? now - (i % 5) * hour : null,
-        lastMessage: { text: 'oi', at: now - (i % 30) * hour, direction: 'in' },
-      }),
-    );
+    const chats = manyChats();
     const ordered = orderChats(chats, now);
     const [seventh, later] = [chats[7], chats[150]];
     if (!seventh || !later) throw new Error('fixture');

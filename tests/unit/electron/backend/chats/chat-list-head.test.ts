@@ -97,3 +97,21 @@ test('a chat waiting for a person after a hand-off is in the head where the full
   expect(ids(chatListHead(store, now, 10))).not.toContain(chatIdOf(3));
   await store.close();
 });
+
+test('a chat marked done sorts with the answered chats in the head, as in the full list', async () => {
+  const chats = Array.from({ length: 120 }, (_, index) => index + 1);
+  const store = await reopenedWith(chats);
+  // Chat 1 is unanswered and leads; marked done after the customer's message, it leaves the unanswered group.
+  const doneAt = now - HOUR / 2;
+  store.update((data) => (data.chatsDone[chatIdOf(1)] = doneAt));
+  const summarise = (contact: StoredContact) => ({
+    ...toChatSummary(contact),
+    ...(store.data.chatsDone[contact.chatId] === undefined ? {} : { doneAt: store.data.chatsDone[contact.chatId] }),
+  });
+  const head = chatListHead(store, now, 10, summarise);
+  await store.contactsLoaded();
+  const all = orderChats(Object.values(store.data.contacts).map(summarise), now);
+  expect(ids(head)).toEqual(ids(all.slice(0, 10)));
+  expect(ids(head)).not.toContain(chatIdOf(1));
+  await store.close();
+});

@@ -37,7 +37,9 @@ function message(id: string, chatId: string, at: number, direction: 'in' | 'out'
   return { id, chatId, direction, kind: 'text', text: id, at };
 }
 
-function fakeBackend(snapshot: Snapshot) {
+type ChatsPage = { chats: ChatSummary[]; next: string | null };
+
+function fakeBackend(snapshot: Snapshot, pages: Record<string, ChatsPage | Promise<ChatsPage>> = {}) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const calls: [CommandName, unknown][] = [];
   const history = new Map<string, ChatMessage[]>();
@@ -45,6 +47,7 @@ function fakeBackend(snapshot: Snapshot) {
     getSnapshot: () => snapshot,
     getConversation: (input: { chatId: string }) => ({ messages: history.get(input.chatId) ?? [], hasMore: false }),
     markRead: () => null,
+    getChats: (input: { after: string | null }) => pages[input.after ?? 'first'],
   };
   const transport: Transport = {
     async invoke(name, input) {
@@ -152,23 +155,47 @@ describe('connectStores', () => {
     expect(useChats.getState().byId.size).toBe(3);
   });
 
-  it('shows the top of the list while the backend reads its chats, then every chat from chatsLoaded', async () => {
+  it('shows the top of the list at once, then brings in every other chat page by page', async () => {
     const caio = chat('Caio', '5511933333333', start - 2 * HOUR);
-    const backend = fakeBackend(snapshotWith([ana], { chatsComplete: false }));
+    let sendFirstPage: (page: ChatsPage) => void = () => undefined;
+    const backend = fakeBackend(snapshotWith([ana], { chatsComplete: false }), {
+      first: new Promise<ChatsPage>((resolve) => (sendFirstPage = resolve)),
+      [bia.chatId]: { chats: [caio], next: null },
+    });
     await connect(backend);
     expect(names()).toEqual(['Ana']);
     expect(useChats.getState().complete).toBe(false);
-    // A change sent before chatsLoaded is older than it: chatsLoaded has every chat as it is now.
-    backend.emit('chatsChanged', { chats: [{ ...bia, lastInboundAt: start - 23.9 * HOUR }] });
-    backend.emit('chatsLoaded', { chats: [ana, bia, caio] });
-    expect(names()).toEqual(['Ana', 'Caio', 'Bia']);
+    // Ana replied to while the first page was on its way: the page's older row does not undo that.
+    backend.emit('chatsChanged', { chats: [{ ...ana, lastOutboundAt: start }] });
+    await vi.advanceTimersByTimeAsync(50);
+    sendFirstPage({ chats: [ana, bia], next: bia.chatId });
+    await vi.advanceTimersByTimeAsync(50);
+    expect(names()).toEqual(['Caio', 'Bia', 'Ana']);
+    expect(useChats.getState().byId.get(ana.chatId)?.lastOutboundAt).toBe(start);
     expect(useChats.getState().complete).toBe(true);
+    expect(backend.calls.filter(([name]) => name === 'getChats').map(([, input]) => input)).toEqual([
+      { after: null, limit: 500 },
+      { after: bia.chatId, limit: 500 },
+    ]);
+  });
+
+  it('stops filling a list a newer snapshot replaced', async () => {
+    let sendFirstPage: (page: ChatsPage) => void = () => undefined;
+    const backend = fakeBackend(snapshotWith([ana], { chatsComplete: false }), {
+      first: new Promise<ChatsPage>((resolve) => (sendFirstPage = resolve)),
+    });
+    let reconnect: () => void = () => undefined;
+    const link = {
+      onReconnect: (listener: () => void) => ((reconnect = listener), () => undefined),
+      onLinkState: () => () => undefined,
+    };
+    await connect(backend, link);
+    backend.setSnapshot(snapshotWith([bia]));
+    reconnect();
+    await vi.advanceTimersByTimeAsync(0);
+    sendFirstPage({ chats: [ana, bia], next: null });
     await vi.advanceTimersByTimeAsync(50);
-    expect(names()).toEqual(['Ana', 'Caio', 'Bia']);
-    // Changes after it apply as usual.
-    backend.emit('chatsChanged', { chats: [{ ...caio, lastOutboundAt: start }] });
-    await vi.advanceTimersByTimeAsync(50);
-    expect(names()).toEqual(['Ana', 'Bia', 'Caio']);
+    expect(names()).toEqual(['Bia']);
   });
 
   it('puts live messages into the open conversation only, and marks inbound ones read', async () => {
