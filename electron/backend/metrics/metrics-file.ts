@@ -2,54 +2,43 @@
  * Where the conversation records live: `metrics.jsonl` in the data folder, next to janela.json but
  * not in it. janela.json's head is rewritten at every checkpoint and read before the chat list
  * shows; 10,000 customers with a few conversations each are tens of thousands of records (several
- * MB), which would slow both. Records only grow at the end, so an append-only file fits: each line
- * is one chat's change (its fold state, and the records finished since its previous line, or all
- * its records after a rebuild), appended in batches and fsynced like the store's journal. When the
- * file holds much more than the live records, it is rewritten whole, durably (temp file, rename).
+ * MB), which would slow both. Records only grow at the end, so an append-only file fits: a
+ * snapshot line with every chat, then one batch line per flush with the chats changed since
+ * (`metrics-line-codec.ts`), fsynced. When the file is three times the size of its snapshot, it is
+ * rewritten as a new snapshot, durably (temp file, rename).
  *
- * The file is derived data: when it is missing (first start after this change) or damaged, the
- * records are rebuilt from the stored history, so damage costs time, never figures.
+ * A clean close ends the file with a line naming the store's state then; anything else (a crash, a
+ * torn line, a failed write) leaves the file untrusted and the records are rebuilt from history.
+ * The file is derived data: missing, old or damaged, it costs a rebuild, never a figure.
  */
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { z } from 'zod';
-import {
-  chatFoldStateSchema,
-  conversationRecordSchema,
-  type ChatFoldState,
-  type ConversationRecord,
-} from '../../../shared/metrics/conversation-record';
-import { moveAside, readIfExists, writeFileDurably, type StoreFs } from '../store/store-fs';
+import type { ChatFoldState, ConversationRecord } from '../../../shared/metrics/conversation-record';
+import { moveAside, openPrivate, readIfExists, writeFileDurably, type StoreFs } from '../store/store-fs';
+import { DamagedLine, decodeLine, encodeLine, type ChatEntry } from './metrics-line-codec';
 
 export const metricsFileName = 'metrics.jsonl';
-const header = JSON.stringify({ janelaMetrics: 1 });
-
-export const chatLineSchema = z.object({
-  chatId: z.string(),
-  /** The records finished since this chat's previous line; every finished record when `replace`. */
-  finished: z.array(conversationRecordSchema),
-  replace: z.boolean(),
-  state: chatFoldStateSchema,
-  /** The newest customer and shop message times shown to the keeper: a chat whose store times are newer lags. */
-  seenInboundAt: z.number().nullable(),
-  seenOutboundAt: z.number().nullable(),
-});
-export type ChatLine = z.infer<typeof chatLineSchema>;
+/** Version 1 kept one JSON object per chat and message; such a file is set aside and rebuilt once. */
+const header = `${JSON.stringify({ janelaMetrics: 2 })}\n`;
+/** Below this, rewriting would cost more often than the bytes it saves. */
+const COMPACTION_FLOOR_BYTES = 64 * 1024;
 
 export interface KeptChat {
+  /** Every conversation before `state.latest`, oldest first. */
   finished: ConversationRecord[];
   state: ChatFoldState;
-  seenInboundAt: number | null;
-  seenOutboundAt: number | null;
 }
 
 export type LoadResult =
-  { kind: 'loaded'; chats: Map<string, KeptChat> } | { kind: 'missing' } | { kind: 'damaged'; keptAs: string };
+  /** `cleanFingerprint` is null unless the file ends with a clean close (then it can be trusted). */
+  | { kind: 'loaded'; chats: Map<string, KeptChat>; cleanFingerprint: string | null }
+  | { kind: 'missing' }
+  | { kind: 'damaged'; keptAs: string };
 
 export class MetricsFile {
   private readonly file: string;
-  private appendedBytes = 0;
-  private liveBytes = 0;
+  private fileBytes = 0;
+  private snapshotBytes = 0;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -63,63 +52,74 @@ export class MetricsFile {
   async load(): Promise<LoadResult> {
     const text = await readIfExists(this.fs, this.file);
     if (text === null) return { kind: 'missing' };
-    const lines = text.split('\n');
-    // A crash can leave the last line torn: only that one may be incomplete (it is dropped).
-    const torn = lines.pop() !== '';
-    if (lines[0] !== header) return this.damaged();
+    if (!text.startsWith(header)) return this.damaged();
+    const lines = text.slice(header.length).split('\n');
+    // Written whole lines end with a newline: anything after the last one is a torn write.
+    lines.pop();
     const chats = new Map<string, KeptChat>();
-    for (let index = 1; index < lines.length; index++) {
-      const parsed = parseLine(lines[index] ?? '');
-      if (!parsed) return this.damaged();
-      applyLine(chats, parsed);
-      // Tens of MB for a big shop: parsed in slices so the app stays responsive meanwhile.
-      if (index % 200 === 0) await nextTurn();
+    let cleanFingerprint: string | null = null;
+    try {
+      for (let index = 0; index < lines.length; index++) {
+        const line = decodeLine(lines[index] ?? '');
+        // A line whose checksum fails is torn: only the last may be (a crash while appending).
+        if (!line) {
+          if (index === lines.length - 1) break;
+          return await this.damaged();
+        }
+        cleanFingerprint = line.kind === 'clean' ? line.fingerprint : null;
+        if (line.kind !== 'clean') for (const chat of line.chats) applyEntry(chats, chat);
+        // Tens of MB for a big shop: read in slices so the app stays responsive meanwhile.
+        if (index % 20 === 19) await nextTurn();
+      }
+    } catch (error) {
+      if (error instanceof DamagedLine) return this.damaged();
+      throw error;
     }
-    this.appendedBytes = Buffer.byteLength(text);
-    this.liveBytes = this.appendedBytes;
-    // Appending after a torn line would join the two: the file is rewritten without it first.
-    if (torn) await this.rewrite(chats);
-    return { kind: 'loaded', chats };
+    this.fileBytes = Buffer.byteLength(text);
+    this.snapshotBytes = header.length + Buffer.byteLength(`${lines[0] ?? ''}\n`);
+    return { kind: 'loaded', chats, cleanFingerprint };
   }
 
-  /** Appends lines and fsyncs; writes are queued, one at a time. */
-  append(lines: readonly ChatLine[]): Promise<void> {
-    if (lines.length === 0) return this.writing;
-    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+  /** Appends the chats changed since the previous batch, as one line, and syncs it. */
+  appendBatch(chats: ChatEntry[]): Promise<void> {
+    if (chats.length === 0) return this.writing;
+    return this.append(encodeLine({ kind: 'batch', chats }));
+  }
+
+  /** Ends the file with the store's state at a clean close: the next start trusts the file. */
+  markClean(fingerprint: string): Promise<void> {
+    return this.append(encodeLine({ kind: 'clean', fingerprint }));
+  }
+
+  private append(text: string): Promise<void> {
     this.writing = this.writing.then(async () => {
-      if (this.appendedBytes === 0) {
-        await writeFileDurably(this.fs, this.file, `${header}\n${text}`);
-        this.appendedBytes = Buffer.byteLength(header) + 1 + Buffer.byteLength(text);
-        return;
-      }
-      const handle = await this.fs.open(this.file, 'a');
+      const handle = await openPrivate(this.fs, this.file, 'a');
       try {
         await handle.writeFile(text);
-        await handle.sync();
+        await handle.datasync();
       } finally {
         await handle.close();
       }
-      this.appendedBytes += Buffer.byteLength(text);
+      this.fileBytes += Buffer.byteLength(text);
     });
     return this.writing;
   }
 
-  /** Whether the file carries much more than one line per chat would: time to rewrite it. */
+  /** Whether the file carries three times what one snapshot would: time to rewrite it. */
   wantsCompaction(): boolean {
-    return this.appendedBytes > 1_000_000 && this.appendedBytes > 3 * Math.max(this.liveBytes, 1);
+    return this.fileBytes > COMPACTION_FLOOR_BYTES && this.fileBytes > 3 * Math.max(this.snapshotBytes, 1);
   }
 
-  /** Replaces the file with one line per chat, durably. */
+  /** Replaces the file with one snapshot line of every chat, durably. */
   rewrite(chats: ReadonlyMap<string, KeptChat>): Promise<void> {
-    const parts = [`${header}\n`];
-    for (const [chatId, chat] of chats) {
-      parts.push(`${JSON.stringify({ chatId, ...chat, replace: true } satisfies ChatLine)}\n`);
-    }
-    const text = parts.join('');
+    const entries: ChatEntry[] = [];
+    for (const [chatId, chat] of chats)
+      entries.push({ chatId, replace: true, finished: chat.finished, state: chat.state });
+    const text = header + encodeLine({ kind: 'snapshot', chats: entries });
     this.writing = this.writing.then(async () => {
       await writeFileDurably(this.fs, this.file, text);
-      this.appendedBytes = Buffer.byteLength(text);
-      this.liveBytes = this.appendedBytes;
+      this.fileBytes = Buffer.byteLength(text);
+      this.snapshotBytes = this.fileBytes;
     });
     return this.writing;
   }
@@ -133,22 +133,10 @@ export class MetricsFile {
   }
 }
 
-function parseLine(line: string): ChatLine | null {
-  try {
-    const result = chatLineSchema.safeParse(JSON.parse(line));
-    return result.success ? result.data : null;
-  } catch {
-    return null;
-  }
-}
-
-export function applyLine(chats: Map<string, KeptChat>, line: ChatLine): void {
-  const previous = chats.get(line.chatId);
-  const finished = line.replace || !previous ? [...line.finished] : [...previous.finished, ...line.finished];
-  chats.set(line.chatId, {
-    finished,
-    state: line.state,
-    seenInboundAt: line.seenInboundAt,
-    seenOutboundAt: line.seenOutboundAt,
-  });
+function applyEntry(chats: Map<string, KeptChat>, entry: ChatEntry): void {
+  const kept = chats.get(entry.chatId);
+  if (kept && !entry.replace) {
+    kept.finished.push(...entry.finished);
+    kept.state = entry.state;
+  } else chats.set(entry.chatId, { finished: [...entry.finished], state: entry.state });
 }
