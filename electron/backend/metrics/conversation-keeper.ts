@@ -3,7 +3,8 @@
  * and replies typed on the phone as they arrive, the shop's replies from Janela once WhatsApp took
  * them (a reply that failed or never left answers nobody). Each message is folded into its chat's
  * state in place (`foldInPlace`): no copy of the record, no new array per message, a cost that does
- * not grow with the history. The changed chats are written to `metrics.jsonl` once per batch.
+ * not grow with the history. What was folded is written to `metrics.jsonl` once per batch, as the
+ * messages themselves (a few dozen bytes each), not the records they changed.
  *
  * At start the file is trusted only when it ends with a clean close that matches the store;
  * otherwise (the first start after this change, a crash, damage, a recovered store) every record is
@@ -16,14 +17,12 @@ import { emptyChatState, foldInPlace, rebuildChat } from '../../../shared/metric
 import type { JanelaStore, StoredMessage } from '../store/store-types';
 import { chatHistory, historyPages } from './history-source';
 import type { KeptChat, MetricsFile } from './metrics-file';
-import type { ChatEntry } from './metrics-line-codec';
+import { encodeChatEntry, encodeMessageEntry } from './metrics-line-codec';
 import { storeFingerprint } from './store-fingerprint';
 
 const FLUSH_DELAY_MS = 250;
 /** Messages per history page while rebuilding: large, so the reading is not in many small calls. */
 const HISTORY_PAGE_MESSAGES = 5_000;
-/** A dirty chat whose every finished record must be written again (it was rebuilt). */
-const ALL_FINISHED = -1;
 
 export interface ConversationKeeperOptions {
   store: JanelaStore;
@@ -43,10 +42,20 @@ export function isFoldable(message: StoredMessage): boolean {
   );
 }
 
+/** A survey went out in the chat's latest conversation or is among the messages the fold keeps. */
+function surveyAround(state: ChatFoldState): boolean {
+  if (state.awaitingCsatAnswer || (state.latest !== null && state.latest.surveySentAt !== null)) return true;
+  for (const kept of state.tail) if (kept.role === 'survey') return true;
+  return false;
+}
+
 export class ConversationKeeper {
   private readonly chats = new Map<string, KeptChat>();
-  /** Chats changed since the last batch: from which finished record on they are unwritten. */
-  private readonly dirty = new Map<string, number>();
+  /**
+   * What was folded since the last batch, in order: messages (encoded at the flush, they do not
+   * change) and entries already encoded (a rebuilt chat, a message with its text).
+   */
+  private unwritten: (StoredMessage | string)[] = [];
   /** Messages recorded while the records are loaded or rebuilt: folded right after. */
   private waiting: StoredMessage[] | null = [];
   /** Surveys queued but not yet sent, by chat: the conversation they were sent for. */
@@ -87,6 +96,10 @@ export class ConversationKeeper {
     const recovered = store.loadNotices.some((notice) => notice.kind === 'store-recovered');
     if (loaded.kind === 'loaded' && !recovered && loaded.cleanFingerprint === storeFingerprint(store)) {
       for (const [chatId, chat] of loaded.chats) this.chats.set(chatId, chat);
+      for (const entry of loaded.replay) {
+        if ('state' in entry) this.chats.set(entry.chatId, { finished: [...entry.finished], state: entry.state });
+        else this.fold(entry, false);
+      }
     } else {
       if (loaded.kind === 'damaged') log(`metrics records damaged (kept as ${loaded.keptAs}); rebuilding from history`);
       else if (loaded.kind === 'loaded') log('metrics records not closed cleanly; rebuilding from history');
@@ -108,7 +121,7 @@ export class ConversationKeeper {
         // A store may split a long chat over two pages.
         if (pending?.chatId === chat.chatId) pending.messages = pending.messages.concat(chat.messages);
         else {
-          if (pending) this.rebuildFrom(pending.chatId, pending.messages);
+          if (pending) this.rebuildFrom(pending.chatId, pending.messages, false);
           pending = chat;
         }
       }
@@ -116,25 +129,24 @@ export class ConversationKeeper {
       await nextTurn();
       if (this.closed) return;
     } while (after !== null);
-    if (pending) this.rebuildFrom(pending.chatId, pending.messages);
+    if (pending) this.rebuildFrom(pending.chatId, pending.messages, false);
     if (!this.options.file) return;
-    this.dirty.clear();
     await this.options.file.rewrite(this.chats).catch((error: unknown) => this.writeFailed(error));
   }
 
   /** Builds one chat's records from its stored history. */
   rebuildChat(chatId: string): void {
-    this.rebuildFrom(chatId, chatHistory(this.options.store, chatId));
+    this.rebuildFrom(chatId, chatHistory(this.options.store, chatId), true);
   }
 
-  private rebuildFrom(chatId: string, history: readonly StoredMessage[]): void {
+  private rebuildFrom(chatId: string, history: readonly StoredMessage[], logged: boolean): void {
     const foldable: MetricsMessage[] = [];
     for (const message of history) if (isFoldable(message)) foldable.push(message);
     const { records, state } = rebuildChat(chatId, foldable);
     if (state.latest) records.pop();
     this.chats.set(chatId, { finished: records, state });
-    this.dirty.set(chatId, ALL_FINISHED);
     this.chatsRebuilt += 1;
+    if (logged && this.options.file) this.unwritten.push(encodeChatEntry({ chatId, finished: records, state }));
   }
 
   /** Every message the store records or changes goes through here; each is folded once it counts. */
@@ -145,7 +157,14 @@ export class ConversationKeeper {
       return;
     }
     if (message.csatSurvey) this.noteSurvey(message);
-    if (!isFoldable(message)) return;
+    if (isFoldable(message)) this.fold(message, this.options.file !== null);
+  }
+
+  /**
+   * Folds one message into its chat. `logged`: note it for the next batch. Replaying the file
+   * (not logged) meets the same rebuilds as the first time, each followed by the rebuilt chat.
+   */
+  private fold(message: MetricsMessage, logged: boolean): void {
     const { chatId } = message;
     let kept = this.chats.get(chatId);
     if (!kept) {
@@ -154,20 +173,22 @@ export class ConversationKeeper {
     }
     const { state } = kept;
     const previous = state.latest;
-    const previousSequence = previous?.sequence;
+    const previousSequence = previous?.sequence ?? 0;
+    // The fold reads a customer message's text only while a survey may await its answer.
+    const withText = logged && message.direction === 'in' && surveyAround(state);
     if (!foldInPlace(state, message)) return;
-    if (state.needsRebuild) return this.rebuildAndFlush(chatId);
-    const unwrittenFrom = kept.finished.length;
+    if (logged) this.unwritten.push(withText ? encodeMessageEntry(message, true) : (message as StoredMessage));
+    if (state.needsRebuild) return this.rebuildIfLive(chatId, logged);
     if (previous && state.latest && state.latest.sequence !== previousSequence) {
       // More than one conversation began at once (a late refold): take them from history.
-      if (state.latest.sequence !== (previousSequence ?? 0) + 1) return this.rebuildAndFlush(chatId);
+      if (state.latest.sequence !== previousSequence + 1) return this.rebuildIfLive(chatId, logged);
       kept.finished.push(previous);
     }
-    if (!this.dirty.has(chatId)) this.dirty.set(chatId, unwrittenFrom);
-    this.scheduleFlush();
+    if (logged) this.scheduleFlush();
   }
 
-  private rebuildAndFlush(chatId: string): void {
+  private rebuildIfLive(chatId: string, logged: boolean): void {
+    if (!logged && this.options.file) return;
     this.rebuildChat(chatId);
     this.scheduleFlush();
   }
@@ -216,25 +237,14 @@ export class ConversationKeeper {
     }, FLUSH_DELAY_MS);
   }
 
-  /** Writes the changed chats as one batch line; resolves once it is on disk. */
+  /** Writes what was folded since the last batch as one line; resolves once it is on disk. */
   async flush(): Promise<void> {
     const { file } = this.options;
     if (!file) return;
-    const entries: ChatEntry[] = [];
-    for (const [chatId, from] of this.dirty) {
-      const chat = this.chats.get(chatId);
-      if (!chat) continue;
-      const replace = from === ALL_FINISHED;
-      entries.push({
-        chatId,
-        replace,
-        finished: replace ? chat.finished : chat.finished.slice(from),
-        state: chat.state,
-      });
-    }
-    this.dirty.clear();
+    const entries: string[] = [];
+    for (const item of this.unwritten) entries.push(typeof item === 'string' ? item : encodeMessageEntry(item, false));
+    this.unwritten = [];
     try {
-      // Encoded now, before the next message changes these records in place.
       await file.appendBatch(entries);
       if (file.wantsCompaction()) await file.rewrite(this.chats);
     } catch (error) {

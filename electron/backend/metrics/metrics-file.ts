@@ -3,8 +3,8 @@
  * not in it. janela.json's head is rewritten at every checkpoint and read before the chat list
  * shows; 10,000 customers with a few conversations each are tens of thousands of records (several
  * MB), which would slow both. Records only grow at the end, so an append-only file fits: a
- * snapshot line with every chat, then one batch line per flush with the chats changed since
- * (`metrics-line-codec.ts`), fsynced. When the file is three times the size of its snapshot, it is
+ * snapshot line with every chat, then one batch line per flush with the messages folded since
+ * (`metrics-line-codec.ts`), fsynced; loading folds them again. When the file is three times the size of its snapshot, it is
  * rewritten as a new snapshot, durably (temp file, rename).
  *
  * A clean close ends the file with a line naming the store's state then; anything else (a crash, a
@@ -13,9 +13,16 @@
  */
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ChatFoldState, ConversationRecord } from '../../../shared/metrics/conversation-record';
+import type { ChatFoldState, ConversationRecord, MetricsMessage } from '../../../shared/metrics/conversation-record';
 import { moveAside, openPrivate, readIfExists, writeFileDurably, type StoreFs } from '../store/store-fs';
-import { DamagedLine, decodeLine, encodeLine, type ChatEntry } from './metrics-line-codec';
+import {
+  DamagedLine,
+  decodeLine,
+  encodeBatch,
+  encodeClean,
+  encodeSnapshot,
+  type ChatEntry,
+} from './metrics-line-codec';
 
 export const metricsFileName = 'metrics.jsonl';
 /** Version 1 kept one JSON object per chat and message; such a file is set aside and rebuilt once. */
@@ -30,8 +37,16 @@ export interface KeptChat {
 }
 
 export type LoadResult =
-  /** `cleanFingerprint` is null unless the file ends with a clean close (then it can be trusted). */
-  | { kind: 'loaded'; chats: Map<string, KeptChat>; cleanFingerprint: string | null }
+  /**
+   * The snapshot's chats, and what the batches after it hold, to fold again in order.
+   * `cleanFingerprint` is null unless the file ends with a clean close (then it can be trusted).
+   */
+  | {
+      kind: 'loaded';
+      chats: Map<string, KeptChat>;
+      replay: (ChatEntry | MetricsMessage)[];
+      cleanFingerprint: string | null;
+    }
   | { kind: 'missing' }
   | { kind: 'damaged'; keptAs: string };
 
@@ -57,6 +72,7 @@ export class MetricsFile {
     // Written whole lines end with a newline: anything after the last one is a torn write.
     lines.pop();
     const chats = new Map<string, KeptChat>();
+    const replay: (ChatEntry | MetricsMessage)[] = [];
     let cleanFingerprint: string | null = null;
     try {
       for (let index = 0; index < lines.length; index++) {
@@ -67,7 +83,13 @@ export class MetricsFile {
           return await this.damaged();
         }
         cleanFingerprint = line.kind === 'clean' ? line.fingerprint : null;
-        if (line.kind !== 'clean') for (const chat of line.chats) applyEntry(chats, chat);
+        if (line.kind === 'snapshot') {
+          if (index !== 0) return await this.damaged();
+          for (const chat of line.chats) chats.set(chat.chatId, { finished: [...chat.finished], state: chat.state });
+        } else if (line.kind === 'batch') {
+          if (index === 0) return await this.damaged();
+          for (const entry of line.entries) replay.push(entry);
+        }
         // Tens of MB for a big shop: read in slices so the app stays responsive meanwhile.
         if (index % 20 === 19) await nextTurn();
       }
@@ -77,18 +99,18 @@ export class MetricsFile {
     }
     this.fileBytes = Buffer.byteLength(text);
     this.snapshotBytes = header.length + Buffer.byteLength(`${lines[0] ?? ''}\n`);
-    return { kind: 'loaded', chats, cleanFingerprint };
+    return { kind: 'loaded', chats, replay, cleanFingerprint };
   }
 
-  /** Appends the chats changed since the previous batch, as one line, and syncs it. */
-  appendBatch(chats: ChatEntry[]): Promise<void> {
-    if (chats.length === 0) return this.writing;
-    return this.append(encodeLine({ kind: 'batch', chats }));
+  /** Appends what changed since the previous batch, as one line, and syncs it. */
+  appendBatch(entries: readonly string[]): Promise<void> {
+    if (entries.length === 0) return this.writing;
+    return this.append(encodeBatch(entries));
   }
 
   /** Ends the file with the store's state at a clean close: the next start trusts the file. */
   markClean(fingerprint: string): Promise<void> {
-    return this.append(encodeLine({ kind: 'clean', fingerprint }));
+    return this.append(encodeClean(fingerprint));
   }
 
   private append(text: string): Promise<void> {
@@ -113,9 +135,9 @@ export class MetricsFile {
   /** Replaces the file with one snapshot line of every chat, durably. */
   rewrite(chats: ReadonlyMap<string, KeptChat>): Promise<void> {
     const entries: ChatEntry[] = [];
-    for (const [chatId, chat] of chats)
-      entries.push({ chatId, replace: true, finished: chat.finished, state: chat.state });
-    const text = header + encodeLine({ kind: 'snapshot', chats: entries });
+    for (const [chatId, chat] of chats) entries.push({ chatId, finished: chat.finished, state: chat.state });
+    // Encoded now, before the next message changes these records in place.
+    const text = header + encodeSnapshot(entries);
     this.writing = this.writing.then(async () => {
       await writeFileDurably(this.fs, this.file, text);
       this.fileBytes = Buffer.byteLength(text);
@@ -131,12 +153,4 @@ export class MetricsFile {
   private async damaged(): Promise<LoadResult> {
     return { kind: 'damaged', keptAs: await moveAside(this.fs, this.file, this.now()) };
   }
-}
-
-function applyEntry(chats: Map<string, KeptChat>, entry: ChatEntry): void {
-  const kept = chats.get(entry.chatId);
-  if (kept && !entry.replace) {
-    kept.finished.push(...entry.finished);
-    kept.state = entry.state;
-  } else chats.set(entry.chatId, { finished: [...entry.finished], state: entry.state });
 }

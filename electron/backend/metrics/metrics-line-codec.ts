@@ -1,8 +1,10 @@
 /**
- * The lines of `metrics.jsonl`, compact: a chat's records and fold state as JSON arrays of numbers
- * in a fixed order instead of objects with field names. A batch of thousands of chats is written
- * at every flush, so the bytes and the serializing time per chat are what keeping the records
- * costs per message; field names would triple both.
+ * The lines of `metrics.jsonl`, compact: JSON arrays in a fixed order instead of objects with field
+ * names. A snapshot line holds every chat's records and fold state; a batch line holds, in the order
+ * they were folded, the messages folded since the previous batch (what the fold reads of each:
+ * chat, id, time, role, and the text only when it may be a survey answer) and the chats rebuilt
+ * whole. Writing what the fold read, not the states it changed, makes a message cost a few dozen
+ * bytes to write; reading the file folds them again, and the fold gives the same states.
  *
  * Every line starts with the CRC-32 of its JSON, so a line torn by a crash is told from a whole
  * one. Reading checks every value's type and range: a line that parses but does not decode is
@@ -15,21 +17,21 @@ import type {
   ConversationRecord,
   FoldedMessage,
   MessageRole,
+  MetricsMessage,
 } from '../../../shared/metrics/conversation-record';
 
-/** One chat as a line carries it: its records finished since its previous line (all of them when `replace`) and its state. */
+/** One chat as a line carries it: every finished record (oldest first) and its state. */
 export interface ChatEntry {
   chatId: string;
-  replace: boolean;
   finished: readonly ConversationRecord[];
   state: ChatFoldState;
 }
 
 export type MetricsLine =
-  /** A whole file's worth of chats, written at a compaction or after a rebuild: always the first line. */
+  /** Every chat, written at a compaction or after a rebuild: always the first line. */
   | { kind: 'snapshot'; chats: ChatEntry[] }
-  /** The chats changed since the previous flush. */
-  | { kind: 'batch'; chats: ChatEntry[] }
+  /** What changed since the previous batch, in order: messages to fold, chats to replace. */
+  | { kind: 'batch'; entries: (ChatEntry | MetricsMessage)[] }
   /** Written last at a clean close: the store's contact times then, to check at the next start. */
   | { kind: 'clean'; fingerprint: string };
 
@@ -72,15 +74,47 @@ function stateTuple(state: ChatFoldState): Tuple {
 function chatTuple(chat: ChatEntry): Tuple {
   const finished: Tuple[] = [];
   for (const record of chat.finished) finished.push(recordTuple(record));
-  return [chat.chatId, chat.replace ? 1 : 0, finished, stateTuple(chat.state)];
+  return [chat.chatId, finished, stateTuple(chat.state)];
 }
 
-/** The line's text with its checksum and newline. Built synchronously: the records change in place after. */
-export function encodeLine(line: MetricsLine): string {
-  const body =
-    line.kind === 'clean'
-      ? JSON.stringify(['clean', line.fingerprint])
-      : JSON.stringify([line.kind, line.chats.map(chatTuple)]);
+/** A chat rebuilt whole, as a batch entry. Encoded at once: its records change in place after. */
+export function encodeChatEntry(chat: ChatEntry): string {
+  return JSON.stringify(chatTuple(chat));
+}
+
+/** The message codes of a batch: who wrote it, as the fold tells them apart. */
+const messageCodes = { in: 0, reply: 1, automatic: 2, survey: 3 } as const;
+
+/** A folded message, as a batch entry; `withText` when the fold may read it as a survey answer. */
+export function encodeMessageEntry(message: MetricsMessage, withText: boolean): string {
+  const code =
+    message.direction === 'in'
+      ? messageCodes.in
+      : message.csatSurvey
+        ? messageCodes.survey
+        : message.automatic
+          ? messageCodes.automatic
+          : messageCodes.reply;
+  const head = `[${JSON.stringify(message.chatId)},${JSON.stringify(message.id)},${message.at},${code}`;
+  return withText ? `${head},${JSON.stringify(message.text)}]` : `${head}]`;
+}
+
+export function encodeSnapshot(chats: Iterable<ChatEntry>): string {
+  const tuples: Tuple[] = [];
+  for (const chat of chats) tuples.push(chatTuple(chat));
+  return withChecksum(JSON.stringify(['snapshot', tuples]));
+}
+
+/** A batch line from entries already encoded (`encodeMessageEntry`, `encodeChatEntry`). */
+export function encodeBatch(entries: readonly string[]): string {
+  return withChecksum(`["batch",[${entries.join(',')}]]`);
+}
+
+export function encodeClean(fingerprint: string): string {
+  return withChecksum(JSON.stringify(['clean', fingerprint]));
+}
+
+function withChecksum(body: string): string {
   return `${checksumOf(body)} ${body}\n`;
 }
 
@@ -107,8 +141,9 @@ export function decodeLine(text: string): MetricsLine | null {
   }
   const [kind, payload] = array(parsed, 2);
   if (kind === 'clean' && typeof payload === 'string') return { kind, fingerprint: payload };
-  if (kind !== 'snapshot' && kind !== 'batch') throw new DamagedLine('unknown kind');
-  return { kind, chats: array(payload).map(decodeChat) };
+  if (kind === 'snapshot') return { kind, chats: array(payload).map(decodeChat) };
+  if (kind === 'batch') return { kind, entries: array(payload).map(decodeEntry) };
+  throw new DamagedLine('unknown kind');
 }
 
 function array(value: unknown, length?: number): unknown[] {
@@ -136,14 +171,39 @@ function score(value: unknown): number | null {
   return decoded;
 }
 
+function chatIdOf(value: unknown): string {
+  if (typeof value !== 'string' || !chatIdSchema.safeParse(value).success) throw new DamagedLine('bad chat id');
+  return value;
+}
+
 function decodeChat(value: unknown): ChatEntry {
-  const [chatId, replace, finished, state] = array(value, 4);
-  if (typeof chatId !== 'string' || !chatIdSchema.safeParse(chatId).success) throw new DamagedLine('bad chat id');
+  const [chatIdValue, finished, state] = array(value, 3);
+  const chatId = chatIdOf(chatIdValue);
   return {
     chatId,
-    replace: flag(replace),
     finished: array(finished).map((record) => decodeRecord(chatId, record)),
     state: decodeState(chatId, state),
+  };
+}
+
+/** A chat entry has its records (an array) second; a message entry its id (a string). */
+function decodeEntry(value: unknown): ChatEntry | MetricsMessage {
+  const tuple = array(value);
+  if (typeof tuple[1] !== 'string') return decodeChat(tuple);
+  if (tuple.length !== 4 && tuple.length !== 5) throw new DamagedLine('bad message');
+  const [chatIdValue, id, at, code, text] = tuple;
+  if (typeof id !== 'string' || id === '' || (text !== undefined && typeof text !== 'string'))
+    throw new DamagedLine('bad message');
+  const role = integer(code, 0);
+  if (role > messageCodes.survey) throw new DamagedLine('bad message code');
+  return {
+    id,
+    chatId: chatIdOf(chatIdValue),
+    direction: role === messageCodes.in ? 'in' : 'out',
+    at: integer(at),
+    text: text ?? '',
+    ...(role === messageCodes.automatic ? { automatic: true } : {}),
+    ...(role === messageCodes.survey ? { csatSurvey: true } : {}),
   };
 }
 
