@@ -5,7 +5,8 @@
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordGatewayMessage } from '../../../../../electron/backend/chats/record-message';
 import type { GatewayMessage } from '../../../../../electron/backend/gateways/gateway';
@@ -173,13 +174,17 @@ describe('conversation keeper restarts', () => {
     expect(restored.logged).toContain('metrics records not closed cleanly; rebuilding from history');
   });
 
-  it('sets aside a records file of the earlier format and rebuilds once', async () => {
+  it('sets aside (keeps) a records file of the first format and rebuilds once', async () => {
     const dataDir = newDir();
     const first = await openKeeper(dataDir);
     playWeek(first);
     const kept = sorted(first.keeper);
     await closeKeeper(first);
-    writeFileSync(join(dataDir, metricsFileName), '{"janelaMetrics":1}\n{"chatId":"5511900000001@c.us"}\n');
+    // Written by the first version (one keyed JSON object per chat change, no checksums).
+    cpSync(
+      join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'metrics-v1.jsonl'),
+      join(dataDir, metricsFileName),
+    );
 
     const reopened = await openKeeper(dataDir);
     expect(sorted(reopened.keeper)).toEqual(kept);
