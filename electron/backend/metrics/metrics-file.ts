@@ -4,7 +4,8 @@
  * shows; 10,000 customers with a few conversations each are tens of thousands of records (several
  * MB), which would slow both. Records only grow at the end, so an append-only file fits: a
  * snapshot line with every chat, then one batch line per flush with the messages folded since
- * (`metrics-line-codec.ts`), fsynced; loading folds them again. When the file is three times the size of its snapshot, it is
+ * (`metrics-line-codec.ts`); loading folds them again. Only the snapshot and the clean close are
+ * synced: the file is trusted only when it ends with a clean close. When the file is three times the size of its snapshot, it is
  * rewritten as a new snapshot, durably (temp file, rename).
  *
  * A clean close ends the file with a line naming the store's state then; anything else (a crash, a
@@ -102,23 +103,26 @@ export class MetricsFile {
     return { kind: 'loaded', chats, replay, cleanFingerprint };
   }
 
-  /** Appends what changed since the previous batch, as one line, and syncs it. */
+  /**
+   * Appends what changed since the previous batch, as one line. Not synced: after a crash the file
+   * is not trusted anyway (no clean close), so a batch's sync would buy nothing.
+   */
   appendBatch(entries: readonly string[]): Promise<void> {
     if (entries.length === 0) return this.writing;
-    return this.append(encodeBatch(entries));
+    return this.append(encodeBatch(entries), false);
   }
 
-  /** Ends the file with the store's state at a clean close: the next start trusts the file. */
+  /** Ends the file with the store's state at a clean close, synced with every batch before it. */
   markClean(fingerprint: string): Promise<void> {
-    return this.append(encodeClean(fingerprint));
+    return this.append(encodeClean(fingerprint), true);
   }
 
-  private append(text: string): Promise<void> {
+  private append(text: string, sync: boolean): Promise<void> {
     this.writing = this.writing.then(async () => {
       const handle = await openPrivate(this.fs, this.file, 'a');
       try {
         await handle.writeFile(text);
-        await handle.datasync();
+        if (sync) await handle.datasync();
       } finally {
         await handle.close();
       }
