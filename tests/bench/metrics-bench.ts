@@ -32,9 +32,10 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const runs = 7;
 const recordBurst = 2_000;
-const recordRounds = 5;
+const recordRounds = 7;
 
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
+const best = (values: number[]) => Math.min(...values);
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const load = () =>
@@ -309,6 +310,10 @@ export async function runMetricsBench(root: string, messageCount = 200_000): Pro
     );
     console.log(
       `  CPU per message (median of bursts, a GC before each phase): recording ${fmt(recordUs, 1)} µs, keeping ${fmt(keepUs, 1)} µs = ${fmt((keepUs / recordUs) * 100, 1)} % of recording (of which folding ${fmt(middle(foldCpu), 1)} µs; keeping wall ${fmt(middle(keepWall), 1)} µs/msg)`,
+    );
+    // Other work on the machine only ever adds time: the best burst is the least disturbed one.
+    console.log(
+      `  best burst: recording ${fmt(best(recordCpu), 1)} µs, keeping ${fmt(best(keepCpu), 1)} µs = ${fmt((best(keepCpu) / best(recordCpu)) * 100, 1)} % (folding ${fmt(best(foldCpu), 1)} µs); keeping per burst, in order: ${keepCpu.map((value) => fmt(value, 1)).join(' ')} µs`,
     );
     console.log(
       `  metrics.jsonl grows ${fmt(bytesPerMessage, 0)} B/msg; compaction (snapshot of ${fmt(snapshotBytes / 1e6, 1)} MB) ${fmt(compactionMs, 0)} ms CPU every ~${fmt((2 * snapshotBytes) / bytesPerMessage / 1000, 0)}k messages = ${fmt(compactionUs, 2)} µs/msg amortized\n`,
