@@ -134,19 +134,23 @@ function applyInOrder(state: ChatFoldState, message: FoldedMessage): void {
   }
 }
 
-/** Keeps what a message within the tolerance could still need (see the module comment). */
-function trimmedTail(tail: readonly FoldedMessage[], state: ChatFoldState): FoldedMessage[] {
+/** Whether the tail keeps a message: what a message within the tolerance could still need (see the module comment). */
+function tailKeeps(message: FoldedMessage, state: ChatFoldState, recentFrom: number): boolean {
   const { latest, previousExpiresAt } = state;
-  const recentFrom = (tail.at(-1)?.at ?? 0) - WINDOW_LENGTH_MS;
-  return tail.filter((message) => {
-    if (latest && message.at >= latest.startedAt) {
-      const outsideWindow = message.role !== 'customer' && message.at >= latest.expiresAt;
-      return !outsideWindow || message.at >= recentFrom;
-    }
-    const outsideWindows =
-      message.role !== 'customer' && (previousExpiresAt === null || message.at >= previousExpiresAt);
-    return outsideWindows && message.at >= recentFrom;
-  });
+  if (latest && message.at >= latest.startedAt) {
+    const outsideWindow = message.role !== 'customer' && message.at >= latest.expiresAt;
+    return !outsideWindow || message.at >= recentFrom;
+  }
+  const outsideWindows = message.role !== 'customer' && (previousExpiresAt === null || message.at >= previousExpiresAt);
+  return outsideWindows && message.at >= recentFrom;
+}
+
+/** Drops from a sorted tail what no message within the tolerance can need, in place (no copy per message). */
+function trimTail(tail: FoldedMessage[], state: ChatFoldState): void {
+  const recentFrom = (tail[tail.length - 1]?.at ?? 0) - WINDOW_LENGTH_MS;
+  let kept = 0;
+  for (const message of tail) if (tailKeeps(message, state, recentFrom)) tail[kept++] = message;
+  tail.length = kept;
 }
 
 function withinTolerance(state: ChatFoldState, message: FoldedMessage, newestAt: number): boolean {
@@ -163,48 +167,61 @@ function withinTolerance(state: ChatFoldState, message: FoldedMessage, newestAt:
   return afterPrevious && joinsLatest && recent;
 }
 
-function refolded(state: ChatFoldState, tail: readonly FoldedMessage[]): ChatFoldState {
+/** Folds the sorted tail again from the conversation before it; replaces `state`'s fields. */
+function refold(state: ChatFoldState, tail: FoldedMessage[]): void {
   const next: ChatFoldState = {
     ...emptyChatState(state.chatId),
     earlierConversations: state.earlierConversations,
     previousExpiresAt: state.previousExpiresAt,
   };
   for (const message of tail) applyInOrder(next, message);
-  next.tail = trimmedTail(tail, next);
-  return next;
+  trimTail(tail, next);
+  next.tail = tail;
+  Object.assign(state, next);
 }
 
-function foldOne(state: ChatFoldState, message: MetricsMessage): ChatFoldState {
-  if (state.needsRebuild || state.tail.some((kept) => kept.id === message.id)) return state;
-  const newest = state.tail.at(-1);
+/**
+ * Folds one message into its chat's state, changing `state` in place: the keeper's hot path, with
+ * no copy of the record and no new array per message. A conversation the message ends is left
+ * untouched (`state.latest` becomes a new record). Returns whether anything changed.
+ */
+export function foldInPlace(state: ChatFoldState, message: MetricsMessage): boolean {
+  if (state.needsRebuild) return false;
+  const { tail } = state;
+  for (const kept of tail) if (kept.id === message.id) return false;
+  const newest = tail[tail.length - 1];
   const unread = foldedMessage(message, false);
-  if (!unread) return state;
+  if (!unread) return false;
   const customer = unread.role === 'customer';
   if (newest === undefined || compareMessages(newest, unread) < 0) {
-    const folded = customer && surveyMayAwait(state, unread.at) ? foldedMessage(message, true) : unread;
-    if (!folded) return state;
-    const next: ChatFoldState = { ...state, latest: state.latest && copyOf(state.latest) };
-    applyInOrder(next, folded);
-    next.tail = trimmedTail([...state.tail, folded], next);
-    return next;
+    const folded = customer && surveyMayAwait(state, unread.at) ? (foldedMessage(message, true) ?? unread) : unread;
+    applyInOrder(state, folded);
+    tail.push(folded);
+    trimTail(tail, state);
+    return true;
   }
-  if (!withinTolerance(state, unread, newest.at)) return { ...state, needsRebuild: true };
+  if (!withinTolerance(state, unread, newest.at)) {
+    state.needsRebuild = true;
+    return true;
+  }
   // A late survey: the customer messages after it were not read as scores.
-  const surveyBefore = state.tail.some((kept) => kept.role === 'survey' && compareMessages(kept, unread) < 0);
-  if (
-    unread.role === 'survey' &&
-    state.tail.some((kept) => kept.role === 'customer' && compareMessages(unread, kept) < 0)
-  ) {
-    return { ...state, needsRebuild: true };
+  let surveyBefore = false;
+  for (const kept of tail) {
+    if (kept.role === 'survey' && compareMessages(kept, unread) < 0) surveyBefore = true;
+    if (unread.role === 'survey' && kept.role === 'customer' && compareMessages(unread, kept) < 0) {
+      state.needsRebuild = true;
+      return true;
+    }
   }
-  const folded = customer && surveyBefore ? foldedMessage(message, true) : unread;
-  if (!folded) return state;
-  return refolded(state, [...state.tail, folded].sort(compareMessages));
+  const folded = customer && surveyBefore ? (foldedMessage(message, true) ?? unread) : unread;
+  refold(state, [...tail, folded].sort(compareMessages));
+  return true;
 }
 
-/** Folds one message into its chat's state; the state given is left unchanged. */
+/** Folds one message into a copy of its chat's state; the state given is left unchanged. */
 export function foldMessage(state: ChatFoldState, message: MetricsMessage): ChatFoldState {
-  return foldOne(state, message);
+  const next: ChatFoldState = { ...state, latest: state.latest && copyOf(state.latest), tail: [...state.tail] };
+  return foldInPlace(next, message) ? next : state;
 }
 
 export interface RebuiltConversations {
@@ -216,36 +233,70 @@ export interface RebuiltConversations {
 
 /** Builds every record from stored history, in any order, with duplicates: the fold's reference. */
 export function rebuild(messages: Iterable<MetricsMessage>): RebuiltConversations {
-  const byChat = new Map<string, Map<string, { folded: FoldedMessage; message: MetricsMessage }>>();
+  const byChat = new Map<string, MetricsMessage[]>();
   for (const message of messages) {
-    const folded = foldedMessage(message, false);
-    if (!folded) continue;
-    let chat = byChat.get(message.chatId);
-    if (!chat) {
-      chat = new Map();
-      byChat.set(message.chatId, chat);
-    }
-    // The first copy of a message wins, as in the fold.
-    if (!chat.has(folded.id)) chat.set(folded.id, { folded, message });
+    const chat = byChat.get(message.chatId);
+    if (chat) chat.push(message);
+    else byChat.set(message.chatId, [message]);
   }
   const records: ConversationRecord[] = [];
   const states = new Map<string, ChatFoldState>();
   for (const [chatId, chat] of byChat) {
-    const state = emptyChatState(chatId);
-    const sorted = [...chat.values()].sort((a, b) => compareMessages(a.folded, b.folded));
-    const applied: FoldedMessage[] = [];
-    for (const entry of sorted) {
-      const previous = state.latest;
-      const read = entry.folded.role === 'customer' && surveyMayAwait(state, entry.folded.at);
-      const folded = read ? (foldedMessage(entry.message, true) ?? entry.folded) : entry.folded;
-      applied.push(folded);
-      applyInOrder(state, folded);
-      if (previous && state.latest !== previous) records.push(previous);
-    }
-    if (state.latest) records.push(state.latest);
-    state.tail = trimmedTail(applied, state);
-    states.set(chatId, state);
+    const rebuilt = rebuildChat(chatId, chat);
+    records.push(...rebuilt.records);
+    states.set(chatId, rebuilt.state);
   }
   records.sort((a, b) => a.startedAt - b.startedAt || (a.chatId < b.chatId ? -1 : a.chatId > b.chatId ? 1 : 0));
   return { records, states };
+}
+
+export interface RebuiltChat {
+  /** The chat's conversations, oldest first; the last one is `state.latest`. */
+  records: ConversationRecord[];
+  state: ChatFoldState;
+}
+
+/**
+ * Builds one chat's records from its messages, in any order, with duplicates (the first copy of an
+ * id wins, as in the fold). A stored history comes sorted and without duplicates: then nothing is
+ * sorted or copied, one small object per message is all it allocates.
+ */
+export function rebuildChat(chatId: string, messages: readonly MetricsMessage[]): RebuiltChat {
+  const folded: FoldedMessage[] = [];
+  const sources: MetricsMessage[] = [];
+  const seen = new Set<string>();
+  let sorted = true;
+  for (const message of messages) {
+    const unread = foldedMessage(message, false);
+    if (!unread || seen.has(unread.id)) continue;
+    seen.add(unread.id);
+    const previous = folded[folded.length - 1];
+    if (previous && compareMessages(previous, unread) >= 0) sorted = false;
+    folded.push(unread);
+    sources.push(message);
+  }
+  let order: number[] | null = null;
+  if (!sorted) {
+    order = folded.map((_, index) => index);
+    order.sort((a, b) => compareMessages(folded[a] as FoldedMessage, folded[b] as FoldedMessage));
+  }
+  const state = emptyChatState(chatId);
+  const records: ConversationRecord[] = [];
+  const applied: FoldedMessage[] = order ? [] : folded;
+  for (let position = 0; position < folded.length; position++) {
+    const index = order ? (order[position] as number) : position;
+    let message = folded[index] as FoldedMessage;
+    if (message.role === 'customer' && surveyMayAwait(state, message.at)) {
+      message = foldedMessage(sources[index] as MetricsMessage, true) ?? message;
+      if (!order) folded[index] = message;
+    }
+    if (order) applied.push(message);
+    const previous = state.latest;
+    applyInOrder(state, message);
+    if (previous && state.latest !== previous) records.push(previous);
+  }
+  if (state.latest) records.push(state.latest);
+  trimTail(applied, state);
+  state.tail = applied;
+  return { records, state };
 }

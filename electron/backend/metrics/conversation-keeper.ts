@@ -2,25 +2,27 @@
  * Keeps every chat's conversation records up to date as messages are recorded: customer messages
  * and replies typed on the phone as they arrive, the shop's replies from Janela once WhatsApp took
  * them (a reply that failed or never left answers nobody). Each message is folded into its chat's
- * state (`shared/metrics/conversations.ts`), at a cost that does not grow with the history; the
- * changed chats are written to `metrics.jsonl` in batches.
+ * state in place (`foldInPlace`): no copy of the record, no new array per message, a cost that does
+ * not grow with the history. What was folded is written to `metrics.jsonl` once per batch, as the
+ * messages themselves (a few dozen bytes each), not the records they changed.
  *
- * Rebuilt from the stored history when there are no records yet (the first start after this
- * change), when the file is damaged, after the store recovered from damage, and per chat when the
- * fold asks for it (a message too late to fold exactly) or when the store holds messages the file
- * never saw (a crash between the two writes).
+ * At start the file is trusted only when it ends with a clean close that matches the store;
+ * otherwise (the first start after this change, a crash, damage, a recovered store) every record is
+ * rebuilt from the stored history, in the background. A chat is also rebuilt alone when the fold
+ * asks for it (a message too late to fold exactly).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ChatId } from '../../../shared/domain';
 import type { ChatFoldState, ConversationRecord, MetricsMessage } from '../../../shared/metrics/conversation-record';
-import { emptyChatState, foldMessage, rebuild } from '../../../shared/metrics/conversations';
+import { emptyChatState, foldInPlace, rebuildChat } from '../../../shared/metrics/conversations';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
-import type { ChatLine, KeptChat, MetricsFile } from './metrics-file';
+import { chatHistory, historyPages } from './history-source';
+import type { KeptChat, MetricsFile } from './metrics-file';
+import { encodeChatEntry, encodeMessageEntry } from './metrics-line-codec';
+import { storeFingerprint } from './store-fingerprint';
 
 const FLUSH_DELAY_MS = 250;
-const CHATS_PER_SLICE = 50;
-/** Every message of a chat: the history API pages, a rebuild needs all of them. */
-const WHOLE_HISTORY = Number.MAX_SAFE_INTEGER;
+/** Messages per history page while rebuilding: large, so the reading is not in many small calls. */
+const HISTORY_PAGE_MESSAGES = 5_000;
 
 export interface ConversationKeeperOptions {
   store: JanelaStore;
@@ -40,32 +42,28 @@ export function isFoldable(message: StoredMessage): boolean {
   );
 }
 
-export function toMetricsMessage(message: StoredMessage): MetricsMessage {
-  return {
-    id: message.id,
-    chatId: message.chatId,
-    direction: message.direction,
-    at: message.at,
-    text: message.text,
-    kind: message.kind,
-    ...(message.automatic ? { automatic: true } : {}),
-    ...(message.csatSurvey ? { csatSurvey: true } : {}),
-  };
-}
-
-function later(a: number | null, b: number): number {
-  return a === null || b > a ? b : a;
+/** A survey went out in the chat's latest conversation or is among the messages the fold keeps. */
+function surveyAround(state: ChatFoldState): boolean {
+  if (state.awaitingCsatAnswer || (state.latest !== null && state.latest.surveySentAt !== null)) return true;
+  for (const kept of state.tail) if (kept.role === 'survey') return true;
+  return false;
 }
 
 export class ConversationKeeper {
   private readonly chats = new Map<string, KeptChat>();
-  private readonly dirty = new Map<string, { finished: ConversationRecord[]; replace: boolean }>();
+  /**
+   * What was folded since the last batch, in order: messages (encoded at the flush, they do not
+   * change) and entries already encoded (a rebuilt chat, a message with its text).
+   */
+  private unwritten: (StoredMessage | string)[] = [];
   /** Messages recorded while the records are loaded or rebuilt: folded right after. */
   private waiting: StoredMessage[] | null = [];
   /** Surveys queued but not yet sent, by chat: the conversation they were sent for. */
   private readonly surveysInFlight = new Map<string, { messageId: string; sequence: number }>();
   private flushTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** A write failed: the file misses changes, so the close must not call it clean. */
+  private writeFailedOnce = false;
   private readonly started: Promise<void>;
   private begin: () => void = () => undefined;
   private begun = false;
@@ -96,64 +94,59 @@ export class ConversationKeeper {
     await store.contactsLoaded();
     const loaded = file ? await file.load().catch(() => ({ kind: 'missing' as const })) : { kind: 'missing' as const };
     const recovered = store.loadNotices.some((notice) => notice.kind === 'store-recovered');
-    if (loaded.kind === 'loaded' && !recovered) {
+    if (loaded.kind === 'loaded' && !recovered && loaded.cleanFingerprint === storeFingerprint(store)) {
       for (const [chatId, chat] of loaded.chats) this.chats.set(chatId, chat);
-      await this.rebuildChats(this.laggingChats(), false);
+      for (const entry of loaded.replay) {
+        if ('state' in entry) this.chats.set(entry.chatId, { finished: [...entry.finished], state: entry.state });
+        else this.fold(entry, false);
+      }
     } else {
       if (loaded.kind === 'damaged') log(`metrics records damaged (kept as ${loaded.keptAs}); rebuilding from history`);
-      await this.rebuildChats(store.contactTimes().chatIds, true);
+      else if (loaded.kind === 'loaded') log('metrics records not closed cleanly; rebuilding from history');
+      await this.rebuildEverything();
     }
     const waiting = this.waiting ?? [];
     this.waiting = null;
     for (const message of waiting) this.record(message);
   }
 
-  /** Chats whose stored messages are newer than any the keeper was shown. */
-  private laggingChats(): string[] {
-    const { chatIds, times } = this.options.store.contactTimes();
-    const lagging: string[] = [];
-    chatIds.forEach((chatId, index) => {
-      const inbound = times[index * 3] ?? Number.NaN;
-      const outbound = times[index * 3 + 1] ?? Number.NaN;
-      const kept = this.chats.get(chatId);
-      const behind = (time: number, seen: number | null | undefined) =>
-        !Number.isNaN(time) && (seen == null || time > seen);
-      if (behind(inbound, kept?.seenInboundAt) || behind(outbound, kept?.seenOutboundAt)) lagging.push(chatId);
-    });
-    return lagging;
-  }
-
-  private async rebuildChats(chatIds: readonly string[], everything: boolean): Promise<void> {
-    for (let index = 0; index < chatIds.length; index += CHATS_PER_SLICE) {
-      for (const chatId of chatIds.slice(index, index + CHATS_PER_SLICE)) this.rebuildChat(chatId);
-      // Other work (the chat list, sends) goes on between slices.
-      if (index + CHATS_PER_SLICE < chatIds.length) await nextTurn();
+  /** Reads the whole history in large pages; other work (the chat list, sends) goes on between pages. */
+  private async rebuildEverything(): Promise<void> {
+    const readPage = historyPages(this.options.store);
+    let pending: { chatId: string; messages: StoredMessage[] } | null = null;
+    let after: string | null = null;
+    do {
+      const page = readPage(after, HISTORY_PAGE_MESSAGES);
+      for (const chat of page.chats) {
+        // A store may split a long chat over two pages.
+        if (pending?.chatId === chat.chatId) pending.messages = pending.messages.concat(chat.messages);
+        else {
+          if (pending) this.rebuildFrom(pending.chatId, pending.messages, false);
+          pending = chat;
+        }
+      }
+      after = page.next;
+      await nextTurn();
       if (this.closed) return;
-    }
-    if (everything && this.options.file) {
-      this.dirty.clear();
-      await this.options.file.rewrite(this.chats).catch((error: unknown) => this.writeFailed(error));
-    } else this.scheduleFlush();
+    } while (after !== null);
+    if (pending) this.rebuildFrom(pending.chatId, pending.messages, false);
+    if (!this.options.file) return;
+    await this.options.file.rewrite(this.chats).catch((error: unknown) => this.writeFailed(error));
   }
 
   /** Builds one chat's records from its stored history. */
   rebuildChat(chatId: string): void {
-    const { messages } = this.options.store.readMessages(chatId as ChatId, { limit: WHOLE_HISTORY });
-    let seenInboundAt: number | null = null;
-    let seenOutboundAt: number | null = null;
+    this.rebuildFrom(chatId, chatHistory(this.options.store, chatId), true);
+  }
+
+  private rebuildFrom(chatId: string, history: readonly StoredMessage[], logged: boolean): void {
     const foldable: MetricsMessage[] = [];
-    for (const message of messages) {
-      if (message.direction === 'in') seenInboundAt = later(seenInboundAt, message.at);
-      else seenOutboundAt = later(seenOutboundAt, message.at);
-      if (isFoldable(message)) foldable.push(toMetricsMessage(message));
-    }
-    const { records, states } = rebuild(foldable);
-    const state = states.get(chatId) ?? emptyChatState(chatId);
-    const latestSequence = state.latest?.sequence ?? Number.POSITIVE_INFINITY;
-    const finished = records.filter((record) => record.sequence < latestSequence);
-    this.chats.set(chatId, { finished, state, seenInboundAt, seenOutboundAt });
-    this.dirty.set(chatId, { finished, replace: true });
+    for (const message of history) if (isFoldable(message)) foldable.push(message);
+    const { records, state } = rebuildChat(chatId, foldable);
+    if (state.latest) records.pop();
+    this.chats.set(chatId, { finished: records, state });
     this.chatsRebuilt += 1;
+    if (logged && this.options.file) this.unwritten.push(encodeChatEntry({ chatId, finished: records, state }));
   }
 
   /** Every message the store records or changes goes through here; each is folded once it counts. */
@@ -163,47 +156,44 @@ export class ConversationKeeper {
       this.waiting.push(message);
       return;
     }
-    this.noteSurvey(message);
-    const kept = this.chats.get(message.chatId) ?? {
-      finished: [],
-      state: emptyChatState(message.chatId),
-      seenInboundAt: null,
-      seenOutboundAt: null,
-    };
-    const seenInboundAt = message.direction === 'in' ? later(kept.seenInboundAt, message.at) : kept.seenInboundAt;
-    const seenOutboundAt = message.direction === 'out' ? later(kept.seenOutboundAt, message.at) : kept.seenOutboundAt;
-    const state = isFoldable(message) ? foldMessage(kept.state, toMetricsMessage(message)) : kept.state;
-    if (state === kept.state && seenInboundAt === kept.seenInboundAt && seenOutboundAt === kept.seenOutboundAt) return;
-    if (state.needsRebuild) {
-      this.rebuildChat(message.chatId);
-      this.scheduleFlush();
-      return;
+    if (message.csatSurvey) this.noteSurvey(message);
+    if (isFoldable(message)) this.fold(message, this.options.file !== null);
+  }
+
+  /**
+   * Folds one message into its chat. `logged`: note it for the next batch. Replaying the file
+   * (not logged) meets the same rebuilds as the first time, each followed by the rebuilt chat.
+   */
+  private fold(message: MetricsMessage, logged: boolean): void {
+    const { chatId } = message;
+    let kept = this.chats.get(chatId);
+    if (!kept) {
+      kept = { finished: [], state: emptyChatState(chatId) };
+      this.chats.set(chatId, kept);
     }
-    const previous = kept.state.latest;
-    const finished: ConversationRecord[] = [];
-    if (previous && state.latest && state.latest.sequence !== previous.sequence) {
-      if (state.latest.sequence !== previous.sequence + 1) {
-        // More than one conversation began at once (a late refold): take them from history.
-        this.rebuildChat(message.chatId);
-        this.scheduleFlush();
-        return;
-      }
-      finished.push(previous);
+    const { state } = kept;
+    const previous = state.latest;
+    const previousSequence = previous?.sequence ?? 0;
+    // The fold reads a customer message's text only while a survey may await its answer.
+    const withText = logged && message.direction === 'in' && surveyAround(state);
+    if (!foldInPlace(state, message)) return;
+    if (logged) this.unwritten.push(withText ? encodeMessageEntry(message, true) : (message as StoredMessage));
+    if (state.needsRebuild) return this.rebuildIfLive(chatId, logged);
+    if (previous && state.latest && state.latest.sequence !== previousSequence) {
+      // More than one conversation began at once (a late refold): take them from history.
+      if (state.latest.sequence !== previousSequence + 1) return this.rebuildIfLive(chatId, logged);
+      kept.finished.push(previous);
     }
-    this.chats.set(message.chatId, {
-      finished: finished.length > 0 ? [...kept.finished, ...finished] : kept.finished,
-      state,
-      seenInboundAt,
-      seenOutboundAt,
-    });
-    const entry = this.dirty.get(message.chatId);
-    if (entry) entry.finished.push(...finished);
-    else this.dirty.set(message.chatId, { finished, replace: false });
+    if (logged) this.scheduleFlush();
+  }
+
+  private rebuildIfLive(chatId: string, logged: boolean): void {
+    if (!logged && this.options.file) return;
+    this.rebuildChat(chatId);
     this.scheduleFlush();
   }
 
   private noteSurvey(message: StoredMessage): void {
-    if (!message.csatSurvey) return;
     const inFlight = message.status === 'pending' || message.status === 'uncertain';
     const sequence = this.chats.get(message.chatId)?.state.latest?.sequence;
     if (inFlight && sequence !== undefined)
@@ -211,7 +201,6 @@ export class ConversationKeeper {
     else if (this.surveysInFlight.get(message.chatId)?.messageId === message.id)
       this.surveysInFlight.delete(message.chatId);
   }
-
   /** The chat's current conversation, if the keeper has one. */
   latest(chatId: string): ConversationRecord | null {
     return this.chats.get(chatId)?.state.latest ?? null;
@@ -248,26 +237,15 @@ export class ConversationKeeper {
     }, FLUSH_DELAY_MS);
   }
 
-  /** Writes the changed chats; resolves once they are on disk. */
+  /** Writes what was folded since the last batch as one line; resolves once it is on disk. */
   async flush(): Promise<void> {
     const { file } = this.options;
     if (!file) return;
-    const lines: ChatLine[] = [];
-    for (const [chatId, change] of this.dirty) {
-      const chat = this.chats.get(chatId);
-      if (!chat) continue;
-      lines.push({
-        chatId,
-        finished: change.replace ? chat.finished : change.finished,
-        replace: change.replace,
-        state: chat.state,
-        seenInboundAt: chat.seenInboundAt,
-        seenOutboundAt: chat.seenOutboundAt,
-      });
-    }
-    this.dirty.clear();
+    const entries: string[] = [];
+    for (const item of this.unwritten) entries.push(typeof item === 'string' ? item : encodeMessageEntry(item, false));
+    this.unwritten = [];
     try {
-      await file.append(lines);
+      await file.appendBatch(entries);
       if (file.wantsCompaction()) await file.rewrite(this.chats);
     } catch (error) {
       this.writeFailed(error);
@@ -275,7 +253,8 @@ export class ConversationKeeper {
   }
 
   private writeFailed(error: unknown): void {
-    // Derived data: the next start finds the chats the file is behind on and rebuilds them.
+    // Derived data: without the clean close, the next start rebuilds every record from history.
+    this.writeFailedOnce = true;
     this.options.log(`metrics records write failed: ${error instanceof Error ? error.name : 'unknown'}`);
   }
 
@@ -290,6 +269,10 @@ export class ConversationKeeper {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     await this.flush();
-    await this.options.file?.flushed().catch(() => undefined);
+    const { file, store } = this.options;
+    if (!file) return;
+    await file.flushed().catch(() => undefined);
+    if (!this.writeFailedOnce)
+      await file.markClean(storeFingerprint(store)).catch((error: unknown) => this.writeFailed(error));
   }
 }

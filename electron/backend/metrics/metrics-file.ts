@@ -2,54 +2,59 @@
  * Where the conversation records live: `metrics.jsonl` in the data folder, next to janela.json but
  * not in it. janela.json's head is rewritten at every checkpoint and read before the chat list
  * shows; 10,000 customers with a few conversations each are tens of thousands of records (several
- * MB), which would slow both. Records only grow at the end, so an append-only file fits: each line
- * is one chat's change (its fold state, and the records finished since its previous line, or all
- * its records after a rebuild), appended in batches and fsynced like the store's journal. When the
- * file holds much more than the live records, it is rewritten whole, durably (temp file, rename).
+ * MB), which would slow both. Records only grow at the end, so an append-only file fits: a
+ * snapshot line with every chat, then one batch line per flush with the messages folded since
+ * (`metrics-line-codec.ts`); loading folds them again. Only the snapshot and the clean close are
+ * synced: the file is trusted only when it ends with a clean close. When the file is three times the size of its snapshot, it is
+ * rewritten as a new snapshot, durably (temp file, rename).
  *
- * The file is derived data: when it is missing (first start after this change) or damaged, the
- * records are rebuilt from the stored history, so damage costs time, never figures.
+ * A clean close ends the file with a line naming the store's state then; anything else (a crash, a
+ * torn line, a failed write) leaves the file untrusted and the records are rebuilt from history.
+ * The file is derived data: missing, old or damaged, it costs a rebuild, never a figure.
  */
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { z } from 'zod';
+import type { ChatFoldState, ConversationRecord, MetricsMessage } from '../../../shared/metrics/conversation-record';
+import { moveAside, openPrivate, readIfExists, writeFileDurably, type StoreFs } from '../store/store-fs';
 import {
-  chatFoldStateSchema,
-  conversationRecordSchema,
-  type ChatFoldState,
-  type ConversationRecord,
-} from '../../../shared/metrics/conversation-record';
-import { moveAside, readIfExists, writeFileDurably, type StoreFs } from '../store/store-fs';
+  DamagedLine,
+  decodeLine,
+  encodeBatch,
+  encodeClean,
+  encodeSnapshot,
+  type ChatEntry,
+} from './metrics-line-codec';
 
 export const metricsFileName = 'metrics.jsonl';
-const header = JSON.stringify({ janelaMetrics: 1 });
-
-export const chatLineSchema = z.object({
-  chatId: z.string(),
-  /** The records finished since this chat's previous line; every finished record when `replace`. */
-  finished: z.array(conversationRecordSchema),
-  replace: z.boolean(),
-  state: chatFoldStateSchema,
-  /** The newest customer and shop message times shown to the keeper: a chat whose store times are newer lags. */
-  seenInboundAt: z.number().nullable(),
-  seenOutboundAt: z.number().nullable(),
-});
-export type ChatLine = z.infer<typeof chatLineSchema>;
+/** Version 1 kept one JSON object per chat and message; such a file is set aside and rebuilt once. */
+const header = `${JSON.stringify({ janelaMetrics: 2 })}\n`;
+/** Below this, rewriting would cost more often than the bytes it saves. */
+const COMPACTION_FLOOR_BYTES = 64 * 1024;
 
 export interface KeptChat {
+  /** Every conversation before `state.latest`, oldest first. */
   finished: ConversationRecord[];
   state: ChatFoldState;
-  seenInboundAt: number | null;
-  seenOutboundAt: number | null;
 }
 
 export type LoadResult =
-  { kind: 'loaded'; chats: Map<string, KeptChat> } | { kind: 'missing' } | { kind: 'damaged'; keptAs: string };
+  /**
+   * The snapshot's chats, and what the batches after it hold, to fold again in order.
+   * `cleanFingerprint` is null unless the file ends with a clean close (then it can be trusted).
+   */
+  | {
+      kind: 'loaded';
+      chats: Map<string, KeptChat>;
+      replay: (ChatEntry | MetricsMessage)[];
+      cleanFingerprint: string | null;
+    }
+  | { kind: 'missing' }
+  | { kind: 'damaged'; keptAs: string };
 
 export class MetricsFile {
   private readonly file: string;
-  private appendedBytes = 0;
-  private liveBytes = 0;
+  private fileBytes = 0;
+  private snapshotBytes = 0;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -63,63 +68,84 @@ export class MetricsFile {
   async load(): Promise<LoadResult> {
     const text = await readIfExists(this.fs, this.file);
     if (text === null) return { kind: 'missing' };
-    const lines = text.split('\n');
-    // A crash can leave the last line torn: only that one may be incomplete (it is dropped).
-    const torn = lines.pop() !== '';
-    if (lines[0] !== header) return this.damaged();
+    if (!text.startsWith(header)) return this.damaged();
+    const lines = text.slice(header.length).split('\n');
+    // Written whole lines end with a newline: anything after the last one is a torn write.
+    lines.pop();
     const chats = new Map<string, KeptChat>();
-    for (let index = 1; index < lines.length; index++) {
-      const parsed = parseLine(lines[index] ?? '');
-      if (!parsed) return this.damaged();
-      applyLine(chats, parsed);
-      // Tens of MB for a big shop: parsed in slices so the app stays responsive meanwhile.
-      if (index % 200 === 0) await nextTurn();
+    const replay: (ChatEntry | MetricsMessage)[] = [];
+    let cleanFingerprint: string | null = null;
+    try {
+      for (let index = 0; index < lines.length; index++) {
+        const line = decodeLine(lines[index] ?? '');
+        // A line whose checksum fails is torn: only the last may be (a crash while appending).
+        if (!line) {
+          if (index === lines.length - 1) break;
+          return await this.damaged();
+        }
+        cleanFingerprint = line.kind === 'clean' ? line.fingerprint : null;
+        if (line.kind === 'snapshot') {
+          if (index !== 0) return await this.damaged();
+          for (const chat of line.chats) chats.set(chat.chatId, { finished: [...chat.finished], state: chat.state });
+        } else if (line.kind === 'batch') {
+          if (index === 0) return await this.damaged();
+          for (const entry of line.entries) replay.push(entry);
+        }
+        // Tens of MB for a big shop: read in slices so the app stays responsive meanwhile.
+        if (index % 20 === 19) await nextTurn();
+      }
+    } catch (error) {
+      if (error instanceof DamagedLine) return this.damaged();
+      throw error;
     }
-    this.appendedBytes = Buffer.byteLength(text);
-    this.liveBytes = this.appendedBytes;
-    // Appending after a torn line would join the two: the file is rewritten without it first.
-    if (torn) await this.rewrite(chats);
-    return { kind: 'loaded', chats };
+    this.fileBytes = Buffer.byteLength(text);
+    this.snapshotBytes = header.length + Buffer.byteLength(`${lines[0] ?? ''}\n`);
+    return { kind: 'loaded', chats, replay, cleanFingerprint };
   }
 
-  /** Appends lines and fsyncs; writes are queued, one at a time. */
-  append(lines: readonly ChatLine[]): Promise<void> {
-    if (lines.length === 0) return this.writing;
-    const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+  /**
+   * Appends what changed since the previous batch, as one line. Not synced: after a crash the file
+   * is not trusted anyway (no clean close), so a batch's sync would buy nothing.
+   */
+  appendBatch(entries: readonly string[]): Promise<void> {
+    if (entries.length === 0) return this.writing;
+    return this.append(encodeBatch(entries), false);
+  }
+
+  /** Ends the file with the store's state at a clean close, synced with every batch before it. */
+  markClean(fingerprint: string): Promise<void> {
+    return this.append(encodeClean(fingerprint), true);
+  }
+
+  private append(text: string, sync: boolean): Promise<void> {
     this.writing = this.writing.then(async () => {
-      if (this.appendedBytes === 0) {
-        await writeFileDurably(this.fs, this.file, `${header}\n${text}`);
-        this.appendedBytes = Buffer.byteLength(header) + 1 + Buffer.byteLength(text);
-        return;
-      }
-      const handle = await this.fs.open(this.file, 'a');
+      const handle = await openPrivate(this.fs, this.file, 'a');
       try {
         await handle.writeFile(text);
-        await handle.sync();
+        if (sync) await handle.datasync();
       } finally {
         await handle.close();
       }
-      this.appendedBytes += Buffer.byteLength(text);
+      this.fileBytes += Buffer.byteLength(text);
     });
     return this.writing;
   }
 
-  /** Whether the file carries much more than one line per chat would: time to rewrite it. */
+  /** Whether the file carries three times what one snapshot would: time to rewrite it. */
   wantsCompaction(): boolean {
-    return this.appendedBytes > 1_000_000 && this.appendedBytes > 3 * Math.max(this.liveBytes, 1);
+    return this.fileBytes > COMPACTION_FLOOR_BYTES && this.fileBytes > 3 * Math.max(this.snapshotBytes, 1);
   }
 
-  /** Replaces the file with one line per chat, durably. */
+  /** Replaces the file with one snapshot line of every chat, durably. */
   rewrite(chats: ReadonlyMap<string, KeptChat>): Promise<void> {
-    const parts = [`${header}\n`];
-    for (const [chatId, chat] of chats) {
-      parts.push(`${JSON.stringify({ chatId, ...chat, replace: true } satisfies ChatLine)}\n`);
-    }
-    const text = parts.join('');
+    const entries: ChatEntry[] = [];
+    for (const [chatId, chat] of chats) entries.push({ chatId, finished: chat.finished, state: chat.state });
+    // Encoded now, before the next message changes these records in place.
+    const text = header + encodeSnapshot(entries);
     this.writing = this.writing.then(async () => {
       await writeFileDurably(this.fs, this.file, text);
-      this.appendedBytes = Buffer.byteLength(text);
-      this.liveBytes = this.appendedBytes;
+      this.fileBytes = Buffer.byteLength(text);
+      this.snapshotBytes = this.fileBytes;
     });
     return this.writing;
   }
@@ -131,24 +157,4 @@ export class MetricsFile {
   private async damaged(): Promise<LoadResult> {
     return { kind: 'damaged', keptAs: await moveAside(this.fs, this.file, this.now()) };
   }
-}
-
-function parseLine(line: string): ChatLine | null {
-  try {
-    const result = chatLineSchema.safeParse(JSON.parse(line));
-    return result.success ? result.data : null;
-  } catch {
-    return null;
-  }
-}
-
-export function applyLine(chats: Map<string, KeptChat>, line: ChatLine): void {
-  const previous = chats.get(line.chatId);
-  const finished = line.replace || !previous ? [...line.finished] : [...previous.finished, ...line.finished];
-  chats.set(line.chatId, {
-    finished,
-    state: line.state,
-    seenInboundAt: line.seenInboundAt,
-    seenOutboundAt: line.seenOutboundAt,
-  });
 }

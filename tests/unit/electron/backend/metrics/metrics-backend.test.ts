@@ -255,7 +255,8 @@ describe('conversation records kept by the backend', () => {
       w.clock.advance(Math.floor(random() * (random() < 0.9 ? HOUR : 30 * HOUR)));
       if (step % 25 === 0) await tick(5);
     }
-    await tick(30);
+    // Every reply and survey has left (or failed): none goes out later, at the restart below.
+    await waitFor(() => w.store.data.outbox.length === 0);
     const history = customers.flatMap(
       (customer) => w.store.readMessages(chatOf(customer) as never, { limit: 100_000 }).messages,
     );
