@@ -19,8 +19,9 @@ import { foldText } from './fold-text';
 import { isFlowTimedOut } from './flow-timeout';
 import { groupSlotsByDay } from './free-slots';
 import { formatNumberedList, pageOf, parseChoice, parseYesNo } from './numbered-list';
-import { addDays, formatLocalDay, formatLocalDayTime, formatLocalTime, localDateOf } from './zoned-day';
 import { formatBrl } from '../orders/money';
+import { addDaysToKey, dayKeyOf } from '../time/shop-time';
+import { formatShopDay, formatShopDayTime, formatShopTime } from '../time/shop-time-text';
 
 const MINUTE_MS = 60_000;
 
@@ -62,7 +63,7 @@ function finish(messages: string[], backToMenu: boolean, effect: BookingEffect |
 }
 
 function when(start: number, ctx: BookingFlowContext): string {
-  return formatLocalDayTime(start, ctx.timeZone, ctx.language);
+  return formatShopDayTime(start, ctx.timeZone, ctx.language);
 }
 
 function serviceStep(ctx: BookingFlowContext, page: number): BookingFlowResult {
@@ -98,7 +99,7 @@ function dayStep(
   const days = groupSlotsByDay(ctx.freeSlotsFor(service, movingBookingId), ctx.timeZone);
   if (days.length === 0) return finish([t.noFreeDays(service.name)], true);
   const shown = pageOf(days, page);
-  const labels = shown.items.map((day) => formatLocalDay(day.date, ctx.language));
+  const labels = shown.items.map((day) => formatShopDay(day.date, ctx.language));
   return {
     state: {
       step: 'day',
@@ -127,18 +128,18 @@ function slotStep(
   const all = ctx.freeSlotsFor(service, movingBookingId);
   const slots =
     filter.date !== null
-      ? all.filter((slot) => localDateOf(slot, ctx.timeZone) === filter.date)
+      ? all.filter((slot) => dayKeyOf(slot, ctx.timeZone) === filter.date)
       : nextFreeSlotsAfter(all, filter.after ?? ctx.now, all.length);
   if (slots.length === 0) {
-    const noneLead = filter.date !== null ? t.noSlotsOnDay(formatLocalDay(filter.date, ctx.language)) : undefined;
+    const noneLead = filter.date !== null ? t.noSlotsOnDay(formatShopDay(filter.date, ctx.language)) : undefined;
     return dayStep(ctx, service, movingBookingId, 0, noneLead);
   }
   const shown = pageOf(slots, page);
   const labels = shown.items.map((slot) =>
-    filter.date !== null ? formatLocalTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
+    filter.date !== null ? formatShopTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
   );
   const heading =
-    lead ?? t.chooseSlot(formatLocalDay(filter.date ?? localDateOf(slots[0] ?? ctx.now, ctx.timeZone), ctx.language));
+    lead ?? t.chooseSlot(formatShopDay(filter.date ?? dayKeyOf(slots[0] ?? ctx.now, ctx.timeZone), ctx.language));
   return {
     state: {
       step: 'slot',
@@ -202,11 +203,11 @@ function relist(state: BookingFlowState, ctx: BookingFlowContext): BookingFlowRe
     });
     options = formatNumberedList(labels, state.hasMore, ctx.language);
   } else if (state.step === 'day') {
-    const labels = state.choices.map((date) => formatLocalDay(date, ctx.language));
+    const labels = state.choices.map((date) => formatShopDay(date, ctx.language));
     options = formatNumberedList(labels, state.hasMore, ctx.language);
   } else if (state.step === 'slot') {
     const labels = state.choices.map((slot) =>
-      state.date !== null ? formatLocalTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
+      state.date !== null ? formatShopTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
     );
     options = formatNumberedList(labels, state.hasMore, ctx.language);
   } else {
@@ -327,7 +328,7 @@ function bookingCommand(text: string): 'cancel' | 'reschedule' | null {
 /** From the day before the appointment until it starts, the customer's "1" confirms it. */
 function awaitsConfirmation(booking: Booking, ctx: BookingFlowContext): boolean {
   if (booking.status !== 'booked' || booking.confirmedAt !== null || booking.start <= ctx.now) return false;
-  return localDateOf(ctx.now, ctx.timeZone) >= addDays(localDateOf(booking.start, ctx.timeZone), -1);
+  return dayKeyOf(ctx.now, ctx.timeZone) >= addDaysToKey(dayKeyOf(booking.start, ctx.timeZone), -1);
 }
 
 function whenIdle(text: string, ctx: BookingFlowContext): BookingFlowResult | null {

@@ -4,11 +4,11 @@
  */
 import type { Page } from '@playwright/test';
 import { defaultAutomationSettings, type AutomationSettings } from '../../shared/automations/automation-settings';
-import { dateKey, zonedParts } from '../../shared/automations/zoned-time';
 import type { JanelaApi } from '../../shared/bridge';
 import type { Language } from '../../shared/domain';
 import { expect, HOUR, test } from './fixtures';
 import { JanelaHost } from './janela-host';
+import { dayKeyOfDate, zonedParts } from '../../shared/time/shop-time';
 
 const maria = { phone: '5511987654321', name: 'Maria Silva' };
 const joao = { phone: '5521998765432', name: 'João Pereira' };
@@ -71,7 +71,7 @@ test('outside business hours sends the away message with the right next opening,
   const weekday = [{ start: '09:00', end: '18:00' }];
   const first = await configure(page, 'en');
   // Today is a closed date; every day opens 9:00–18:00: the next opening is tomorrow at 9:00.
-  const today = dateKey(zonedParts(first.now, first.timeZone));
+  const today = dayKeyOfDate(zonedParts(first.now, first.timeZone));
   await configure(page, 'en', {
     greetingEnabled: false,
     businessHours: { weekly: Array.from({ length: 7 }, () => weekday), closedDates: [today] },

@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { brazilNationalHolidays } from '../../../../shared/automations/brazil-holidays';
 import type { BusinessHours, OpeningInterval } from '../../../../shared/automations/business-hours';
-import { zonedParts } from '../../../../shared/automations/zoned-time';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useClock } from '../../app/clock-store';
 import { useT } from '../../i18n/use-i18n';
 import { selectLanguage, useSettings } from '../settings/settings-store';
+import { zonedParts } from '../../../../shared/time/shop-time';
 
 // Brazilian shops think of the week from Monday.
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
