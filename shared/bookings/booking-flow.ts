@@ -18,10 +18,11 @@ import { parseDayInput } from './date-input';
 import { foldText } from './fold-text';
 import { isFlowTimedOut } from './flow-timeout';
 import { groupSlotsByDay } from './free-slots';
-import { formatNumberedList, pageOf, parseChoice, parseYesNo } from './numbered-list';
+import { formatNumberedList, pageOf, parseYesNo } from './numbered-list';
 import { formatBrl } from '../orders/money';
 import { addDaysToKey, dayKeyOf } from '../time/shop-time';
 import { formatShopDay, formatShopDayTime, formatShopTime } from '../time/shop-time-text';
+import { parseNumberedChoice } from '../text/numbered-choice';
 
 const MINUTE_MS = 60_000;
 
@@ -241,7 +242,7 @@ function serviceNamed(text: string, services: readonly Service[]): Service | und
 }
 
 function onService(state: Extract<BookingFlowState, { step: 'service' }>, text: string, ctx: BookingFlowContext) {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   if (choice === 0 && state.hasMore) return serviceStep(ctx, state.page + 1);
   const id = choice !== null && choice >= 1 ? state.choices[choice - 1] : undefined;
   const service = ctx.services.find((candidate) => candidate.id === id) ?? serviceNamed(text, ctx.services);
@@ -262,7 +263,7 @@ function onDay(
   text: string,
   ctx: BookingFlowContext,
 ) {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   if (choice === 0 && state.hasMore) return dayStep(ctx, service, state.movingBookingId, state.page + 1);
   const date = choice !== null && choice >= 1 ? state.choices[choice - 1] : undefined;
   if (date === undefined) return onTypedDay(state, service, text, ctx);
@@ -275,7 +276,7 @@ function onSlot(
   text: string,
   ctx: BookingFlowContext,
 ) {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   const filter = { date: state.date, after: state.after };
   if (choice === 0 && state.hasMore) return slotStep(ctx, service, state.movingBookingId, filter, state.page + 1);
   const start = choice !== null && choice >= 1 ? state.choices[choice - 1] : undefined;
