@@ -36,6 +36,12 @@ async function configure(page: Page, language: Language, patch: Partial<Automati
 
 const sentTexts = async (host: JanelaHost) => (await host.sent()).map((sent) => sent.text);
 
+async function openAutomationsScreen(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Automations', exact: true }).click();
+  return page.getByRole('main', { name: 'Automations' });
+}
+
 function chatRow(page: Page, name: string) {
   return page.getByRole('navigation').getByRole('button', { name, exact: true });
 }
@@ -192,9 +198,7 @@ test('the screen edits hours per weekday and adds Brazil’s holidays of this ye
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Automations', exact: true }).click();
-  const screen = page.getByRole('main', { name: 'Automations' });
+  const screen = await openAutomationsScreen(page, host.url);
   await screen.getByRole('checkbox', { name: /Answer automatically/ }).check();
   await screen.getByRole('button', { name: 'Add hours on Sunday' }).click();
   const sunday = screen.getByRole('group', { name: 'Sunday' });
@@ -274,3 +278,26 @@ for (const language of ['en', 'pt-BR'] as const) {
     }
   });
 }
+
+test('opening hours are typed in 24 hours whatever the browser’s locale, and a malformed time says so', async ({
+  page,
+  host,
+}) => {
+  const screen = await openAutomationsScreen(page, host.url);
+  const add = screen.getByRole('button', { name: 'Add hours on Sunday' });
+  await expect(add).toHaveText('Add hours');
+  await add.click();
+  const sunday = screen.getByRole('group', { name: 'Sunday' });
+  const closes = sunday.getByRole('textbox', { name: 'Sunday: closes' });
+  await expect(closes).toHaveValue('18:00');
+  await closes.fill('6:30 PM');
+  await expect(closes).toHaveAttribute('aria-invalid', 'true');
+  await expect(sunday.getByRole('alert')).toHaveText('Type a 24-hour time, HH:MM (09:00, 18:30).');
+  await closes.fill('18:30');
+  await expect(closes).toHaveAttribute('aria-invalid', 'false');
+  await expect(sunday.getByRole('alert')).toHaveCount(0);
+  await screen.getByRole('button', { name: 'Save automations' }).click();
+  await expect(screen.getByText('Automations saved.')).toBeVisible();
+  const saved = await page.evaluate(() => (globalThis as unknown as Window).janela.getAutomationSettings({}));
+  expect(saved.businessHours.weekly[0]).toEqual([{ start: '09:00', end: '18:30' }]);
+});
