@@ -1,6 +1,6 @@
 /**
  * The desktop shell's decisions, pure (no electron import) so they run under vitest: what closing
- * the window does, whether the tray says "paused", the first-close notice, and start at login.
+ * the window does, the first-close notice it remembers, the Windows app id, and start at login.
  */
 
 /**
