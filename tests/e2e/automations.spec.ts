@@ -301,3 +301,25 @@ test('opening hours are typed in 24 hours whatever the browser’s locale, and a
   const saved = await page.evaluate(() => (globalThis as unknown as Window).janela.getAutomationSettings({}));
   expect(saved.businessHours.weekly[0]).toEqual([{ start: '09:00', end: '18:30' }]);
 });
+
+test('a closed date is typed in the app’s language, not the browser’s: DD/MM/AAAA in Portuguese', async ({ page }) => {
+  const host = await new JanelaHost({ mode: '--demo', lang: 'pt-BR' }).start();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Automações', exact: true }).click();
+    const screen = page.getByRole('main', { name: 'Automações' });
+    const date = screen.getByRole('textbox', { name: 'Data fechada' });
+    await expect(date).toHaveAttribute('placeholder', 'DD/MM/AAAA');
+    await date.fill('31/02/2031');
+    await expect(screen.getByRole('alert')).toHaveText('Digite uma data que exista, DD/MM/AAAA (24/12/2026).');
+    await expect(screen.getByRole('button', { name: 'Adicionar data' })).toBeDisabled();
+    await date.fill('24/12/2031');
+    await screen.getByRole('button', { name: 'Adicionar data' }).click();
+    await screen.getByRole('button', { name: 'Salvar automações' }).click();
+    await expect(screen.getByText('Automações salvas.')).toBeVisible();
+    const saved = await page.evaluate(() => (globalThis as unknown as Window).janela.getAutomationSettings({}));
+    expect(saved.businessHours.closedDates).toContain('2031-12-24');
+  } finally {
+    await host.stop();
+  }
+});

@@ -2,11 +2,12 @@
 import { useId, useState } from 'react';
 import { brazilNationalHolidays } from '../../../../shared/automations/brazil-holidays';
 import type { BusinessHours, OpeningInterval } from '../../../../shared/automations/business-hours';
+import type { Language } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useClock } from '../../app/clock-store';
 import { useT } from '../../i18n/use-i18n';
 import { selectLanguage, useSettings } from '../settings/settings-store';
-import { zonedParts } from '../../../../shared/time/shop-time';
+import { parseDayKey, toDayKey, zonedParts, type DayKey } from '../../../../shared/time/shop-time';
 
 // Brazilian shops think of the week from Monday.
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -145,6 +146,18 @@ function nextInterval(intervals: readonly OpeningInterval[]): OpeningInterval {
   return { start: pad(hh + 1), end: pad(Math.min(hh + 3, 24)) };
 }
 
+// Typed in the app's language rather than picked with <input type="date">, which follows the
+// browser's locale: DD/MM/AAAA in Portuguese, YYYY-MM-DD in English (unambiguous); both take ISO.
+function typedClosedDate(text: string, language: Language): DayKey | null {
+  const typed = text.trim();
+  const brazilian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
+  const key =
+    language === 'pt-BR' && brazilian
+      ? toDayKey(Number(brazilian[3]), Number(brazilian[2]), Number(brazilian[1]))
+      : typed;
+  return parseDayKey(key) ? key : null;
+}
+
 export function ClosedDatesEditor({
   hours,
   onChange,
@@ -158,6 +171,9 @@ export function ClosedDatesEditor({
   const now = useClock((state) => state.now);
   const [newDate, setNewDate] = useState('');
   const [added, setAdded] = useState<number | null>(null);
+  const newDateKey = typedClosedDate(newDate, language);
+  const newDateInvalid = newDate.trim().length >= 8 && newDateKey === null;
+  const newDateErrorId = useId();
   const year = zonedParts(now, timeZone).y;
   const setDates = (dates: string[]) => onChange({ ...hours, closedDates: [...new Set(dates)].sort() });
   const holidays = [...brazilNationalHolidays(year), ...brazilNationalHolidays(year + 1)];
@@ -173,14 +189,28 @@ export function ClosedDatesEditor({
       <div className="closed-dates__add">
         <label className="field">
           <span className="field__label">{t('auto.closedDate')}</span>
-          <input className="input" type="date" value={newDate} onChange={(event) => setNewDate(event.target.value)} />
+          <input
+            className="input"
+            type="text"
+            placeholder={t('auto.closedDateFormat')}
+            aria-invalid={newDateInvalid}
+            aria-describedby={newDateInvalid ? newDateErrorId : undefined}
+            value={newDate}
+            onChange={(event) => setNewDate(event.target.value)}
+          />
+          {newDateInvalid && (
+            <span id={newDateErrorId} className="error-text" role="alert">
+              {t('auto.closedDateInvalid')}
+            </span>
+          )}
         </label>
         <button
           type="button"
           className="button"
-          disabled={newDate === ''}
+          disabled={newDateKey === null}
           onClick={() => {
-            setDates([...hours.closedDates, newDate]);
+            if (newDateKey === null) return;
+            setDates([...hours.closedDates, newDateKey]);
             setNewDate('');
           }}
         >
