@@ -17,9 +17,7 @@ import { readStaticFile } from './static-files';
 import { handleTestControl } from './test-control';
 import { MEDIA_PATH_PREFIX, mediaAnswer } from '../backend/media/media-response';
 
-/** Test-control bodies: a customer's message and its envelope. */
-export const MAX_BODY_BYTES = 1_000_000;
-/** Test control may carry an attachment as base64. */
+/** The only request bodies the host reads are test control's, which may carry an attachment as base64. */
 export const MAX_TEST_BODY_BYTES = 30_000_000;
 const CSP =
   "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -66,7 +64,7 @@ function send(
 }
 
 /** The body, or null when it is over the limit (the caller answers 413 and closes the connection). */
-function readBody(request: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | null> {
   if (Number(request.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     let size = 0;

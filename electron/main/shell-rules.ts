@@ -1,8 +1,7 @@
 /**
  * The desktop shell's decisions, pure (no electron import) so they run under vitest: what closing
- * the window does, whether the tray says "paused", the first-close notice, and start at login.
+ * the window does, the first-close notice it remembers, the Windows app id, and start at login.
  */
-import type { AttentionStatus } from '../../shared/domain';
 
 /**
  * electron-builder.yml's appId: Windows shows an app's toast notifications only under the
@@ -15,10 +14,6 @@ export type CloseAction = 'hide-to-tray' | 'close';
 /** Closing the window hides it while Janela keeps running in the tray, unless the app is quitting. */
 export function closeAction(input: { quitting: boolean; keepRunningInTray: boolean; hasTray: boolean }): CloseAction {
   return !input.quitting && input.keepRunningInTray && input.hasTray ? 'hide-to-tray' : 'close';
-}
-
-export function isPaused(status: Pick<AttentionStatus, 'pausedUntil'>, now: number): boolean {
-  return status.pausedUntil !== null && now < status.pausedUntil;
 }
 
 /** What the shell remembers for itself (shell-memory.json in the data folder). */

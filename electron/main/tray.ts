@@ -1,6 +1,7 @@
 /**
  * The tray icon: unread count in the tooltip, an "unread" variant of the icon, and the menu
- * Open Janela / Pause notifications for 1 hour (or Resume) / Quit. Thin: main decides what each does.
+ * Open Janela / Pause notifications for 1 hour (or Resume) / Quit. Thin: desktop-shell.ts decides
+ * what each does.
  */
 import { Menu, nativeImage, Tray } from 'electron';
 import type { Language } from '../../shared/domain';

@@ -4,7 +4,7 @@
  * Corpus Christi): not a holiday by law, yet most shops close, so they are offered and can be unticked.
  */
 import type { Language } from '../domain';
-import { addDays, dateKey, type LocalDate } from './zoned-time';
+import { addDaysToDate, type CalendarDate, dayKeyOfDate } from '../time/shop-time';
 
 export interface BrazilHoliday {
   /** 'YYYY-MM-DD'. */
@@ -14,7 +14,7 @@ export interface BrazilHoliday {
 }
 
 /** Easter Sunday in the Gregorian calendar (the anonymous Gregorian computus, Meeus/Jones/Butcher). */
-export function easterSunday(year: number): LocalDate {
+export function easterSunday(year: number): CalendarDate {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -71,8 +71,8 @@ export function brazilNationalHolidays(year: number): BrazilHoliday[] {
   const holidays = [
     ...fixed
       .filter((rule) => rule.since === undefined || year >= rule.since)
-      .map((rule) => ({ date: dateKey({ y: year, m: rule.month, d: rule.day }), rule })),
-    ...fromEaster.map((rule) => ({ date: dateKey(addDays(easter, rule.days)), rule })),
+      .map((rule) => ({ date: dayKeyOfDate({ y: year, m: rule.month, d: rule.day }), rule })),
+    ...fromEaster.map((rule) => ({ date: dayKeyOfDate(addDaysToDate(easter, rule.days)), rule })),
   ];
   return holidays
     .sort((a, b) => a.date.localeCompare(b.date))

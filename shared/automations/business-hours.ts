@@ -4,7 +4,14 @@
  * on Monday and 00:00–02:00 on Tuesday is open without a break from 22:00 to 02:00.
  */
 import { z } from 'zod';
-import { addDays, dateKey, instantFromZoned, weekdayOf, zonedParts, type LocalDate } from './zoned-time';
+import {
+  addDaysToDate,
+  type CalendarDate,
+  dayKeyOfDate,
+  instantFromZoned,
+  weekdayOfDate,
+  zonedParts,
+} from '../time/shop-time';
 
 const clockTimePattern = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const clockTimeSchema = z.string().regex(clockTimePattern, 'expected a time such as 09:00 (24:00 for midnight)');
@@ -28,7 +35,7 @@ export const dayOpeningsSchema = z.array(openingIntervalSchema).superRefine((int
 export const localDateKeySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-12-25')
-  .refine((key) => dateKey(parseDateKey(key)) === key, 'expected a real calendar date');
+  .refine((key) => dayKeyOfDate(parseDateKey(key)) === key, 'expected a real calendar date');
 
 export const businessHoursSchema = z.object({
   /** Index 0 is Sunday, 6 is Saturday. */
@@ -55,22 +62,22 @@ export function defaultBusinessHours(): BusinessHours {
 /** How far ahead "next opening" and "closes at" look before giving up. */
 export const LOOKAHEAD_DAYS = 366;
 
-function parseDateKey(key: string): LocalDate {
+function parseDateKey(key: string): CalendarDate {
   const [y = 0, m = 0, d = 0] = key.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
 }
 
-function instantAt(date: LocalDate, clockTime: string, timeZone: string): number {
+function instantAt(date: CalendarDate, clockTime: string, timeZone: string): number {
   const [hh = 0, mm = 0] = clockTime.split(':').map(Number);
-  const day = hh === 24 ? addDays(date, 1) : date;
+  const day = hh === 24 ? addDaysToDate(date, 1) : date;
   return instantFromZoned({ ...day, hh: hh % 24, mm }, timeZone);
 }
 
 /** One local date's openings as instants, in order; empty ones (swallowed by a DST gap) dropped. */
-function openingsOn(hours: BusinessHours, timeZone: string, date: LocalDate, closed: ReadonlySet<string>) {
-  const intervals = hours.weekly[weekdayOf(date)] ?? [];
-  if (intervals.length === 0 || closed.has(dateKey(date))) return [];
+function openingsOn(hours: BusinessHours, timeZone: string, date: CalendarDate, closed: ReadonlySet<string>) {
+  const intervals = hours.weekly[weekdayOfDate(date)] ?? [];
+  if (intervals.length === 0 || closed.has(dayKeyOfDate(date))) return [];
   return intervals
     .map((interval) => ({
       start: instantAt(date, interval.start, timeZone),
@@ -85,9 +92,9 @@ function openingsOn(hours: BusinessHours, timeZone: string, date: LocalDate, clo
  */
 function* openingsFrom(hours: BusinessHours, timeZone: string, from: number, days: number) {
   const closed = new Set(hours.closedDates);
-  const first = addDays(zonedParts(from, timeZone), -1);
+  const first = addDaysToDate(zonedParts(from, timeZone), -1);
   for (let offset = 0; offset <= days + 1; offset += 1) {
-    for (const interval of openingsOn(hours, timeZone, addDays(first, offset), closed)) {
+    for (const interval of openingsOn(hours, timeZone, addDaysToDate(first, offset), closed)) {
       if (interval.end > from) yield interval;
     }
   }

@@ -8,8 +8,8 @@ import { languageSchema, type Language } from '../domain';
 import { neutraliseBraces } from '../templates/placeholders';
 import { phraseScore } from './fuzzy-score';
 import { STARTER_FAQ_RULE_IDS } from './starter-faq-rules';
-import { contentTokens, tokenise } from './text-normalise';
-import { DIGIT_WORDS } from '../text/number-words';
+import { contentTokens } from './text-normalise';
+import { parseNumberedChoice } from '../text/numbered-choice';
 
 /** The conversations the bot can lead over several messages (see electron/backend/automations/chat-flow.ts). */
 export const chatFlowNameSchema = z.enum(['booking', 'order']);
@@ -78,55 +78,16 @@ export function renderMenu(options: readonly MenuOption[], language: Language): 
   return [intro[language], ...lines].join('\n');
 }
 
-// The cardinal words (one table for every numbered choice), and the ordinals a menu is also picked
-// by: position i holds the ordinals for option i + 1.
-const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ...Object.entries(DIGIT_WORDS),
-  ...[
-    'primeiro primeira first',
-    'segundo segunda second',
-    'terceiro terceira third',
-    'quarto quarta fourth',
-    'quinto quinta fifth',
-    'sexto sexta sixth',
-    'setimo setima seventh',
-    'oitavo oitava eighth',
-    'nono nona ninth',
-  ].flatMap((words, index) => words.split(' ').map((word): [string, number] => [word, index + 1])),
-]);
-
-/** Words around a number that do not change which option it picks: "opção 2", "a número 3", "option 1". */
-const NUMBER_FILLERS: ReadonlySet<string> = new Set([
-  'opcao',
-  'numero',
-  'option',
-  'number',
-  'a',
-  'o',
-  'e',
-  'the',
-  'quero',
-  'n',
-]);
-
 /** Option words must say the option about as clearly as a FAQ trigger must say its rule. */
 export const MENU_WORDS_THRESHOLD = 0.65;
 
-function pickedNumber(message: string): number | null {
-  const tokens = tokenise(message).filter((token) => !NUMBER_FILLERS.has(token));
-  if (tokens.length !== 1) return null;
-  const [token = ''] = tokens;
-  if (/^\d+$/.test(token)) return Number(token);
-  return NUMBER_WORDS.get(token) ?? null;
-}
-
 /**
- * The option a reply picks: a number alone (digits, "1.", "1️⃣", "um", "opção 1") by position, else
- * the option whose label the message says best in either language, if clearly enough.
+ * The option a reply picks: a number alone ("1.", "1️⃣", "um", "opção 1", and ordinals: "primeiro")
+ * by position, else the option whose label the message says best in either language, if clearly enough.
  */
 export function pickMenuOption(options: readonly MenuOption[], message: string): MenuOption | null {
   const shown = options.slice(0, MAX_MENU_OPTIONS);
-  const number = pickedNumber(message);
+  const number = parseNumberedChoice(message, { ordinals: true });
   if (number !== null) return shown[number - 1] ?? null;
   const messageTokens = contentTokens(message);
   let best: { option: MenuOption; score: number } | null = null;

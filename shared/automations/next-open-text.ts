@@ -4,8 +4,7 @@
  * (en: "today at 9:00 AM", "tomorrow at 9:00 AM", "Monday at 9:00 AM", "Dec 25 at 9:00 AM").
  */
 import type { Language } from '../domain';
-import { usableTimeZone } from '../templates/template-time';
-import { daysBetween, zonedParts } from './zoned-time';
+import { daysBetween, usableTimeZone, zonedParts } from '../time/shop-time';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

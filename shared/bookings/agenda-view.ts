@@ -1,6 +1,6 @@
 /** What the staff agenda receives: each booking with who, what, and what can still be done to remind them. */
 import { z } from 'zod';
-import { agendaSettingsSchema, bookingSchema, bookingStatusSchema, serviceSchema } from './booking-schemas';
+import { agendaSettingsSchema, bookingSchema, serviceSchema } from './booking-schemas';
 
 export const reminderPlanSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('confirmed'), at: z.number().nullable() }),
@@ -31,5 +31,3 @@ export type Agenda = z.infer<typeof agendaSchema>;
 
 /** Staff changes to a booking; `notify` sends the customer a message (only while their window is open). */
 export const bookingChangeResultSchema = z.object({ booking: bookingSchema, told: z.boolean() });
-
-export const staffBookingStatusSchema = bookingStatusSchema;

@@ -18,9 +18,11 @@ import { parseDayInput } from './date-input';
 import { foldText } from './fold-text';
 import { isFlowTimedOut } from './flow-timeout';
 import { groupSlotsByDay } from './free-slots';
-import { formatNumberedList, pageOf, parseChoice, parseYesNo } from './numbered-list';
-import { addDays, formatLocalDay, formatLocalDayTime, formatLocalTime, localDateOf } from './zoned-day';
+import { formatNumberedList, pageOf, parseYesNo } from './numbered-list';
 import { formatBrl } from '../orders/money';
+import { addDaysToKey, dayKeyOf } from '../time/shop-time';
+import { formatShopDay, formatShopDayTime, formatShopTime } from '../time/shop-time-text';
+import { parseNumberedChoice } from '../text/numbered-choice';
 
 const MINUTE_MS = 60_000;
 
@@ -64,7 +66,7 @@ function finish(messages: string[], backToMenu: boolean, effect: BookingEffect |
 }
 
 function when(start: number, ctx: BookingFlowContext): string {
-  return formatLocalDayTime(start, ctx.timeZone, ctx.language);
+  return formatShopDayTime(start, ctx.timeZone, ctx.language);
 }
 
 function serviceStep(ctx: BookingFlowContext, page: number): BookingFlowResult {
@@ -100,7 +102,7 @@ function dayStep(
   const days = groupSlotsByDay(ctx.freeSlotsFor(service, movingBookingId), ctx.timeZone);
   if (days.length === 0) return finish([t.noFreeDays(service.name)], true);
   const shown = pageOf(days, page);
-  const labels = shown.items.map((day) => formatLocalDay(day.date, ctx.language));
+  const labels = shown.items.map((day) => formatShopDay(day.date, ctx.language));
   return {
     state: {
       step: 'day',
@@ -129,18 +131,18 @@ function slotStep(
   const all = ctx.freeSlotsFor(service, movingBookingId);
   const slots =
     filter.date !== null
-      ? all.filter((slot) => localDateOf(slot, ctx.timeZone) === filter.date)
+      ? all.filter((slot) => dayKeyOf(slot, ctx.timeZone) === filter.date)
       : nextFreeSlotsAfter(all, filter.after ?? ctx.now, all.length);
   if (slots.length === 0) {
-    const noneLead = filter.date !== null ? t.noSlotsOnDay(formatLocalDay(filter.date, ctx.language)) : undefined;
+    const noneLead = filter.date !== null ? t.noSlotsOnDay(formatShopDay(filter.date, ctx.language)) : undefined;
     return dayStep(ctx, service, movingBookingId, 0, noneLead);
   }
   const shown = pageOf(slots, page);
   const labels = shown.items.map((slot) =>
-    filter.date !== null ? formatLocalTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
+    filter.date !== null ? formatShopTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
   );
   const heading =
-    lead ?? t.chooseSlot(formatLocalDay(filter.date ?? localDateOf(slots[0] ?? ctx.now, ctx.timeZone), ctx.language));
+    lead ?? t.chooseSlot(formatShopDay(filter.date ?? dayKeyOf(slots[0] ?? ctx.now, ctx.timeZone), ctx.language));
   return {
     state: {
       step: 'slot',
@@ -204,11 +206,11 @@ function relist(state: BookingFlowState, ctx: BookingFlowContext): BookingFlowRe
     });
     options = formatNumberedList(labels, state.hasMore, ctx.language);
   } else if (state.step === 'day') {
-    const labels = state.choices.map((date) => formatLocalDay(date, ctx.language));
+    const labels = state.choices.map((date) => formatShopDay(date, ctx.language));
     options = formatNumberedList(labels, state.hasMore, ctx.language);
   } else if (state.step === 'slot') {
     const labels = state.choices.map((slot) =>
-      state.date !== null ? formatLocalTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
+      state.date !== null ? formatShopTime(slot, ctx.timeZone, ctx.language) : when(slot, ctx),
     );
     options = formatNumberedList(labels, state.hasMore, ctx.language);
   } else {
@@ -243,7 +245,7 @@ function serviceNamed(text: string, services: readonly Service[]): Service | und
 }
 
 function onService(state: Extract<BookingFlowState, { step: 'service' }>, text: string, ctx: BookingFlowContext) {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   if (choice === 0 && state.hasMore) return serviceStep(ctx, state.page + 1);
   const id = choice !== null && choice >= 1 ? state.choices[choice - 1] : undefined;
   const service = ctx.services.find((candidate) => candidate.id === id) ?? serviceNamed(text, ctx.services);
@@ -264,7 +266,7 @@ function onDay(
   text: string,
   ctx: BookingFlowContext,
 ) {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   if (choice === 0 && state.hasMore) return dayStep(ctx, service, state.movingBookingId, state.page + 1);
   const date = choice !== null && choice >= 1 ? state.choices[choice - 1] : undefined;
   if (date === undefined) return onTypedDay(state, service, text, ctx);
@@ -277,7 +279,7 @@ function onSlot(
   text: string,
   ctx: BookingFlowContext,
 ) {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   const filter = { date: state.date, after: state.after };
   if (choice === 0 && state.hasMore) return slotStep(ctx, service, state.movingBookingId, filter, state.page + 1);
   const start = choice !== null && choice >= 1 ? state.choices[choice - 1] : undefined;
@@ -330,7 +332,7 @@ function bookingCommand(text: string): 'cancel' | 'reschedule' | null {
 /** From the day before the appointment until it starts, the customer's "1" confirms it. */
 function awaitsConfirmation(booking: Booking, ctx: BookingFlowContext): boolean {
   if (booking.status !== 'booked' || booking.confirmedAt !== null || booking.start <= ctx.now) return false;
-  return localDateOf(ctx.now, ctx.timeZone) >= addDays(localDateOf(booking.start, ctx.timeZone), -1);
+  return dayKeyOf(ctx.now, ctx.timeZone) >= addDaysToKey(dayKeyOf(booking.start, ctx.timeZone), -1);
 }
 
 function whenIdle(text: string, ctx: BookingFlowContext): BookingFlowResult | null {

@@ -4,7 +4,7 @@
  * anything else (a past date, 31/02, free text) is null, and the bot asks again.
  */
 import { foldText } from './fold-text';
-import { addDays, localDateOf, parseLocalDate, toLocalDate, weekdayOf, type LocalDate } from './zoned-day';
+import { addDaysToKey, type DayKey, dayKeyOf, parseDayKey, toDayKey, weekdayOfKey } from '../time/shop-time';
 
 const relativeDays: Record<string, number> = {
   hoje: 0,
@@ -31,17 +31,17 @@ const weekdayWords: ReadonlyArray<readonly string[]> = [
 const leadingFiller =
   /^(?:(?:pode ser|para|pra|na|no|nesta|neste|nessa|nesse|essa|esse|proxima|proximo|on|this|next|for)\s+)+/;
 
-function nextWeekday(today: LocalDate, weekday: number): LocalDate {
-  return addDays(today, (weekday - weekdayOf(today) + 7) % 7);
+function nextWeekday(today: DayKey, weekday: number): DayKey {
+  return addDaysToKey(today, (weekday - weekdayOfKey(today) + 7) % 7);
 }
 
-function validDate(year: number, month: number, day: number): LocalDate | null {
-  const date = toLocalDate(year, month, day);
-  return parseLocalDate(date) ? date : null;
+function validDate(year: number, month: number, day: number): DayKey | null {
+  const date = toDayKey(year, month, day);
+  return parseDayKey(date) ? date : null;
 }
 
 /** Day and month with no year: this year's if it has not passed, else next year's. */
-function nextDayMonth(today: LocalDate, day: number, month: number): LocalDate | null {
+function nextDayMonth(today: DayKey, day: number, month: number): DayKey | null {
   const year = Number(today.slice(0, 4));
   // Up to four years ahead, for 29/02.
   for (let offset = 0; offset <= 4; offset += 1) {
@@ -52,7 +52,7 @@ function nextDayMonth(today: LocalDate, day: number, month: number): LocalDate |
 }
 
 /** "dia 28": the next 28th, skipping months that have none. */
-function nextDayOfMonth(today: LocalDate, day: number): LocalDate | null {
+function nextDayOfMonth(today: DayKey, day: number): DayKey | null {
   if (day < 1 || day > 31) return null;
   let year = Number(today.slice(0, 4));
   let month = Number(today.slice(5, 7));
@@ -70,7 +70,7 @@ function fullYear(text: string): number {
   return text.length === 2 ? 2000 + year : year;
 }
 
-function numericDate(text: string, today: LocalDate): LocalDate | null | undefined {
+function numericDate(text: string, today: DayKey): DayKey | null | undefined {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const slashed = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(text);
@@ -90,11 +90,11 @@ function numericDate(text: string, today: LocalDate): LocalDate | null | undefin
   return null;
 }
 
-export function parseDayInput(text: string, now: number, timeZone: string): LocalDate | null {
-  const today = localDateOf(now, timeZone);
+export function parseDayInput(text: string, now: number, timeZone: string): DayKey | null {
+  const today = dayKeyOf(now, timeZone);
   const folded = foldText(text).replace(leadingFiller, '');
   const relative = relativeDays[folded];
-  if (relative !== undefined) return addDays(today, relative);
+  if (relative !== undefined) return addDaysToKey(today, relative);
   const weekday = weekdayWords.findIndex((words) => words.includes(folded));
   if (weekday >= 0) return nextWeekday(today, weekday);
   const dayOfMonth = /^(?:dia |the )?(\d{1,2})(?:st|nd|rd|th)?$/.exec(folded);

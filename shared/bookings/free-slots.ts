@@ -5,7 +5,7 @@
  */
 import type { AgendaSettings, Booking, Service } from './booking-schemas';
 import { peakOccupancy, type TimeRange } from './occupancy';
-import { addDays, localDateOf, startOfLocalDay, type LocalDate } from './zoned-day';
+import { addDaysToKey, type DayKey, dayKeyOf, startOfDay } from '../time/shop-time';
 
 const MINUTE_MS = 60_000;
 
@@ -21,7 +21,7 @@ export interface FreeSlotsInput {
 }
 
 export interface FreeDay {
-  date: LocalDate;
+  date: DayKey;
   slots: number[];
 }
 
@@ -41,8 +41,8 @@ function mergeIntervals(intervals: ReadonlyArray<TimeRange>): TimeRange[] {
 }
 
 /** The last local day a customer may book, counted on the shop's calendar from today. */
-export function lastBookableDate(now: number, timeZone: string, maxDaysAhead: number): LocalDate {
-  return addDays(localDateOf(now, timeZone), maxDaysAhead);
+export function lastBookableDate(now: number, timeZone: string, maxDaysAhead: number): DayKey {
+  return addDaysToKey(dayKeyOf(now, timeZone), maxDaysAhead);
 }
 
 /**
@@ -56,9 +56,9 @@ export function bookingHorizon(
   timeZone: string,
   settings: Pick<AgendaSettings, 'maxDaysAhead' | 'minNoticeMin'>,
 ): TimeRange {
-  const dayAfterLast = addDays(lastBookableDate(now, timeZone, settings.maxDaysAhead), 1);
-  const earliestDay = localDateOf(now + settings.minNoticeMin * MINUTE_MS, timeZone);
-  return { start: startOfLocalDay(earliestDay, timeZone), end: startOfLocalDay(dayAfterLast, timeZone) };
+  const dayAfterLast = addDaysToKey(lastBookableDate(now, timeZone, settings.maxDaysAhead), 1);
+  const earliestDay = dayKeyOf(now + settings.minNoticeMin * MINUTE_MS, timeZone);
+  return { start: startOfDay(earliestDay, timeZone), end: startOfDay(dayAfterLast, timeZone) };
 }
 
 /** Slot starts (epoch ms, ascending) where the service can be booked now. */
@@ -73,7 +73,7 @@ export function freeSlots(input: FreeSlotsInput): number[] {
     // The grid starts at the interval's opening, so 9:15 openings give 9:15, 9:45… not 9:30.
     for (let start = interval.start; start + durationMs <= interval.end; start += stepMs) {
       if (start < earliest) continue;
-      if (localDateOf(start, timeZone) > lastDate) return slots;
+      if (dayKeyOf(start, timeZone) > lastDate) return slots;
       const occupied = peakOccupancy(input.bookings, { start, end: start + durationMs }, input.movingBookingId);
       if (occupied < settings.capacity) slots.push(start);
     }
@@ -89,7 +89,7 @@ export function freeDays(input: FreeSlotsInput): FreeDay[] {
 export function groupSlotsByDay(slots: readonly number[], timeZone: string): FreeDay[] {
   const days: FreeDay[] = [];
   for (const slot of slots) {
-    const date = localDateOf(slot, timeZone);
+    const date = dayKeyOf(slot, timeZone);
     const last = days[days.length - 1];
     if (last && last.date === date) last.slots.push(slot);
     else days.push({ date, slots: [slot] });

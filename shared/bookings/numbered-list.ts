@@ -4,7 +4,7 @@
  */
 import type { Language } from '../domain';
 import { foldText } from './fold-text';
-import { DIGIT_WORDS } from '../text/number-words';
+import { parseNumberedChoice } from '../text/numbered-choice';
 
 export const PAGE_SIZE = 9;
 
@@ -31,23 +31,10 @@ export function formatNumberedList(labels: readonly string[], hasMore: boolean, 
   return lines.join('\n');
 }
 
-const numberWords: Record<string, number> = { zero: 0, ...DIGIT_WORDS };
-
-/** The number a customer picked: "2", "2.", "2)", "*2*", "opção 2", "dois". Null for anything else. */
-export function parseChoice(text: string): number | null {
-  const folded = foldText(text)
-    .replace(/^\*(.*)\*$/, '$1')
-    .replace(/^(?:opcao|option|numero|number|n[o.º])\s*(?=\d)/, '')
-    .replace(/[).]$/, '')
-    .trim();
-  if (/^\d{1,2}$/.test(folded)) return Number(folded);
-  return numberWords[folded] ?? null;
-}
-
 /** Words that mean yes/confirm or no/cancel, besides the numbers 1 and 2 of "1 Confirmar · 2 Cancelar". */
 export function parseYesNo(text: string): 'yes' | 'no' | null {
   const folded = foldText(text);
-  const choice = parseChoice(folded);
+  const choice = parseNumberedChoice(folded);
   if (choice === 1 || ['sim', 's', 'confirmar', 'confirmo', 'confirma', 'ok', 'yes', 'y', 'confirm'].includes(folded)) {
     return 'yes';
   }

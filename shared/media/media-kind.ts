@@ -38,7 +38,6 @@ export const downloadableKinds: ReadonlySet<MediaKind> = new Set([
  * deleted-locally: removed by "delete media older than N days" (download again while WhatsApp has it).
  */
 export const downloadStateSchema = z.enum(['ok', 'not-downloaded', 'too-large', 'failed', 'deleted-locally']);
-export type DownloadState = z.infer<typeof downloadStateSchema>;
 
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in lower-case hex');
 

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { conversationStatus, type ConversationRecord } from './conversation-record';
-import { shopClockTime, shopDaysBetween } from './shop-calendar';
 import { average, median, nearestRankPercentile } from './statistics';
+import { dayKeysBetween, shopClockTime } from '../time/shop-time';
 
 export interface MetricsPeriod {
   /** Epoch ms, inclusive. */
@@ -68,7 +68,7 @@ function ratio(part: number, whole: number): number | null {
 
 function dayFigures(started: readonly ConversationRecord[], period: MetricsPeriod): DayFigures[] {
   const byDay = new Map<string, { newConversations: number; restartedAfterExpiry: number; responses: number[] }>();
-  for (const day of shopDaysBetween(period.from, period.to, period.timeZone)) {
+  for (const day of dayKeysBetween(period.from, period.to, period.timeZone)) {
     byDay.set(day, { newConversations: 0, restartedAfterExpiry: 0, responses: [] });
   }
   for (const record of started) {

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../domain';
 import { conversationStatus, type ConversationRecord } from './conversation-record';
-import { shopClockTime, shopMinute } from './shop-calendar';
+import { shopClockTime, shopMinute } from '../time/shop-time';
 
 export interface CsvCustomer {
   name: string;

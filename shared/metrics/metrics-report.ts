@@ -27,7 +27,6 @@ export const missedConversationSchema = z.object({
   /** The customer's last message: the window closed 24 h after it. */
   lastInboundAt: z.number().int(),
 });
-export type MissedConversation = z.infer<typeof missedConversationSchema>;
 
 export const metricsReportSchema = metricsFiguresSchema.extend({
   from: z.number().int(),

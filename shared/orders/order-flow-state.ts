@@ -15,7 +15,6 @@ export const orderFlowStepSchema = z.enum([
   'note',
   'confirm',
 ]);
-export type OrderFlowStep = z.infer<typeof orderFlowStepSchema>;
 
 export const orderFlowStateSchema = z.object({
   step: orderFlowStepSchema,

@@ -4,7 +4,7 @@
  * time per chat and applies the effect; it starts from the menu's "Fazer pedido".
  */
 import { foldText } from '../bookings/fold-text';
-import { formatNumberedList, pageOf, parseChoice, parseYesNo } from '../bookings/numbered-list';
+import { formatNumberedList, pageOf, parseYesNo } from '../bookings/numbered-list';
 import { isFlowTimedOut } from '../bookings/flow-timeout';
 import type { ChatId, Language } from '../domain';
 import {
@@ -21,6 +21,7 @@ import type { OrderFlowState } from './order-flow-state';
 import type { NewOrder, OrderSettings, Product } from './order-schemas';
 import { orderTexts } from './order-texts';
 import { parseCartCommand } from './quantity-input';
+import { parseNumberedChoice } from '../text/numbered-choice';
 
 export interface OrderFlowContext {
   products: readonly Product[];
@@ -240,7 +241,7 @@ function relist(state: OrderFlowState, ctx: OrderFlowContext): OrderFlowResult {
 }
 
 function onCategory(state: OrderFlowState, text: string, ctx: OrderFlowContext): OrderFlowResult {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   if (choice === 0 && state.hasMore) return categoryStep(state, ctx, state.page + 1);
   const category = choice !== null && choice >= 1 ? state.choices[choice - 1] : undefined;
   if (category !== undefined) return productsStep({ ...state, category }, ctx, 0);
@@ -279,7 +280,7 @@ function onRemoveCommand(
 function onCart(state: OrderFlowState, text: string, ctx: OrderFlowContext): OrderFlowResult {
   const command = parseCartCommand(text);
   if (command?.kind === 'remove') return onRemoveCommand(state, command.line, command.quantity, ctx);
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   if (choice === 1) return checkout(state, ctx);
   if (choice === 2) return categoryStep(state, ctx, 0);
   if (choice === 3) return removeStep(state, ctx);
@@ -287,7 +288,7 @@ function onCart(state: OrderFlowState, text: string, ctx: OrderFlowContext): Ord
 }
 
 function onRemove(state: OrderFlowState, text: string, ctx: OrderFlowContext): OrderFlowResult {
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   const command = parseCartCommand(text);
   const line = command?.kind === 'remove' ? command.line : choice;
   if (line === null || line < 1) return relist(state, ctx);
@@ -296,7 +297,7 @@ function onRemove(state: OrderFlowState, text: string, ctx: OrderFlowContext): O
 
 function onFulfilment(state: OrderFlowState, text: string, ctx: OrderFlowContext): OrderFlowResult {
   const folded = foldText(text);
-  const choice = parseChoice(text);
+  const choice = parseNumberedChoice(text);
   if (choice === 1 || ['retirar', 'retirada', 'buscar', 'pickup', 'pick up'].includes(folded)) {
     return afterFulfilment({ ...state, fulfilment: 'pickup' }, ctx);
   }
@@ -308,7 +309,7 @@ function onFulfilment(state: OrderFlowState, text: string, ctx: OrderFlowContext
 
 function onAddress(state: OrderFlowState, text: string, ctx: OrderFlowContext): OrderFlowResult {
   const remembered = ctx.rememberedAddress;
-  if (remembered && parseChoice(text) === 1) return noteStep({ ...state, address: remembered }, ctx);
+  if (remembered && parseNumberedChoice(text) === 1) return noteStep({ ...state, address: remembered }, ctx);
   const address = text.trim().replace(/\s+/g, ' ').slice(0, 300);
   // A street and a number at least; a lone digit or word is a mistyped choice, not an address.
   if (address.length < 6 || !/\p{L}/u.test(address)) {

@@ -3,13 +3,7 @@
  * tz data, so the greeting follows the shop's clock wherever the computer's clock is set.
  */
 import type { Language } from '../domain';
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-}
+import { daysBetween, usableTimeZone, zonedParts } from '../time/shop-time';
 
 // Building an Intl formatter costs far more than using one; a preview re-renders on every keystroke.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -24,44 +18,6 @@ function cachedFormatter(key: string, build: () => Intl.DateTimeFormat): Intl.Da
   return formatter;
 }
 
-const resolvedZones = new Map<string, string>();
-
-/** A setting with a mistyped zone must not stop every send: fall back to UTC. */
-export function usableTimeZone(timeZone: string): string {
-  let zone = resolvedZones.get(timeZone);
-  if (zone === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone });
-      zone = timeZone;
-    } catch {
-      zone = 'UTC';
-    }
-    if (resolvedZones.size > 200) resolvedZones.clear();
-    resolvedZones.set(timeZone, zone);
-  }
-  return zone;
-}
-
-function localParts(at: number, timeZone: string): LocalParts {
-  const formatter = cachedFormatter(
-    `parts|${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        hourCycle: 'h23',
-      }),
-  );
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(at)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return { year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: (parts.hour ?? 0) % 24 };
-}
-
 const greetings: Record<Language, { morning: string; afternoon: string; evening: string }> = {
   'pt-BR': { morning: 'Bom dia', afternoon: 'Boa tarde', evening: 'Boa noite' },
   en: { morning: 'Good morning', afternoon: 'Good afternoon', evening: 'Good evening' },
@@ -69,7 +25,7 @@ const greetings: Record<Language, { morning: string; afternoon: string; evening:
 
 /** Morning 05:00–11:59, afternoon 12:00–17:59, evening otherwise, on the shop's clock. */
 export function greetingAt(now: number, timeZone: string, language: Language): string {
-  const { hour } = localParts(now, usableTimeZone(timeZone));
+  const { hh: hour } = zonedParts(now, timeZone);
   const words = greetings[language];
   if (hour >= 5 && hour < 12) return words.morning;
   if (hour >= 12 && hour < 18) return words.afternoon;
@@ -79,10 +35,6 @@ export function greetingAt(now: number, timeZone: string, language: Language): s
 // ICU puts narrow no-break spaces in "2:30 PM"; a message should carry plain spaces.
 function plainSpaces(text: string): string {
   return text.replace(/[\u202f\u00a0]/g, ' ');
-}
-
-function dayNumber(parts: LocalParts): number {
-  return Date.UTC(parts.year, parts.month - 1, parts.day) / 86_400_000;
 }
 
 /**
@@ -103,7 +55,7 @@ export function formatWindowClose(expiresAt: number, now: number, timeZone: stri
         }),
     ).format(expiresAt),
   );
-  const days = dayNumber(localParts(expiresAt, zone)) - dayNumber(localParts(now, zone));
+  const days = daysBetween(zonedParts(now, zone), zonedParts(expiresAt, zone));
   if (days === 0) return time;
   if (days === 1) return language === 'en' ? `tomorrow at ${time}` : `amanhã às ${time}`;
   const date = plainSpaces(

@@ -1,6 +1,7 @@
 /**
  * The words for 1–9 a customer types instead of the digit, in pt-BR (accents folded: "tres") and
- * English. Each reader adds its own: a list choice also takes "zero", a quantity "a" and "dez".
+ * English. Each reader adds its own: a numbered choice also takes "zero" (and, in the menu, ordinals), a
+ * quantity "a" and "dez".
  */
 export const DIGIT_WORDS: Readonly<Record<string, number>> = {
   um: 1,

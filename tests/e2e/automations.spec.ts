@@ -5,11 +5,11 @@
  */
 import type { Page } from '@playwright/test';
 import { defaultAutomationSettings, type AutomationSettings } from '../../shared/automations/automation-settings';
-import { dateKey, zonedParts } from '../../shared/automations/zoned-time';
 import type { JanelaApi } from '../../shared/bridge';
 import type { Language } from '../../shared/domain';
 import { expect, HOUR, test } from './fixtures';
 import { JanelaHost } from './janela-host';
+import { dayKeyOfDate, zonedParts } from '../../shared/time/shop-time';
 
 const maria = { phone: '5511987654321', name: 'Maria Silva' };
 const joao = { phone: '5521998765432', name: 'João Pereira' };
@@ -36,6 +36,12 @@ async function configure(page: Page, language: Language, patch: Partial<Automati
 }
 
 const sentTexts = async (host: JanelaHost) => (await host.sent()).map((sent) => sent.text);
+
+async function openAutomationsScreen(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Automations', exact: true }).click();
+  return page.getByRole('main', { name: 'Automations' });
+}
 
 function chatRow(page: Page, name: string) {
   return page.getByRole('navigation').getByRole('button', { name, exact: true });
@@ -72,7 +78,7 @@ test('outside business hours sends the away message with the right next opening,
   const weekday = [{ start: '09:00', end: '18:00' }];
   const first = await configure(page, 'en');
   // Today is a closed date; every day opens 9:00–18:00: the next opening is tomorrow at 9:00.
-  const today = dateKey(zonedParts(first.now, first.timeZone));
+  const today = dayKeyOfDate(zonedParts(first.now, first.timeZone));
   await configure(page, 'en', {
     greetingEnabled: false,
     businessHours: { weekly: Array.from({ length: 7 }, () => weekday), closedDates: [today] },
@@ -269,9 +275,7 @@ test('the screen edits hours per weekday and adds Brazil’s holidays of this ye
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Automations', exact: true }).click();
-  const screen = page.getByRole('main', { name: 'Automations' });
+  const screen = await openAutomationsScreen(page, host.url);
   await screen.getByRole('checkbox', { name: /Answer automatically/ }).check();
   await screen.getByRole('button', { name: 'Add hours on Sunday' }).click();
   const sunday = screen.getByRole('group', { name: 'Sunday' });
@@ -351,3 +355,48 @@ for (const language of ['en', 'pt-BR'] as const) {
     }
   });
 }
+
+test('opening hours are typed in 24 hours whatever the browser’s locale, and a malformed time says so', async ({
+  page,
+  host,
+}) => {
+  const screen = await openAutomationsScreen(page, host.url);
+  const add = screen.getByRole('button', { name: 'Add hours on Sunday' });
+  await expect(add).toHaveText('Add hours');
+  await add.click();
+  const sunday = screen.getByRole('group', { name: 'Sunday' });
+  const closes = sunday.getByRole('textbox', { name: 'Sunday: closes' });
+  await expect(closes).toHaveValue('18:00');
+  await closes.fill('6:30 PM');
+  await expect(closes).toHaveAttribute('aria-invalid', 'true');
+  await expect(sunday.getByRole('alert')).toHaveText('Type a 24-hour time, HH:MM (09:00, 18:30).');
+  await closes.fill('18:30');
+  await expect(closes).toHaveAttribute('aria-invalid', 'false');
+  await expect(sunday.getByRole('alert')).toHaveCount(0);
+  await screen.getByRole('button', { name: 'Save automations' }).click();
+  await expect(screen.getByText('Automations saved.')).toBeVisible();
+  const saved = await page.evaluate(() => (globalThis as unknown as Window).janela.getAutomationSettings({}));
+  expect(saved.businessHours.weekly[0]).toEqual([{ start: '09:00', end: '18:30' }]);
+});
+
+test('a closed date is typed in the app’s language, not the browser’s: DD/MM/AAAA in Portuguese', async ({ page }) => {
+  const host = await new JanelaHost({ mode: '--demo', lang: 'pt-BR' }).start();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Automações', exact: true }).click();
+    const screen = page.getByRole('main', { name: 'Automações' });
+    const date = screen.getByRole('textbox', { name: 'Data fechada' });
+    await expect(date).toHaveAttribute('placeholder', 'DD/MM/AAAA');
+    await date.fill('31/02/2031');
+    await expect(screen.getByRole('alert')).toHaveText('Digite uma data que exista, DD/MM/AAAA (24/12/2026).');
+    await expect(screen.getByRole('button', { name: 'Adicionar data' })).toBeDisabled();
+    await date.fill('24/12/2031');
+    await screen.getByRole('button', { name: 'Adicionar data' }).click();
+    await screen.getByRole('button', { name: 'Salvar automações' }).click();
+    await expect(screen.getByText('Automações salvas.')).toBeVisible();
+    const saved = await page.evaluate(() => (globalThis as unknown as Window).janela.getAutomationSettings({}));
+    expect(saved.businessHours.closedDates).toContain('2031-12-24');
+  } finally {
+    await host.stop();
+  }
+});

@@ -8,7 +8,8 @@
 import type { Page } from '@playwright/test';
 import { demoAutomationSettings } from '../../electron/backend/automations/demo-automations';
 import type { JanelaApi } from '../../shared/bridge';
-import { addDays, formatLocalDay, localDateOf, type LocalDate } from '../../shared/bookings/zoned-day';
+import { addDaysToKey, type DayKey, dayKeyOf } from '../../shared/time/shop-time';
+import { formatShopDay } from '../../shared/time/shop-time-text';
 import { expect, HOUR } from './fixtures';
 import { JanelaHost } from './janela-host';
 
@@ -45,7 +46,7 @@ export class ChatShop {
   /** How far the host's clock was moved; a restarted host starts from the real time again. */
   private offsetMs = 0;
   /** The local date the tests start on. */
-  private monday: LocalDate = '1970-01-05';
+  private monday: DayKey = '1970-01-05';
 
   private constructor(
     readonly host: JanelaHost,
@@ -63,7 +64,7 @@ export class ChatShop {
     const daysToMonday = (8 - local.getUTCDay()) % 7 || 7;
     const monday = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + daysToMonday, 9, 10);
     await shop.advance(monday + SP_OFFSET_MS - now);
-    shop.monday = localDateOf(monday + SP_OFFSET_MS, SP);
+    shop.monday = dayKeyOf(monday + SP_OFFSET_MS, SP);
     return shop;
   }
 
@@ -101,8 +102,8 @@ export class ChatShop {
   }
 
   /** The shop's local date `days` after the Monday the tests start on. */
-  dayAfterMonday(days: number): LocalDate {
-    return addDays(this.monday, days);
+  dayAfterMonday(days: number): DayKey {
+    return addDaysToKey(this.monday, days);
   }
 
   /** Restarts the host on the same data, puts its clock back where it was and reloads the app. */
@@ -169,8 +170,8 @@ export class Customer {
 }
 
 /** "ter 01/12", as the chat and the agenda name a day. */
-export function dayLabel(date: LocalDate): string {
-  return formatLocalDay(date, 'pt-BR');
+export function dayLabel(date: DayKey): string {
+  return formatShopDay(date, 'pt-BR');
 }
 
 /** Opens the Agenda on the day `days` after the Monday the tests start on (day view). */

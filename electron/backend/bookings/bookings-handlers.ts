@@ -8,7 +8,6 @@ import { isWindowOpen, windowExpiresAt } from '../../../shared/chats/window-rule
 import { agendaSettingsSchema, type Booking } from '../../../shared/bookings/booking-schemas';
 import type { AgendaEntry } from '../../../shared/bookings/agenda-view';
 import { reminderPlan } from '../../../shared/bookings/reminder-plan';
-import { formatLocalDayTime } from '../../../shared/bookings/zoned-day';
 import type { ChatId } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import { toChatSummary } from '../profiles/profiles';
@@ -17,6 +16,7 @@ import { assertMaySend } from '../sending/send-guard';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
 import { claimBooking, moveBooking, setBookingStatus, type WriteResult } from './agenda';
 import { staffBookingTexts } from './staff-texts';
+import { formatShopDayTime } from '../../../shared/time/shop-time-text';
 
 const MINUTE_MS = 60_000;
 /** A range asked for by the agenda: a week and a bit; more is a mistake, not a view. */
@@ -75,7 +75,7 @@ export function bookingsHandlers(deps: BookingsHandlersDeps): Pick<Handlers, Boo
     const service = store.data.services.find((candidate) => candidate.id === booking.serviceId);
     const text = staffBookingTexts(language)[kind](
       service?.name ?? '',
-      formatLocalDayTime(booking.start, timeZone, language),
+      formatShopDayTime(booking.start, timeZone, language),
     );
     try {
       deps.send(booking.chatId, text);

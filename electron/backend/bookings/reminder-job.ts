@@ -6,13 +6,13 @@
  * and order chats abandoned for a day.
  */
 import { isReminderDue, reminderPlan } from '../../../shared/bookings/reminder-plan';
-import { formatLocalDayTime } from '../../../shared/bookings/zoned-day';
 import type { ChatId } from '../../../shared/domain';
 import type { Clock } from '../clock';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
 import { markReminderSent } from './agenda';
 import { dropStaleFlows } from './stale-flows';
 import { staffBookingTexts } from './staff-texts';
+import { formatShopDayTime } from '../../../shared/time/shop-time-text';
 
 export const REMINDER_TICK_MS = 60_000;
 
@@ -48,7 +48,7 @@ export function startReminderJob(deps: ReminderJobDeps): ReminderJob {
       const service = store.data.services.find((candidate) => candidate.id === booking.serviceId);
       const text = staffBookingTexts(language).reminder(
         service?.name ?? '',
-        formatLocalDayTime(booking.start, timeZone, language),
+        formatShopDayTime(booking.start, timeZone, language),
       );
       try {
         deps.send(booking.chatId, text, { automatic: true });

@@ -9,7 +9,6 @@ import { surveyTemplateOf, defaultSurveyTemplate } from '../../../shared/metrics
 import { computeMetrics, startedInPeriod } from '../../../shared/metrics/figures';
 import { metricsCsv } from '../../../shared/metrics/metrics-csv';
 import { missedListLimit, previousFiguresSchema, type MetricsReport } from '../../../shared/metrics/metrics-report';
-import { shopClockTime } from '../../../shared/metrics/shop-calendar';
 import { renderTemplate } from '../../../shared/templates/render-template';
 import { buildTemplateContext } from '../../../shared/templates/template-context';
 import type { Clock } from '../clock';
@@ -20,6 +19,7 @@ import { assertMayQueue, assertMaySend } from '../sending/send-guard';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
 import type { ConversationKeeper } from './conversation-keeper';
 import type { WhatsAppGateway } from '../gateways/gateway';
+import { shopClockTime } from '../../../shared/time/shop-time';
 
 export type MetricsHandlers = Pick<
   Handlers,

@@ -1,8 +1,8 @@
 /** Orders over the store: numbering, writing and moving them along, and the day's totals. */
 import type { ChatId } from '../../../shared/domain';
 import type { NewOrder, Order, OrderStatus } from '../../../shared/orders/order-schemas';
-import { localDateOf } from '../../../shared/bookings/zoned-day';
 import type { JanelaStore } from '../store/store-types';
+import { dayKeyOf } from '../../../shared/time/shop-time';
 
 /** The first order a shop takes is #1001: short enough to say on the phone, not "order 1". */
 const FIRST_ORDER_NUMBER = 1001;
@@ -53,7 +53,7 @@ export interface DailyTotals {
 export function dailyTotals(orders: readonly Order[], date: string, timeZone: string): DailyTotals {
   const totals: DailyTotals = { date, count: 0, totalCents: 0, deliveryCount: 0, pickupCount: 0, cancelledCount: 0 };
   for (const order of orders) {
-    if (localDateOf(order.createdAt, timeZone) !== date) continue;
+    if (dayKeyOf(order.createdAt, timeZone) !== date) continue;
     if (order.status === 'cancelled') {
       totals.cancelledCount++;
       continue;

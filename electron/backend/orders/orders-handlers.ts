@@ -10,7 +10,6 @@ import { orderSettingsSchema, type Order, type Product } from '../../../shared/o
 import { orderStatusTemplates, type OrderStatusTemplates } from '../../../shared/orders/order-status-templates';
 import type { OrderBoardEntry } from '../../../shared/orders/order-board-view';
 import { foldText } from '../../../shared/bookings/fold-text';
-import { localDateOf } from '../../../shared/bookings/zoned-day';
 import { buildTemplateContext } from '../../../shared/templates/template-context';
 import { renderTemplate } from '../../../shared/templates/render-template';
 import type { ChatId } from '../../../shared/domain';
@@ -21,6 +20,7 @@ import { assertMaySend } from '../sending/send-guard';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
 import { windowOpenUntil } from '../bookings/bookings-handlers';
 import { changeOrderStatus, dailyTotals } from './order-book';
+import { dayKeyOf } from '../../../shared/time/shop-time';
 
 export interface OrdersHandlersDeps {
   store: JanelaStore;
@@ -133,8 +133,8 @@ export function ordersHandlers(deps: OrdersHandlersDeps): Pick<Handlers, OrderHa
       const now = clock.now();
       const { timeZone } = store.data.settings;
       const entries = store.data.orders
-        .filter((order) => localDateOf(order.createdAt, timeZone) === date || (isOpen(order) && order.createdAt < now))
-        .filter((order) => localDateOf(order.createdAt, timeZone) <= date)
+        .filter((order) => dayKeyOf(order.createdAt, timeZone) === date || (isOpen(order) && order.createdAt < now))
+        .filter((order) => dayKeyOf(order.createdAt, timeZone) <= date)
         .sort((a, b) => a.createdAt - b.createdAt)
         .map((order) => entry(order, now));
       return { entries, totals: dailyTotals(store.data.orders, date, timeZone) };

@@ -117,12 +117,6 @@ export function toCustomerProfile(contact: StoredContact): CustomerProfile {
   };
 }
 
-/** The summary with the person's "mark as unread" (kept apart from the contact, in `markedUnread`). */
-export function toMarkedChatSummary(contact: StoredContact, markedUnread: Readonly<Record<string, true>>): ChatSummary {
-  const summary = toChatSummary(contact);
-  return markedUnread[contact.chatId] ? { ...summary, markedUnread: true } : summary;
-}
-
 /** The custom field names in use across all customers, sorted. */
 export function customFieldNames(contacts: Readonly<Record<string, StoredContact>>): string[] {
   const names = new Set<string>();

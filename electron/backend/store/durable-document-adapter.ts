@@ -215,7 +215,3 @@ export class DurableDocumentAdapter implements Adapter<StoreData> {
     },
   };
 }
-
-export function describeWriteError(file: string, error: unknown): string {
-  return `could not save ${file} (${errorCode(error)}); the data is kept in memory and saving is retried`;
-}

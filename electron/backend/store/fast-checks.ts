@@ -2,7 +2,8 @@
  * Hand-written checks that accept only values storedContactSchema / storedMessageSchema accept
  * unchanged. zod needs ~150 ms (cold) for 10,000 contacts, which alone would miss the 50 ms load
  * target; these run in a few ms. They may reject a valid value (the caller then asks zod, which
- * stays the authority), but must never accept an invalid one: tests/unit/store compares them.
+ * stays the authority), but must never accept an invalid one: tests/unit/electron/backend/store/fast-checks.test.ts
+ * compares them.
  */
 import type { StoredContact, StoredMessage } from './store-types';
 

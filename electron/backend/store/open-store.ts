@@ -1,6 +1,7 @@
 /**
  * Janela's durable local store: lowdb over a crash-safe adapter for the main document
- * (janela.json: settings, contacts, labels, quick replies, outbox, sync) and an append-only
+ * (janela.json: settings, contacts, labels, quick replies, outbox, sync, and each domain's
+ * collections: automations, bookings, orders, attention…) and an append-only
  * message history (journal + one file per chat). Writes are batched: a burst of messages costs
  * one fsynced journal append per batch, which carries the batch's messages and the contacts they
  * changed. janela.json is rewritten whole only at checkpoints (the journal grew past its limit,

@@ -11,7 +11,7 @@ import { fillChatList } from '../features/chats/fill-chat-list';
 import { useClock } from '../app/clock-store';
 import { useConnection } from '../features/connect/connection-store';
 import { useConversation } from '../features/conversation/conversation-store';
-import { useLabels } from '../features/profiles/labels-store';
+import { useProfiles } from '../features/profiles/profiles-store';
 import { useNotices } from '../features/notices/notices-store';
 import { useQuickReplies } from '../features/quick-replies/quick-replies-store';
 import { selectClosingSoonMs, useSettings } from '../features/settings/settings-store';
@@ -61,7 +61,7 @@ function applySnapshot(snapshot: Snapshot, localNow: number): void {
   useSettings.getState().setLaunchLanguage(snapshot.launchLanguage ?? null);
   useConnection.getState().set(snapshot.connection, snapshot.gatewayKind, snapshot.linked);
   useChats.getState().replaceAll(snapshot.chats, snapshot.now, closingSoonMs(), snapshot.chatsComplete);
-  useLabels.getState().set(snapshot.labels);
+  useProfiles.getState().setLabels(snapshot.labels);
   useQuickReplies.getState().set(snapshot.quickReplies);
   useNotices.getState().set(snapshot.notices);
   if (snapshot.attention) useNotifications.getState().setStatus(snapshot.attention);
@@ -168,7 +168,7 @@ export function connectStores(janela: JanelaApi, options: ConnectStoresOptions =
       useSettings.getState().set(settings);
       useChats.getState().reorder(now(), closingSoonMs());
     }),
-    janela.onLabelsChanged(({ labels }) => useLabels.getState().set(labels)),
+    janela.onLabelsChanged(({ labels }) => useProfiles.getState().setLabels(labels)),
     janela.onQuickRepliesChanged(({ quickReplies }) => useQuickReplies.getState().set(quickReplies)),
     janela.onNoticesChanged(({ notices }) => useNotices.getState().set(notices)),
     janela.onAttentionChanged(({ notifications, ...status }) => {

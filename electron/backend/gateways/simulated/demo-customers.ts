@@ -12,7 +12,6 @@ import {
   type Booking,
   type Service,
 } from '../../../../shared/bookings/booking-schemas';
-import { addDays, localDateOf, startOfLocalDay } from '../../../../shared/bookings/zoned-day';
 import {
   orderSettingsSchema,
   type Order,
@@ -21,6 +20,7 @@ import {
 } from '../../../../shared/orders/order-schemas';
 import { demoMediaBase64 } from './demo-media-files';
 import { phoneChatId } from './simulated-gateway';
+import { addDaysToKey, dayKeyOf, startOfDay } from '../../../../shared/time/shop-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -172,9 +172,9 @@ function demoCustomersNow(now: number): GatewayMessage[] {
  * something on any day the demo runs.
  */
 export function demoBookingsAndOrders(now: number, timeZone: string): DemoBookingsAndOrders {
-  const today = localDateOf(now, timeZone);
+  const today = dayKeyOf(now, timeZone);
   const on = (days: number, hour: number, minute = 0) =>
-    startOfLocalDay(addDays(today, days), timeZone) + hour * HOUR + minute * MINUTE;
+    startOfDay(addDaysToKey(today, days), timeZone) + hour * HOUR + minute * MINUTE;
   const chat = (phone: string) => phoneChatId(phone);
   const booking = (
     id: string,

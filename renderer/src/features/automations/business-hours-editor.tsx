@@ -1,19 +1,64 @@
 /** Opening hours per weekday (several intervals each), closed dates, and Brazil's holidays in one click. */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { brazilNationalHolidays } from '../../../../shared/automations/brazil-holidays';
 import type { BusinessHours, OpeningInterval } from '../../../../shared/automations/business-hours';
-import { zonedParts } from '../../../../shared/automations/zoned-time';
+import type { Language } from '../../../../shared/domain';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useClock } from '../../app/clock-store';
 import { useT } from '../../i18n/use-i18n';
 import { selectLanguage, useSettings } from '../settings/settings-store';
+import { parseDayKey, toDayKey, zonedParts, type DayKey } from '../../../../shared/time/shop-time';
 
 // Brazilian shops think of the week from Monday.
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
 
-// An <input type="time"> cannot say 24:00: midnight as a closing time shows as 00:00.
-const shownTime = (time: string) => (time === '24:00' ? '00:00' : time);
+// The shop works in 24 hours whatever the browser's locale (an <input type="time"> follows it and
+// shows AM/PM in English): a text field that takes HH:MM. Midnight closes as 24:00; 00:00 means it too.
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const storedEnd = (time: string) => (time === '00:00' ? '24:00' : time);
+
+function ClockTimeInput(props: { label: string; value: string; closing?: boolean; onChange(value: string): void }) {
+  const t = useT();
+  const [draft, setDraft] = useState(props.value);
+  const [shownValue, setShownValue] = useState(props.value);
+  // A new value from outside (another interval removed, settings reloaded) replaces the draft.
+  if (props.value !== shownValue) {
+    setShownValue(props.value);
+    setDraft(props.value);
+  }
+  const valid = CLOCK_TIME.test(draft) || (props.closing === true && draft === '24:00');
+  const errorId = useId();
+  return (
+    <>
+      <input
+        className="input business-hours__time"
+        type="text"
+        inputMode="numeric"
+        maxLength={5}
+        placeholder="HH:MM"
+        required
+        aria-label={props.label}
+        aria-invalid={!valid}
+        aria-describedby={valid ? undefined : errorId}
+        value={draft}
+        onChange={(event) => {
+          const value = event.target.value.trim();
+          setDraft(value);
+          if (CLOCK_TIME.test(value) || (props.closing === true && value === '24:00')) {
+            const stored = props.closing ? storedEnd(value) : value;
+            setShownValue(stored);
+            props.onChange(stored);
+          }
+        }}
+      />
+      {!valid && (
+        <span id={errorId} className="error-text business-hours__invalid" role="alert">
+          {t('auto.timeInvalid')}
+        </span>
+      )}
+    </>
+  );
+}
 
 export function BusinessHoursEditor({
   hours,
@@ -38,39 +83,32 @@ export function BusinessHoursEditor({
               {intervals.length === 0 && <span className="business-hours__closed">{t('auto.dayClosed')}</span>}
               {intervals.map((interval, index) => (
                 <span key={index} className="business-hours__interval">
-                  <input
-                    className="input business-hours__time"
-                    type="time"
-                    required
-                    aria-label={t('auto.opens', { day })}
+                  <ClockTimeInput
+                    label={t('auto.opens', { day })}
                     value={interval.start}
-                    onChange={(event) =>
+                    onChange={(start) =>
                       setDay(
                         weekday,
-                        intervals.map((other, i) => (i === index ? { ...other, start: event.target.value } : other)),
+                        intervals.map((other, i) => (i === index ? { ...other, start } : other)),
                       )
                     }
                   />
                   <span aria-hidden="true">–</span>
-                  <input
-                    className="input business-hours__time"
-                    type="time"
-                    required
-                    aria-label={t('auto.closes', { day })}
-                    value={shownTime(interval.end)}
-                    onChange={(event) =>
+                  <ClockTimeInput
+                    label={t('auto.closes', { day })}
+                    value={interval.end}
+                    closing
+                    onChange={(end) =>
                       setDay(
                         weekday,
-                        intervals.map((other, i) =>
-                          i === index ? { ...other, end: storedEnd(event.target.value) } : other,
-                        ),
+                        intervals.map((other, i) => (i === index ? { ...other, end } : other)),
                       )
                     }
                   />
                   <button
                     type="button"
                     className="button button--link"
-                    aria-label={t('auto.removeInterval', { day, start: interval.start, end: shownTime(interval.end) })}
+                    aria-label={t('auto.removeInterval', { day, start: interval.start, end: interval.end })}
                     onClick={() =>
                       setDay(
                         weekday,
@@ -86,9 +124,10 @@ export function BusinessHoursEditor({
             <button
               type="button"
               className="button button--link"
+              aria-label={t('auto.addInterval', { day })}
               onClick={() => setDay(weekday, [...intervals, nextInterval(intervals)])}
             >
-              {t('auto.addInterval', { day })}
+              {t('auto.addIntervalShort')}
             </button>
           </div>
         );
@@ -107,6 +146,18 @@ function nextInterval(intervals: readonly OpeningInterval[]): OpeningInterval {
   return { start: pad(hh + 1), end: pad(Math.min(hh + 3, 24)) };
 }
 
+// Typed in the app's language rather than picked with <input type="date">, which follows the
+// browser's locale: DD/MM/AAAA in Portuguese, YYYY-MM-DD in English (unambiguous); both take ISO.
+function typedClosedDate(text: string, language: Language): DayKey | null {
+  const typed = text.trim();
+  const brazilian = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
+  const key =
+    language === 'pt-BR' && brazilian
+      ? toDayKey(Number(brazilian[3]), Number(brazilian[2]), Number(brazilian[1]))
+      : typed;
+  return parseDayKey(key) ? key : null;
+}
+
 export function ClosedDatesEditor({
   hours,
   onChange,
@@ -120,6 +171,9 @@ export function ClosedDatesEditor({
   const now = useClock((state) => state.now);
   const [newDate, setNewDate] = useState('');
   const [added, setAdded] = useState<number | null>(null);
+  const newDateKey = typedClosedDate(newDate, language);
+  const newDateInvalid = newDate.trim().length >= 8 && newDateKey === null;
+  const newDateErrorId = useId();
   const year = zonedParts(now, timeZone).y;
   const setDates = (dates: string[]) => onChange({ ...hours, closedDates: [...new Set(dates)].sort() });
   const holidays = [...brazilNationalHolidays(year), ...brazilNationalHolidays(year + 1)];
@@ -135,14 +189,28 @@ export function ClosedDatesEditor({
       <div className="closed-dates__add">
         <label className="field">
           <span className="field__label">{t('auto.closedDate')}</span>
-          <input className="input" type="date" value={newDate} onChange={(event) => setNewDate(event.target.value)} />
+          <input
+            className="input"
+            type="text"
+            placeholder={t('auto.closedDateFormat')}
+            aria-invalid={newDateInvalid}
+            aria-describedby={newDateInvalid ? newDateErrorId : undefined}
+            value={newDate}
+            onChange={(event) => setNewDate(event.target.value)}
+          />
+          {newDateInvalid && (
+            <span id={newDateErrorId} className="error-text" role="alert">
+              {t('auto.closedDateInvalid')}
+            </span>
+          )}
         </label>
         <button
           type="button"
           className="button"
-          disabled={newDate === ''}
+          disabled={newDateKey === null}
           onClick={() => {
-            setDates([...hours.closedDates, newDate]);
+            if (newDateKey === null) return;
+            setDates([...hours.closedDates, newDateKey]);
             setNewDate('');
           }}
         >

@@ -1,13 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AgendaEntry } from '../../../../shared/bookings/agenda-view';
 import type { BookingStatus } from '../../../../shared/bookings/booking-schemas';
-import {
-  addDays,
-  formatLocalDay,
-  formatLocalTime,
-  localDateOf,
-  type LocalDate,
-} from '../../../../shared/bookings/zoned-day';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { useClock } from '../../app/clock-store';
 import { useT } from '../../i18n/use-i18n';
@@ -17,6 +10,8 @@ import { BookingDialog, CancelBookingDialog, type BookingDialogState } from './b
 import { openChat } from './open-chat';
 import { liveReminderPlan, reminderText } from './reminder-text';
 import { ServicesDialog } from './services-dialog';
+import { addDaysToKey, type DayKey, dayKeyOf } from '../../../../shared/time/shop-time';
+import { formatShopDay, formatShopTime } from '../../../../shared/time/shop-time-text';
 
 const statuses: BookingStatus[] = ['booked', 'confirmed', 'done', 'no-show', 'cancelled'];
 
@@ -27,7 +22,7 @@ export function AgendaScreen() {
   const timeZone = useSettings((state) => state.settings?.timeZone ?? 'UTC');
   const now = useClock((state) => state.now);
   const { mode, date, agenda, show } = useAgenda();
-  const today = localDateOf(now, timeZone);
+  const today = dayKeyOf(now, timeZone);
   const shown = date ?? today;
   const [dialog, setDialog] = useState<BookingDialogState | null>(null);
   const [cancelling, setCancelling] = useState<AgendaEntry | null>(null);
@@ -40,7 +35,7 @@ export function AgendaScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [timeZone]);
 
-  const go = (nextMode: AgendaMode, nextDate: LocalDate) => {
+  const go = (nextMode: AgendaMode, nextDate: DayKey) => {
     setFeedback(null);
     void show(nextMode, nextDate, timeZone).catch(() => undefined);
   };
@@ -57,8 +52,8 @@ export function AgendaScreen() {
 
   const heading =
     mode === 'day'
-      ? formatLocalDay(shown, language)
-      : `${formatLocalDay(weekStart(shown), language)} – ${formatLocalDay(addDays(weekStart(shown), 6), language)}`;
+      ? formatShopDay(shown, language)
+      : `${formatShopDay(weekStart(shown), language)} – ${formatShopDay(addDaysToKey(weekStart(shown), 6), language)}`;
 
   return (
     <main className="agenda" aria-labelledby="agenda-title">
@@ -84,7 +79,7 @@ export function AgendaScreen() {
             type="button"
             className="button"
             aria-label={t('agenda.previous')}
-            onClick={() => go(mode, addDays(shown, -step))}
+            onClick={() => go(mode, addDaysToKey(shown, -step))}
           >
             ‹
           </button>
@@ -95,7 +90,7 @@ export function AgendaScreen() {
             type="button"
             className="button"
             aria-label={t('agenda.next')}
-            onClick={() => go(mode, addDays(shown, step))}
+            onClick={() => go(mode, addDaysToKey(shown, step))}
           >
             ›
           </button>
@@ -164,7 +159,7 @@ export function AgendaScreen() {
 }
 
 interface DayViewProps {
-  date: LocalDate;
+  date: DayKey;
   entries: AgendaEntry[];
   onMove(entry: AgendaEntry): void;
   onCancel(entry: AgendaEntry): void;
@@ -178,7 +173,7 @@ function DayView({ date, entries, onMove, onCancel, onStatus }: DayViewProps) {
   const timeZone = useSettings((state) => state.settings?.timeZone ?? 'UTC');
   if (entries.length === 0) return <p className="agenda__empty">{t('agenda.empty')}</p>;
   return (
-    <ol className="agenda__day" aria-label={t('agenda.dayList', { day: formatLocalDay(date, language) })}>
+    <ol className="agenda__day" aria-label={t('agenda.dayList', { day: formatShopDay(date, language) })}>
       {entries.map((entry) => {
         const { booking } = entry;
         const reminder = reminderText(entry, t, timeZone, language, now);
@@ -187,8 +182,8 @@ function DayView({ date, entries, onMove, onCancel, onStatus }: DayViewProps) {
         return (
           <li key={booking.id} className={`booking booking--${booking.status}`}>
             <div className="booking__time">
-              {formatLocalTime(booking.start, timeZone, language)}
-              <span className="booking__end">{formatLocalTime(booking.end, timeZone, language)}</span>
+              {formatShopTime(booking.start, timeZone, language)}
+              <span className="booking__end">{formatShopTime(booking.end, timeZone, language)}</span>
             </div>
             <div className="booking__main">
               <button
@@ -242,32 +237,32 @@ function DayView({ date, entries, onMove, onCancel, onStatus }: DayViewProps) {
   );
 }
 
-function WeekView(props: { entries: AgendaEntry[]; first: LocalDate; today: LocalDate; onDay(day: LocalDate): void }) {
+function WeekView(props: { entries: AgendaEntry[]; first: DayKey; today: DayKey; onDay(day: DayKey): void }) {
   const t = useT();
   const now = useClock((state) => state.now);
   const language = useSettings(selectLanguage);
   const timeZone = useSettings((state) => state.settings?.timeZone ?? 'UTC');
-  const days = Array.from({ length: 7 }, (_, index) => addDays(props.first, index));
+  const days = Array.from({ length: 7 }, (_, index) => addDaysToKey(props.first, index));
   return (
     <div className="agenda__week">
       {props.entries.length === 0 && <p className="agenda__empty agenda__week-empty">{t('agenda.emptyWeek')}</p>}
       {days.map((day) => {
-        const entries = props.entries.filter((entry) => localDateOf(entry.booking.start, timeZone) === day);
+        const entries = props.entries.filter((entry) => dayKeyOf(entry.booking.start, timeZone) === day);
         return (
           <section
             key={day}
             className={day === props.today ? 'week-day week-day--today' : 'week-day'}
-            aria-label={formatLocalDay(day, language)}
+            aria-label={formatShopDay(day, language)}
           >
             <h2 className="week-day__title">
               <button type="button" className="button--link" onClick={() => props.onDay(day)}>
-                {formatLocalDay(day, language)}
+                {formatShopDay(day, language)}
               </button>
             </h2>
             <ul className="week-day__list">
               {entries.map((entry) => (
                 <li key={entry.booking.id} className={`week-booking booking--${entry.booking.status}`}>
-                  <span className="week-booking__time">{formatLocalTime(entry.booking.start, timeZone, language)}</span>
+                  <span className="week-booking__time">{formatShopTime(entry.booking.start, timeZone, language)}</span>
                   <button
                     type="button"
                     className="button--link week-booking__customer"

@@ -5,32 +5,32 @@
 import { create } from 'zustand';
 import type { Agenda } from '../../../../shared/bookings/agenda-view';
 import type { BookingStatus, Service, AgendaSettings } from '../../../../shared/bookings/booking-schemas';
-import { addDays, startOfLocalDay, weekdayOf, type LocalDate } from '../../../../shared/bookings/zoned-day';
 import type { ChatId } from '../../../../shared/domain';
 import { api } from '../../bridge/api';
+import { addDaysToKey, type DayKey, startOfDay, weekdayOfKey } from '../../../../shared/time/shop-time';
 
 export type AgendaMode = 'day' | 'week';
 
 /** The Monday of the week holding `date`: Brazilian calendars start the week on Sunday, shops on Monday. */
-export function weekStart(date: LocalDate): LocalDate {
-  return addDays(date, -((weekdayOf(date) + 6) % 7));
+export function weekStart(date: DayKey): DayKey {
+  return addDaysToKey(date, -((weekdayOfKey(date) + 6) % 7));
 }
 
-export function rangeOf(mode: AgendaMode, date: LocalDate, timeZone: string): { from: number; to: number } {
+export function rangeOf(mode: AgendaMode, date: DayKey, timeZone: string): { from: number; to: number } {
   const first = mode === 'day' ? date : weekStart(date);
   const days = mode === 'day' ? 1 : 7;
-  return { from: startOfLocalDay(first, timeZone), to: startOfLocalDay(addDays(first, days), timeZone) };
+  return { from: startOfDay(first, timeZone), to: startOfDay(addDaysToKey(first, days), timeZone) };
 }
 
 interface AgendaState {
   mode: AgendaMode;
   /** The day shown (or a day of the week shown); null until the screen first opens: today. */
-  date: LocalDate | null;
+  date: DayKey | null;
   timeZone: string;
   agenda: Agenda | null;
   /** A fetch in flight, so a late answer for an older range is dropped. */
   request: number;
-  show(mode: AgendaMode, date: LocalDate, timeZone: string): Promise<void>;
+  show(mode: AgendaMode, date: DayKey, timeZone: string): Promise<void>;
   refresh(): Promise<void>;
   createBooking(input: {
     chatId: ChatId;

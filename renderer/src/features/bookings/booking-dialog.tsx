@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import type { AgendaEntry } from '../../../../shared/bookings/agenda-view';
-import { localDateOf, startOfLocalDay, formatLocalTime, type LocalDate } from '../../../../shared/bookings/zoned-day';
 import { isWindowOpen } from '../../../../shared/chats/window-rules';
 import type { ChatId } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
@@ -10,15 +9,17 @@ import { useT } from '../../i18n/use-i18n';
 import { useChats } from '../chats/chats-store';
 import { useSettings } from '../settings/settings-store';
 import { useAgenda } from './agenda-store';
+import { type DayKey, dayKeyOf, startOfDay } from '../../../../shared/time/shop-time';
+import { formatShopTime } from '../../../../shared/time/shop-time-text';
 
-export type BookingDialogState = { kind: 'new'; date: LocalDate } | { kind: 'move'; entry: AgendaEntry };
+export type BookingDialogState = { kind: 'new'; date: DayKey } | { kind: 'move'; entry: AgendaEntry };
 
 const MINUTE_MS = 60_000;
 
 function startFrom(date: string, time: string, timeZone: string): number | null {
   const match = /^(\d{2}):(\d{2})$/.exec(time);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !match) return null;
-  return startOfLocalDay(date, timeZone) + (Number(match[1]) * 60 + Number(match[2])) * MINUTE_MS;
+  return startOfDay(date, timeZone) + (Number(match[1]) * 60 + Number(match[2])) * MINUTE_MS;
 }
 
 /** Whether the customer may be written to now, and the checkbox or the reason it is missing. */
@@ -46,9 +47,9 @@ export function BookingDialog(props: { state: BookingDialogState; onClose(): voi
   const [chatId, setChatId] = useState<ChatId | ''>('');
   const [serviceId, setServiceId] = useState(services.find((service) => service.active)?.id ?? '');
   const [date, setDate] = useState<string>(
-    moving ? localDateOf(moving.booking.start, timeZone) : props.state.kind === 'new' ? props.state.date : '',
+    moving ? dayKeyOf(moving.booking.start, timeZone) : props.state.kind === 'new' ? props.state.date : '',
   );
-  const [time, setTime] = useState(moving ? formatLocalTime(moving.booking.start, timeZone, 'pt-BR') : '09:00');
+  const [time, setTime] = useState(moving ? formatShopTime(moving.booking.start, timeZone, 'pt-BR') : '09:00');
   const [note, setNote] = useState('');
   const [notify, setNotify] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -102,7 +103,7 @@ export function BookingDialog(props: { state: BookingDialogState; onClose(): voi
         {moving ? (
           <p className="agenda-dialog__what">
             {moving.serviceName ?? t('agenda.removedService')} ·{' '}
-            {formatLocalTime(moving.booking.start, timeZone, language)}
+            {formatShopTime(moving.booking.start, timeZone, language)}
           </p>
         ) : (
           <>

@@ -1,9 +1,10 @@
 /** How the agenda words a booking's reminder state, with the day when it is not today. */
 import type { AgendaEntry } from '../../../../shared/bookings/agenda-view';
 import { reminderPlanAt, type ReminderPlan } from '../../../../shared/bookings/reminder-plan';
-import { formatLocalDayTime, formatLocalTime, localDateOf } from '../../../../shared/bookings/zoned-day';
 import type { Language } from '../../../../shared/domain';
 import type { Translate } from '../../../../shared/i18n';
+import { dayKeyOf } from '../../../../shared/time/shop-time';
+import { formatShopDayTime, formatShopTime } from '../../../../shared/time/shop-time-text';
 
 /** The entry's reminder state at the screen's `now`, which ticks between fetches. */
 export function liveReminderPlan(entry: AgendaEntry, now: number): ReminderPlan | null {
@@ -21,9 +22,9 @@ export function reminderText(
   if (!plan) return null;
   // The time alone when it is today, else with its day: reminders usually go the day before.
   const time = (at: number) =>
-    localDateOf(at, timeZone) === localDateOf(now, timeZone)
-      ? formatLocalTime(at, timeZone, language)
-      : formatLocalDayTime(at, timeZone, language);
+    dayKeyOf(at, timeZone) === dayKeyOf(now, timeZone)
+      ? formatShopTime(at, timeZone, language)
+      : formatShopDayTime(at, timeZone, language);
   switch (plan.state) {
     case 'confirmed':
       return t('agenda.reminder.confirmed');

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { AgendaSettings, Service } from '../../../../shared/bookings/booking-schemas';
-import { errorMessageKey } from '../../../../shared/i18n';
 import { formatBrlPlain, parseBrl } from '../../../../shared/orders/money';
-import { useModalDialog } from '../../app/use-modal-dialog';
+import { ManageDialog, ManageFeedbackLine, useManageFeedback } from '../../app/manage-dialog';
 import { useT } from '../../i18n/use-i18n';
 import { newId } from '../../app/new-id';
 import { useAgenda } from './agenda-store';
@@ -10,11 +9,10 @@ import { useAgenda } from './agenda-store';
 /** Services (add, edit, switch off, delete) and the agenda settings, reached from the agenda. */
 export function ServicesDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const dialog = useModalDialog(true);
   const services = useAgenda((state) => state.agenda?.services ?? []);
   const settings = useAgenda((state) => state.agenda?.settings ?? null);
-  const [feedback, setFeedback] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
-  const fail = (caught: unknown) => setFeedback({ kind: 'error', text: t(errorMessageKey(caught)) });
+  const { feedback, fail, say } = useManageFeedback();
+  const saved = () => say(t('agenda.settings.saved'));
 
   const add = () =>
     void useAgenda
@@ -29,45 +27,24 @@ export function ServicesDialog({ onClose }: { onClose(): void }) {
       .catch(fail);
 
   return (
-    <dialog ref={dialog} className="dialog manage-dialog" aria-labelledby="services-title" onClose={onClose}>
-      <h2 id="services-title" className="dialog__title">
-        {t('agenda.services.title')}
-      </h2>
+    <ManageDialog
+      titleId="services-title"
+      title={t('agenda.services.title')}
+      closeLabel={t('agenda.dialog.close')}
+      onClose={onClose}
+    >
       <h3 className="manage-dialog__heading">{t('agenda.services.list')}</h3>
       <ul className="manage-dialog__list">
         {services.map((service) => (
-          <ServiceRow
-            key={service.id}
-            service={service}
-            onError={fail}
-            onSaved={() => setFeedback({ kind: 'status', text: t('agenda.settings.saved') })}
-          />
+          <ServiceRow key={service.id} service={service} onError={fail} onSaved={saved} />
         ))}
       </ul>
       <button type="button" className="button" onClick={add}>
         {t('agenda.services.add')}
       </button>
-      {settings && (
-        <SettingsForm
-          settings={settings}
-          onError={fail}
-          onSaved={() => setFeedback({ kind: 'status', text: t('agenda.settings.saved') })}
-        />
-      )}
-      {feedback && (
-        <p
-          className={feedback.kind === 'error' ? 'error-text' : 'manage-dialog__status'}
-          role={feedback.kind === 'error' ? 'alert' : 'status'}
-        >
-          {feedback.text}
-        </p>
-      )}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('agenda.dialog.close')}
-        </button>
-      </div>
-    </dialog>
+      {settings && <SettingsForm settings={settings} onError={fail} onSaved={saved} />}
+      <ManageFeedbackLine feedback={feedback} />
+    </ManageDialog>
   );
 }
 

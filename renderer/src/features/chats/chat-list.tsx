@@ -13,12 +13,12 @@ import { useT } from '../../i18n/use-i18n';
 import { useChats } from './chats-store';
 import { selectClosingSoonMs, useSettings } from '../settings/settings-store';
 import { useUi, type ChatFilter } from '../../app/ui-store';
-import { filterByLabels, LabelFilter, useLabelFilter } from '../profiles/label-filter';
+import { filterByLabels, LabelFilter } from '../profiles/label-filter';
+import { useProfiles } from '../profiles/profiles-store';
 import { filterChats } from './chat-filter';
 import { ChatRow } from './chat-row';
 import { MessageSearchResults } from './message-search-results';
 import { ListResizer } from './list-resizer';
-import { useListWidth } from './list-width';
 import { WindowLegend } from './window-legend';
 
 const ROW_HEIGHT = 84;
@@ -39,13 +39,13 @@ export function ChatList() {
   const selectChat = useUi((state) => state.selectChat);
   const selectedChatId = useUi((state) => state.selectedChatId);
   const focusComposer = useUi((state) => state.focusComposer);
-  const width = useListWidth((state) => state.width);
+  const width = useChats((state) => state.listWidth);
   /** The one row that takes Tab (roving tabindex); arrows move it, Enter opens its chat. */
   const [activeId, setActiveId] = useState<ChatId | null>(null);
   // Typing stays responsive while 10,000 chats are filtered behind it.
   const deferredSearch = useDeferredValue(search);
-  const labelIds = useLabelFilter((state) => state.labelIds);
-  const clearLabels = useLabelFilter((state) => state.clear);
+  const labelIds = useProfiles((state) => state.labelFilterIds);
+  const clearLabels = useProfiles((state) => state.clearLabelFilter);
 
   // Window states only change when the store re-sorts (orderedAt), so filtering with that time is exact.
   const visible = useMemo(

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useLabels } from '../profiles/labels-store';
+import { useProfiles } from '../profiles/profiles-store';
 
 const SHOWN = 2;
 
@@ -8,7 +8,7 @@ const SHOWN = 2;
  * list shows two chips, a narrow one (container query in chat-list.css) one, each with its "+N".
  */
 export function ChatRowLabels({ labelIds, id }: { labelIds: readonly string[]; id: string }) {
-  const labels = useLabels(useShallow((state) => state.labels.filter((label) => labelIds.includes(label.id))));
+  const labels = useProfiles(useShallow((state) => state.labels.filter((label) => labelIds.includes(label.id))));
   if (labels.length === 0) return null;
   return (
     <span id={id} className="chat-row__labels">

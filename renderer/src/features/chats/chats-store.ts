@@ -8,6 +8,7 @@ import { mergeNew, nextOrderChangeAt, orderChats, reorderChanged } from '../../.
 import type { ChatId, ChatSummary } from '../../../../shared/domain';
 import type { CommandOutput } from '../../../../shared/contract';
 import { api } from '../../bridge/api';
+import { rememberedListWidth, rememberListWidth } from './list-width';
 
 interface ChatsState {
   byId: ReadonlyMap<ChatId, ChatSummary>;
@@ -33,6 +34,9 @@ interface ChatsState {
   markUnread(chatId: ChatId): Promise<void>;
   /** Chats whose recent messages contain the text; not kept here, the list shows it as it comes. */
   searchMessages(query: string): Promise<CommandOutput<'searchMessages'>>;
+  /** The list's width in px, remembered on this computer (`list-width.ts`). */
+  listWidth: number;
+  setListWidth(width: number): void;
 }
 
 function arrange(byId: ReadonlyMap<ChatId, ChatSummary>, now: number, closingSoonMs: number) {
@@ -100,4 +104,6 @@ export const useChats = create<ChatsState>()((set, get) => ({
     await api().markUnread({ chatId });
   },
   searchMessages: (query) => api().searchMessages({ query }),
+  listWidth: rememberedListWidth(),
+  setListWidth: (width) => set({ listWidth: rememberListWidth(width) }),
 }));

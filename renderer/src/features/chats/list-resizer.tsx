@@ -1,14 +1,15 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n/use-i18n';
-import { LIST_WIDTH_MAX, LIST_WIDTH_MIN, useListWidth } from './list-width';
+import { LIST_WIDTH_MAX, LIST_WIDTH_MIN } from './list-width';
+import { useChats } from './chats-store';
 
 const STEP = 16;
 
 /** The chat list's right edge: drag it, or focus it and use ← → (Home/End for the limits). */
 export function ListResizer() {
   const t = useT();
-  const width = useListWidth((state) => state.width);
-  const setWidth = useListWidth((state) => state.setWidth);
+  const width = useChats((state) => state.listWidth);
+  const setWidth = useChats((state) => state.setListWidth);
   const drag = useRef<{ startX: number; startWidth: number } | null>(null);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

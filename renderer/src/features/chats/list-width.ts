@@ -1,5 +1,7 @@
-/** The chat list's width: dragged or set with the arrow keys on its edge, remembered on this computer. */
-import { create } from 'zustand';
+/**
+ * The chat list's width: dragged or set with the arrow keys on its edge, remembered on this computer.
+ * The chats store holds it (`listWidth`).
+ */
 import { readRemembered, remember } from '../../app/remembered';
 
 export const LIST_WIDTH_MIN = 260;
@@ -11,23 +13,21 @@ export function clampListWidth(width: number): number {
   return Math.round(Math.min(LIST_WIDTH_MAX, Math.max(LIST_WIDTH_MIN, width)));
 }
 
-interface ListWidthState {
-  width: number;
-  setWidth(width: number): void;
-}
-
-export const useListWidth = create<ListWidthState>()((set) => ({
-  width: readRemembered(
+/** The width remembered on this computer, or the default. */
+export function rememberedListWidth(): number {
+  return readRemembered(
     STORAGE_KEY,
     (raw) => {
       const value = Number(raw);
       return Number.isFinite(value) ? clampListWidth(value) : undefined;
     },
     LIST_WIDTH_DEFAULT,
-  ),
-  setWidth: (width) => {
-    const clamped = clampListWidth(width);
-    remember(STORAGE_KEY, String(clamped));
-    set({ width: clamped });
-  },
-}));
+  );
+}
+
+/** Clamps and remembers a width the person chose; returns the width kept. */
+export function rememberListWidth(width: number): number {
+  const clamped = clampListWidth(width);
+  remember(STORAGE_KEY, String(clamped));
+  return clamped;
+}

@@ -1,6 +1,9 @@
 /**
  * The open conversation: its loaded history (oldest first) and what the composer needs.
  * History pages in 50 at a time; live changes arrive through `upsert` by message id.
+ * The attachment waiting in each chat's composer (picked, dropped, pasted, or brought by a quick
+ * reply) is kept per chat and outlives opening another one; it is already in the media folder
+ * (uploaded when chosen), so the preview is the stored file.
  */
 import { create } from 'zustand';
 import type { ChatId, ChatMessage } from '../../../../shared/domain';
@@ -23,6 +26,9 @@ interface ConversationState {
   send(text: string): Promise<ChatMessage>;
   /** An attachment with `caption` (may be empty); like `send`. */
   sendMedia(caption: string, attachment: OutgoingAttachment): Promise<ChatMessage>;
+  attachments: ReadonlyMap<ChatId, OutgoingAttachment>;
+  stageAttachment(chatId: ChatId, attachment: OutgoingAttachment): void;
+  clearAttachment(chatId: ChatId): void;
 }
 
 function byTime(a: ChatMessage, b: ChatMessage): number {
@@ -92,5 +98,13 @@ export const useConversation = create<ConversationState>()((set, get) => ({
     const message = await api().sendMedia({ chatId, caption, attachment });
     get().upsert(message);
     return message;
+  },
+  attachments: new Map(),
+  stageAttachment: (chatId, attachment) => set({ attachments: new Map(get().attachments).set(chatId, attachment) }),
+  clearAttachment: (chatId) => {
+    if (!get().attachments.has(chatId)) return;
+    const attachments = new Map(get().attachments);
+    attachments.delete(chatId);
+    set({ attachments });
   },
 }));

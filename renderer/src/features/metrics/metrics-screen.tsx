@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { metricDefinitions, type MetricTerm } from '../../../../shared/metrics/definitions';
 import type { PeriodPreset } from '../../../../shared/metrics/metrics-period';
-import { shopClockTime } from '../../../../shared/metrics/shop-calendar';
 import { useFormatter, useT } from '../../i18n/use-i18n';
 import { useClock } from '../../app/clock-store';
 import { useUi } from '../../app/ui-store';
@@ -11,6 +10,7 @@ import { ConversationsPerDayChart, CustomerHeatMap, FirstResponsePerDayChart } f
 import { createMetricsFormat } from './metrics-format';
 import { periodOf, useMetrics } from './metrics-store';
 import { downloadMetricsCsv } from './metrics-csv-download';
+import { shopClockTime } from '../../../../shared/time/shop-time';
 
 const presets: readonly PeriodPreset[] = ['today', 'last7', 'last30', 'custom'];
 const MINUTE = 60_000;

@@ -1,14 +1,11 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { errorMessageKey } from '../../../../shared/i18n';
 import { formatBrlPlain, parseBrl } from '../../../../shared/orders/money';
 import type { OrderSettings, Product } from '../../../../shared/orders/order-schemas';
 import type { Catalogue } from '../../../../shared/orders/order-board-view';
-import { useModalDialog } from '../../app/use-modal-dialog';
+import { ManageDialog, ManageFeedbackLine, useManageFeedback } from '../../app/manage-dialog';
 import { useT } from '../../i18n/use-i18n';
 import { newId } from '../../app/new-id';
 import { useOrders } from './orders-store';
-
-type Feedback = { kind: 'status' | 'error'; text: string; lines?: string[] } | null;
 
 function downloadCsv(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -25,12 +22,10 @@ function downloadCsv(fileName: string, text: string): void {
 /** Products (add, edit, delete, CSV in and out) and the order settings, reached from the board. */
 export function CatalogueDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const dialog = useModalDialog(true);
   const catalogue = useOrders((state) => state.catalogue);
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const { feedback, setFeedback, fail, say } = useManageFeedback();
   const fileInput = useRef<HTMLInputElement>(null);
-  const fail = (caught: unknown) => setFeedback({ kind: 'error', text: t(errorMessageKey(caught)) });
-  const saved = () => setFeedback({ kind: 'status', text: t('orders.settings.saved') });
+  const saved = () => say(t('orders.settings.saved'));
 
   if (!catalogue) void useOrders.getState().loadCatalogue().catch(fail);
 
@@ -65,17 +60,19 @@ export function CatalogueDialog({ onClose }: { onClose(): void }) {
     try {
       const file = 'catalogo-janela.csv';
       downloadCsv(file, await useOrders.getState().exportCsv());
-      setFeedback({ kind: 'status', text: t('orders.catalogue.exported', { file }) });
+      say(t('orders.catalogue.exported', { file }));
     } catch (caught) {
       fail(caught);
     }
   };
 
   return (
-    <dialog ref={dialog} className="dialog manage-dialog" aria-labelledby="catalogue-title" onClose={onClose}>
-      <h2 id="catalogue-title" className="dialog__title">
-        {t('orders.catalogue.title')}
-      </h2>
+    <ManageDialog
+      titleId="catalogue-title"
+      title={t('orders.catalogue.title')}
+      closeLabel={t('orders.dialog.close')}
+      onClose={onClose}
+    >
       <div className="order-card__actions">
         <button type="button" className="button" onClick={add}>
           {t('orders.catalogue.add')}
@@ -95,18 +92,7 @@ export function CatalogueDialog({ onClose }: { onClose(): void }) {
           {t('orders.catalogue.export')}
         </button>
       </div>
-      {feedback && (
-        <div role={feedback.kind === 'error' ? 'alert' : 'status'}>
-          <p className={feedback.kind === 'error' ? 'error-text' : 'manage-dialog__status'}>{feedback.text}</p>
-          {feedback.lines && (
-            <ul className="error-text">
-              {feedback.lines.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ManageFeedbackLine feedback={feedback} />
       <h3 className="manage-dialog__heading">{t('orders.catalogue.products')}</h3>
       <ul className="manage-dialog__list">
         {catalogue?.products.map((product) => (
@@ -120,12 +106,7 @@ export function CatalogueDialog({ onClose }: { onClose(): void }) {
       </ul>
       {catalogue && <OrderSettingsForm settings={catalogue.settings} onError={fail} onSaved={saved} />}
       {catalogue && <TemplatesForm templates={catalogue.templates} onError={fail} onSaved={saved} />}
-      <div className="dialog__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('orders.dialog.close')}
-        </button>
-      </div>
-    </dialog>
+    </ManageDialog>
   );
 }
 

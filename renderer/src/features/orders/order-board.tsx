@@ -1,11 +1,4 @@
 import { useEffect, useState } from 'react';
-import {
-  addDays,
-  formatLocalDay,
-  formatLocalDayTime,
-  formatLocalTime,
-  localDateOf,
-} from '../../../../shared/bookings/zoned-day';
 import type { Language } from '../../../../shared/domain';
 import { errorMessageKey, type MessageKey } from '../../../../shared/i18n';
 import { formatBrl } from '../../../../shared/orders/money';
@@ -18,6 +11,8 @@ import { selectLanguage, useSettings } from '../settings/settings-store';
 import { CatalogueDialog } from './catalogue-dialog';
 import { useOrders } from './orders-store';
 import { columnOf, columns, nextStatus } from './order-steps';
+import { addDaysToKey, dayKeyOf } from '../../../../shared/time/shop-time';
+import { formatShopDay, formatShopDayTime, formatShopTime } from '../../../../shared/time/shop-time-text';
 
 function plural(language: Language, count: number): 'one' | 'other' {
   return new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
@@ -30,7 +25,7 @@ export function OrderBoardScreen() {
   const timeZone = useSettings((state) => state.settings?.timeZone ?? 'UTC');
   const now = useClock((state) => state.now);
   const { date, board, show } = useOrders();
-  const today = localDateOf(now, timeZone);
+  const today = dayKeyOf(now, timeZone);
   const shown = date ?? today;
   const [catalogueOpen, setCatalogueOpen] = useState(false);
   const [feedback, setFeedback] = useState<{ kind: 'status' | 'error'; text: string } | null>(null);
@@ -70,18 +65,23 @@ export function OrderBoardScreen() {
             type="button"
             className="button"
             aria-label={t('orders.previous')}
-            onClick={() => go(addDays(shown, -1))}
+            onClick={() => go(addDaysToKey(shown, -1))}
           >
             ‹
           </button>
           <button type="button" className="button" onClick={() => go(today)}>
             {t('orders.today')}
           </button>
-          <button type="button" className="button" aria-label={t('orders.next')} onClick={() => go(addDays(shown, 1))}>
+          <button
+            type="button"
+            className="button"
+            aria-label={t('orders.next')}
+            onClick={() => go(addDaysToKey(shown, 1))}
+          >
             ›
           </button>
           <span className="agenda__range" aria-live="polite">
-            {formatLocalDay(shown, language)}
+            {formatShopDay(shown, language)}
           </span>
         </div>
         <div className="agenda__spacer" />
@@ -172,9 +172,9 @@ function OrderCard(props: {
       <div className="order-card__head">
         <span className="order-card__number">#{order.id}</span>
         <span>
-          {localDateOf(order.createdAt, props.timeZone) === localDateOf(now, props.timeZone)
-            ? formatLocalTime(order.createdAt, props.timeZone, language)
-            : formatLocalDayTime(order.createdAt, props.timeZone, language)}
+          {dayKeyOf(order.createdAt, props.timeZone) === dayKeyOf(now, props.timeZone)
+            ? formatShopTime(order.createdAt, props.timeZone, language)
+            : formatShopDayTime(order.createdAt, props.timeZone, language)}
         </span>
       </div>
       <button

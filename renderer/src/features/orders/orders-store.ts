@@ -2,15 +2,15 @@
 import { create } from 'zustand';
 import type { Catalogue, OrderBoard } from '../../../../shared/orders/order-board-view';
 import type { OrderSettings, OrderStatus, Product } from '../../../../shared/orders/order-schemas';
-import type { LocalDate } from '../../../../shared/bookings/zoned-day';
 import { api } from '../../bridge/api';
+import type { DayKey } from '../../../../shared/time/shop-time';
 
 interface OrdersState {
-  date: LocalDate | null;
+  date: DayKey | null;
   board: OrderBoard | null;
   catalogue: Catalogue | null;
   request: number;
-  show(date: LocalDate): Promise<void>;
+  show(date: DayKey): Promise<void>;
   refresh(): Promise<void>;
   setStatus(id: string, status: OrderStatus, notify: boolean): Promise<boolean>;
   loadCatalogue(): Promise<void>;

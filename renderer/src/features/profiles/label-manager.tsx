@@ -3,14 +3,13 @@ import { LABEL_NAME_MAX, type Label } from '../../../../shared/domain';
 import { errorCodeOf } from '../../../../shared/contract';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { useT } from '../../i18n/use-i18n';
-import { useLabels } from './labels-store';
-import { useProfiles } from './profile-store';
+import { useProfiles } from './profiles-store';
 import { LABEL_COLORS, LabelChip } from './label-chip';
 
 /** Every label of the shop: rename it, recolour it, or delete it from every customer. */
 export function LabelManager({ onDone }: { onDone: () => void }) {
   const t = useT();
-  const labels = useLabels((state) => state.labels);
+  const labels = useProfiles((state) => state.labels);
   return (
     <section className="label-manager" aria-labelledby="label-manager-title">
       <h4 className="label-manager__title" id="label-manager-title">

@@ -3,8 +3,7 @@ import { LABEL_NAME_MAX, type CustomerProfile, type Label } from '../../../../sh
 import { errorMessageKey } from '../../../../shared/i18n';
 import { errorCodeOf } from '../../../../shared/contract';
 import { useT } from '../../i18n/use-i18n';
-import { useLabels } from './labels-store';
-import { useProfiles } from './profile-store';
+import { useProfiles } from './profiles-store';
 import { newId } from '../../app/new-id';
 import { LABEL_COLORS, LabelChip } from './label-chip';
 import { LabelManager } from './label-manager';
@@ -15,7 +14,7 @@ import { LabelManager } from './label-manager';
  */
 export function LabelsSection({ profile }: { profile: CustomerProfile }) {
   const t = useT();
-  const labels = useLabels((state) => state.labels);
+  const labels = useProfiles((state) => state.labels);
   const update = useProfiles((state) => state.update);
   const saveLabel = useProfiles((state) => state.saveLabel);
   const [error, setError] = useState<string | null>(null);

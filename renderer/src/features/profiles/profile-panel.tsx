@@ -4,10 +4,9 @@ import type { ChatId, CustomerProfile } from '../../../../shared/domain';
 import { errorMessageKey } from '../../../../shared/i18n';
 import { formatPhone } from '../../../../shared/profiles/format-phone';
 import { useT } from '../../i18n/use-i18n';
-import { useProfiles, type ProfilePatch } from './profile-store';
+import { useProfiles, type ProfilePatch } from './profiles-store';
 import { fieldNameProblem, toFieldName } from './field-name';
 import { LabelsSection } from './labels-section';
-import { useSidePanel } from './side-panel-store';
 import { OptOutNotice } from '../automations/opt-out-notice';
 
 /** The open chat's customer: who they are to the shop, and the values quick replies fill in. */
@@ -66,10 +65,10 @@ function fieldsOf(rows: readonly FieldRow[]): Record<string, string> {
 function ProfileForm({ profile }: { profile: CustomerProfile }) {
   const t = useT();
   const update = useProfiles((state) => state.update);
-  const fieldRequest = useSidePanel((state) =>
+  const fieldRequest = useProfiles((state) =>
     state.fieldRequest?.chatId === profile.chatId ? state.fieldRequest : null,
   );
-  const clearFieldRequest = useSidePanel((state) => state.clearFieldRequest);
+  const clearFieldRequest = useProfiles((state) => state.clearFieldRequest);
   const [name, setName] = useState(profile.nameOverride ?? profile.waName ?? '');
   /** null: the first name follows the name. */
   const [firstName, setFirstName] = useState<string | null>(profile.firstNameOverride);

@@ -4,17 +4,17 @@ import { useT } from '../../i18n/use-i18n';
 import { QuickReplyPanel } from '../quick-replies/quick-reply-panel';
 import { QuickRepliesManager } from '../quick-replies/quick-replies-manager';
 import { ProfilePanel } from './profile-panel';
-import { useSidePanel, type SidePanelTab } from './side-panel-store';
+import { useProfiles, type SidePanelTab } from './profiles-store';
 
 const tabs: readonly SidePanelTab[] = ['profile', 'quick-replies'];
 
 /** Beside the conversation: the customer's profile, and the quick replies filled for them. */
 export function SidePanel({ chatId }: { chatId: ChatId }) {
   const t = useT();
-  const tab = useSidePanel((state) => state.tab);
-  const setTab = useSidePanel((state) => state.setTab);
+  const tab = useProfiles((state) => state.sidePanelTab);
+  const setTab = useProfiles((state) => state.setSidePanelTab);
   const tabRefs = useRef(new Map<SidePanelTab, HTMLButtonElement>());
-  const shown = useSidePanel((state) => state.shown);
+  const shown = useProfiles((state) => state.sidePanelShown);
 
   // Tabs follow the ARIA pattern: arrows move between them, the panel below follows.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -76,8 +76,8 @@ export function SidePanel({ chatId }: { chatId: ChatId }) {
 /** The conversation header's button that hides or shows the customer panel. */
 export function SidePanelToggle() {
   const t = useT();
-  const shown = useSidePanel((state) => state.shown);
-  const setShown = useSidePanel((state) => state.setShown);
+  const shown = useProfiles((state) => state.sidePanelShown);
+  const setShown = useProfiles((state) => state.setSidePanelShown);
   return (
     <button
       type="button"

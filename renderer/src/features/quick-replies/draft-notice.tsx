@@ -3,7 +3,7 @@ import { placeholderNameFor } from '../../../../shared/templates/placeholders';
 import { selectLanguage, useSettings } from '../settings/settings-store';
 import { useT } from '../../i18n/use-i18n';
 import { useUi } from '../../app/ui-store';
-import { useSidePanel } from '../profiles/side-panel-store';
+import { useProfiles } from '../profiles/profiles-store';
 import type { DraftCheck, DraftProblem } from './draft-check';
 
 /** Fields the profile panel can focus: the customer's own fields. */
@@ -23,7 +23,7 @@ export function DraftNotice({
 }) {
   const t = useT();
   const language = useSettings(selectLanguage);
-  const requestField = useSidePanel((state) => state.requestField);
+  const requestField = useProfiles((state) => state.requestField);
   const setSettingsOpen = useUi((state) => state.setSettingsOpen);
   return (
     <div className="composer-notice qr-draft-notice" role="note" data-notice="unfilled-placeholder">

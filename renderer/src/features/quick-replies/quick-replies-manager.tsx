@@ -5,7 +5,7 @@ import { errorMessageKey } from '../../../../shared/i18n';
 import { useFormatter, usePlural, useT } from '../../i18n/use-i18n';
 import { importFileTooLarge } from './import-file-size';
 import { useQuickReplies } from './quick-replies-store';
-import { useSidePanel } from '../profiles/side-panel-store';
+import { useProfiles } from '../profiles/profiles-store';
 import { downloadText, EXPORT_FILE_NAME, quickReplyActions } from './quick-reply-actions';
 import { QuickReplyEditor } from './quick-reply-editor';
 import { placeholderNameFor } from '../../../../shared/templates/placeholders';
@@ -18,9 +18,9 @@ type Editing = { id: string } | { id: null } | null;
 /** The quick-reply list in a modal: create, edit, delete, reorder, import and export. */
 export function QuickRepliesManager({ chatId }: { chatId: ChatId | null }) {
   const t = useT();
-  const open = useSidePanel((state) => state.managerOpen);
-  const setOpen = useSidePanel((state) => state.setManagerOpen);
-  const dirty = useSidePanel((state) => state.managerDirty);
+  const open = useProfiles((state) => state.managerOpen);
+  const setOpen = useProfiles((state) => state.setManagerOpen);
+  const dirty = useProfiles((state) => state.managerDirty);
   const dialog = useModalDialog(open);
   const [askingDiscard, setAskingDiscard] = useState(false);
   const discard = useModalDialog(askingDiscard);

@@ -13,10 +13,9 @@ import { renderTemplate } from '../../../../shared/templates/render-template';
 import { filterQuickReplies } from '../../../../shared/quick-replies/filter-quick-replies';
 import type { ComposerAssistProps, ComposerKeyHandler } from '../../app/extension-slots';
 import { useT } from '../../i18n/use-i18n';
-import { useProfiles } from '../profiles/profile-store';
+import { useProfiles } from '../profiles/profiles-store';
 import { useQuickReplies } from './quick-replies-store';
-import { useComposerInserter } from './composer-inserter';
-import { useComposerAttachment } from '../conversation/composer-attachment-store';
+import { useConversation } from '../conversation/conversation-store';
 import { checkDraft } from './draft-check';
 import { DraftNotice } from './draft-notice';
 import { findSlashTrigger } from './slash-trigger';
@@ -38,7 +37,7 @@ export function QuickReplyAssist({
   const language = useSettings(selectLanguage);
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const ensureProfile = useProfiles((state) => state.ensureLoaded);
-  const register = useComposerInserter((state) => state.register);
+  const register = useQuickReplies((state) => state.registerInserter);
   const context = useTemplateContext(chatId);
   const [caret, setCaret] = useState<number | null>(null);
   const [focused, setFocused] = useState(false);
@@ -124,7 +123,7 @@ export function QuickReplyAssist({
       // Missing values stay as their placeholder, visible for editing; the notice and guard take over.
       const rendered = renderTemplate(reply.text, context).text;
       insertAt(rendered, { start: trigger.start, end: trigger.start + 1 + trigger.query.length });
-      if (reply.attachment) useComposerAttachment.getState().stage(chatId, reply.attachment);
+      if (reply.attachment) useConversation.getState().stageAttachment(chatId, reply.attachment);
     },
     [quickReplies, trigger, context, insertAt, chatId],
   );

@@ -7,8 +7,7 @@ import { selectLanguage, useSettings } from '../settings/settings-store';
 import { renderTemplate } from '../../../../shared/templates/render-template';
 import { usePlural, useT } from '../../i18n/use-i18n';
 import { useChats } from '../chats/chats-store';
-import { knownCustomFields, useProfiles } from '../profiles/profile-store';
-import { useSidePanel } from '../profiles/side-panel-store';
+import { knownCustomFields, useProfiles } from '../profiles/profiles-store';
 import { useQuickReplies } from './quick-replies-store';
 import { checkQuickReplyText } from './editor-check';
 import { newId } from '../../app/new-id';
@@ -54,7 +53,7 @@ export function QuickReplyEditor({ reply, chatId, onSaved, onCancel }: EditorPro
   const id = useId();
 
   // Typed work the manager must not throw away on × or Esc without asking.
-  const setDirty = useSidePanel((state) => state.setManagerDirty);
+  const setDirty = useProfiles((state) => state.setManagerDirty);
   const dirty = shortcut !== (reply?.shortcut ?? '') || title !== (reply?.title ?? '') || text !== (reply?.text ?? '');
   useEffect(() => {
     setDirty(dirty);

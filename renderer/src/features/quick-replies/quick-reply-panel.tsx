@@ -4,9 +4,8 @@ import { filterQuickReplies } from '../../../../shared/quick-replies/filter-quic
 import { renderTemplate } from '../../../../shared/templates/render-template';
 import { useT } from '../../i18n/use-i18n';
 import { useQuickReplies } from './quick-replies-store';
-import { useSidePanel } from '../profiles/side-panel-store';
-import { useComposerInserter } from './composer-inserter';
-import { useComposerAttachment } from '../conversation/composer-attachment-store';
+import { useProfiles } from '../profiles/profiles-store';
+import { useConversation } from '../conversation/conversation-store';
 import { TemplatePreview } from './template-preview';
 import { useTemplateContext } from './use-template-context';
 
@@ -15,9 +14,9 @@ export function QuickReplyPanel({ chatId }: { chatId: ChatId }) {
   const t = useT();
   const quickReplies = useQuickReplies((state) => state.quickReplies);
   const context = useTemplateContext(chatId);
-  const inserter = useComposerInserter((state) => state.inserters.get(chatId));
-  const stageAttachment = useComposerAttachment((state) => state.stage);
-  const setManagerOpen = useSidePanel((state) => state.setManagerOpen);
+  const inserter = useQuickReplies((state) => state.inserters.get(chatId));
+  const stageAttachment = useConversation((state) => state.stageAttachment);
+  const setManagerOpen = useProfiles((state) => state.setManagerOpen);
   const [search, setSearch] = useState('');
   const shown = useMemo(() => filterQuickReplies(quickReplies, search), [quickReplies, search]);
 

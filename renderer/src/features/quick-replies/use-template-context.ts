@@ -10,7 +10,7 @@ import { buildTemplateContext } from '../../../../shared/templates/template-cont
 import { useAutomations } from '../automations/automations-store';
 import { useChats } from '../chats/chats-store';
 import { useClock } from '../../app/clock-store';
-import { useProfiles } from '../profiles/profile-store';
+import { useProfiles } from '../profiles/profiles-store';
 import { useSettings } from '../settings/settings-store';
 
 const MINUTE_MS = 60_000;

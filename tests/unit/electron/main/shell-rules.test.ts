@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import {
-  APP_USER_MODEL_ID,
-  closeAction,
-  isPaused,
-  loginItemFor,
-  parseShellMemory,
-} from '../../../../electron/main/shell-rules';
+import { APP_USER_MODEL_ID, closeAction, loginItemFor, parseShellMemory } from '../../../../electron/main/shell-rules';
 
 describe('closing the window', () => {
   it('hides to the tray while the setting is on and a tray exists, unless the app is quitting', () => {
@@ -17,14 +11,6 @@ describe('closing the window', () => {
     expect(closeAction({ quitting: false, keepRunningInTray: false, hasTray: true })).toBe('close');
     // A Linux desktop without a tray: hiding would leave no way back, so the window closes.
     expect(closeAction({ quitting: false, keepRunningInTray: true, hasTray: false })).toBe('close');
-  });
-});
-
-describe('the pause', () => {
-  it('holds until its end', () => {
-    expect(isPaused({ pausedUntil: null }, 1000)).toBe(false);
-    expect(isPaused({ pausedUntil: 2000 }, 1999)).toBe(true);
-    expect(isPaused({ pausedUntil: 2000 }, 2000)).toBe(false);
   });
 });
 

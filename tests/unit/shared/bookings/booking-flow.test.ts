@@ -10,7 +10,7 @@ import {
 import { bookingFlowStateSchema, type BookingFlowState } from '../../../../shared/bookings/booking-flow-state';
 import { DEFAULT_AGENDA_SETTINGS, type Booking, type Service } from '../../../../shared/bookings/booking-schemas';
 import { freeSlots } from '../../../../shared/bookings/free-slots';
-import { addDays } from '../../../../shared/bookings/zoned-day';
+import { addDaysToKey } from '../../../../shared/time/shop-time';
 
 const SP = 'America/Sao_Paulo';
 const at = (iso: string): number => Date.parse(iso);
@@ -26,7 +26,7 @@ const services: Service[] = [
 function openIntervals(): Array<{ start: number; end: number }> {
   const intervals = [];
   for (let offset = 0; offset < 42; offset += 1) {
-    const day = addDays('2026-11-25', offset);
+    const day = addDaysToKey('2026-11-25', offset);
     if (new Date(`${day}T12:00:00Z`).getUTCDay() === 0 || day === '2026-12-02') continue;
     intervals.push({ start: at(`${day}T09:00:00-03:00`), end: at(`${day}T12:00:00-03:00`) });
   }

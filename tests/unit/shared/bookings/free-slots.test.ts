@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AGENDA_SETTINGS, type Booking } from '../../../../shared/bookings/booking-schemas';
 import { bookingHorizon, freeDays, freeSlots, type FreeSlotsInput } from '../../../../shared/bookings/free-slots';
-import { formatLocalTime, startOfLocalDay } from '../../../../shared/bookings/zoned-day';
+import { startOfDay } from '../../../../shared/time/shop-time';
+import { formatShopTime } from '../../../../shared/time/shop-time-text';
 
 const SP = 'America/Sao_Paulo';
 const NY = 'America/New_York';
 const at = (iso: string): number => Date.parse(iso);
 const times = (slots: number[], timeZone = SP): string[] =>
-  slots.map((slot) => formatLocalTime(slot, timeZone, 'pt-BR'));
+  slots.map((slot) => formatShopTime(slot, timeZone, 'pt-BR'));
 
 function booking(start: string, end: string, extra: Partial<Booking> = {}): Booking {
   return {
@@ -152,7 +153,7 @@ describe('free slots across DST', () => {
       ['2018-11-03', ['22:00', '22:30', '23:00', '23:30']],
       ['2018-11-04', ['01:00']],
     ]);
-    expect(startOfLocalDay('2018-11-04', SP)).toBe(at('2018-11-04T01:00:00-02:00'));
+    expect(startOfDay('2018-11-04', SP)).toBe(at('2018-11-04T01:00:00-02:00'));
   });
 
   it('São Paulo 2018-11-05: the first morning in summer time shows the shop clock', () => {
@@ -172,8 +173,8 @@ describe('free slots across DST', () => {
       ['2026-03-08', ['00:00', '01:00', '03:00', '04:00', '05:00']],
       ['2026-03-09', ['09:00']],
     ]);
-    expect(startOfLocalDay('2026-03-08', NY)).toBe(at('2026-03-08T00:00:00-05:00'));
-    expect(startOfLocalDay('2026-11-01', NY)).toBe(at('2026-11-01T00:00:00-04:00'));
+    expect(startOfDay('2026-03-08', NY)).toBe(at('2026-03-08T00:00:00-05:00'));
+    expect(startOfDay('2026-11-01', NY)).toBe(at('2026-11-01T00:00:00-04:00'));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysPeriod, presetPeriod, previousPeriod } from '../../../../shared/metrics/metrics-period';
-import { addShopDays, shopDayStart } from '../../../../shared/metrics/shop-calendar';
+import { addDaysToKey, startOfDay } from '../../../../shared/time/shop-time';
 
 const SAO_PAULO = 'America/Sao_Paulo';
 const HOUR = 3_600_000;
@@ -28,9 +28,9 @@ describe('the dashboard’s periods', () => {
   });
 
   it('a day whose midnight DST skipped starts at 01:00 and lasts 23 hours', () => {
-    expect(shopDayStart('2018-11-04', SAO_PAULO)).toBe(Date.parse('2018-11-04T03:00:00Z'));
+    expect(startOfDay('2018-11-04', SAO_PAULO)).toBe(Date.parse('2018-11-04T03:00:00Z'));
     const period = daysPeriod('2018-11-04', '2018-11-04', SAO_PAULO);
     expect(period.to - period.from).toBe(23 * HOUR);
-    expect(addShopDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDaysToKey('2026-12-31', 1)).toBe('2027-01-01');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, instantFromZoned, zonedParts } from '../../../../shared/automations/zoned-time';
+import { addDaysToDate, daysBetween, instantFromZoned, zonedParts } from '../../../../shared/time/shop-time';
 
 const SP = 'America/Sao_Paulo';
 const NY = 'America/New_York';
@@ -85,8 +85,8 @@ describe('instantFromZoned', () => {
 
 describe('calendar helpers', () => {
   it('adds days across months and years and counts days between dates', () => {
-    expect(addDays({ y: 2026, m: 12, d: 31 }, 1)).toEqual({ y: 2027, m: 1, d: 1 });
-    expect(addDays({ y: 2024, m: 3, d: 1 }, -1)).toEqual({ y: 2024, m: 2, d: 29 });
+    expect(addDaysToDate({ y: 2026, m: 12, d: 31 }, 1)).toEqual({ y: 2027, m: 1, d: 1 });
+    expect(addDaysToDate({ y: 2024, m: 3, d: 1 }, -1)).toEqual({ y: 2024, m: 2, d: 29 });
     expect(daysBetween({ y: 2026, m: 2, d: 27 }, { y: 2026, m: 3, d: 2 })).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shopClockTime, shopDaysBetween } from '../../../../shared/metrics/shop-calendar';
+import { dayKeysBetween, shopClockTime } from '../../../../shared/time/shop-time';
 
 const SAO_PAULO = 'America/Sao_Paulo';
 const NEW_YORK = 'America/New_York';
@@ -58,10 +58,10 @@ describe('the shop’s clock', () => {
   it('lists each shop day touched by [from, to), also across a 23-hour day', () => {
     const from = Date.parse('2018-11-03T03:00:00Z'); // 2018-11-03 00:00 in São Paulo
     const to = Date.parse('2018-11-06T02:00:00Z'); // 2018-11-06 00:00, after the change
-    expect(shopDaysBetween(from, to, SAO_PAULO)).toEqual(['2018-11-03', '2018-11-04', '2018-11-05']);
-    expect(shopDaysBetween(from, from, SAO_PAULO)).toEqual([]);
-    expect(shopDaysBetween(from, from + 1, SAO_PAULO)).toEqual(['2018-11-03']);
-    expect(shopDaysBetween(Date.parse('2026-12-31T12:00:00Z'), Date.parse('2027-01-01T12:00:00Z'), 'UTC')).toEqual([
+    expect(dayKeysBetween(from, to, SAO_PAULO)).toEqual(['2018-11-03', '2018-11-04', '2018-11-05']);
+    expect(dayKeysBetween(from, from, SAO_PAULO)).toEqual([]);
+    expect(dayKeysBetween(from, from + 1, SAO_PAULO)).toEqual(['2018-11-03']);
+    expect(dayKeysBetween(Date.parse('2026-12-31T12:00:00Z'), Date.parse('2027-01-01T12:00:00Z'), 'UTC')).toEqual([
       '2026-12-31',
       '2027-01-01',
     ]);
