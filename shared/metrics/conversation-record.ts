@@ -55,6 +55,7 @@ export function conversationStatus(record: ConversationRecord, now: number): Con
 }
 
 export const messageRoleSchema = z.enum(['customer', 'reply', 'automatic', 'survey']);
+export type MessageRole = z.infer<typeof messageRoleSchema>;
 
 /** A message reduced to what the fold needs; no text is kept, only a survey answer's score. */
 export const foldedMessageSchema = z.object({
