@@ -113,23 +113,14 @@ export class ConversationKeeper {
   /** Reads the whole history in large pages; other work (the chat list, sends) goes on between pages. */
   private async rebuildEverything(): Promise<void> {
     const readPage = historyPages(this.options.store);
-    let pending: { chatId: string; messages: StoredMessage[] } | null = null;
     let after: string | null = null;
     do {
       const page = readPage(after, HISTORY_PAGE_MESSAGES);
-      for (const chat of page.chats) {
-        // A store may split a long chat over two pages.
-        if (pending?.chatId === chat.chatId) pending.messages = pending.messages.concat(chat.messages);
-        else {
-          if (pending) this.rebuildFrom(pending.chatId, pending.messages, false);
-          pending = chat;
-        }
-      }
+      for (const chat of page.chats) this.rebuildFrom(chat.chatId, chat.messages, false);
       after = page.next;
       await nextTurn();
       if (this.closed) return;
     } while (after !== null);
-    if (pending) this.rebuildFrom(pending.chatId, pending.messages, false);
     if (!this.options.file) return;
     await this.options.file.rewrite(this.chats).catch((error: unknown) => this.writeFailed(error));
   }

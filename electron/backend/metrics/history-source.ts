@@ -1,8 +1,7 @@
 /**
- * Where a rebuild reads the stored history: every chat's messages, in pages of whole chats, in the
- * shape of the store's `readHistoryPage(after, maxMessages)`. The store that keeps one history
- * file per chat has no such method, so pages are put together here from `readMessages`; a store
- * that has it is used through it (one line below).
+ * Where a rebuild reads the stored history: every chat's messages, in pages of whole chats, so a
+ * rebuild yields to other work between pages. The store keeps one history file per chat, so a page
+ * is put together from `readMessages` over the contact list.
  */
 import type { ChatId } from '../../../shared/domain';
 import type { JanelaStore, StoredMessage } from '../store/store-types';
@@ -19,17 +18,13 @@ export type ReadHistoryPage = (after: string | null, maxMessages: number) => His
 /** Every message of a chat: the history API pages, a rebuild needs all of them. */
 const WHOLE_HISTORY = Number.MAX_SAFE_INTEGER;
 
-export function historyPages(store: JanelaStore): ReadHistoryPage {
-  return pagesFromChatHistories(store);
-}
-
 /** One chat's whole history, for rebuilding that chat alone. */
 export function chatHistory(store: JanelaStore, chatId: string): StoredMessage[] {
   return store.readMessages(chatId as ChatId, { limit: WHOLE_HISTORY }).messages;
 }
 
 /** Pages over the contact list as it is when the rebuild starts; `after` is the last chat read. */
-function pagesFromChatHistories(store: JanelaStore): ReadHistoryPage {
+export function historyPages(store: JanelaStore): ReadHistoryPage {
   const { chatIds } = store.contactTimes();
   const positions = new Map<string, number>();
   chatIds.forEach((chatId, index) => positions.set(chatId, index));
