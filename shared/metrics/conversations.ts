@@ -145,7 +145,12 @@ function tailKeeps(message: FoldedMessage, state: ChatFoldState, recentFrom: num
   return outsideWindows && message.at >= recentFrom;
 }
 
-/** Drops from a sorted tail what no message within the tolerance can need, in place (no copy per message). */
+/**
+ * Drops from a sorted tail what no message within the tolerance can need, in place (no copy per
+ * message). After an in-order message the fold skips this while the latest conversation is the same
+ * and the whole tail is within the last 24 h: `tailKeeps` then keeps every message (a window only
+ * grows, and what came before the latest conversation was kept by the trim when it began).
+ */
 function trimTail(tail: FoldedMessage[], state: ChatFoldState): void {
   const recentFrom = (tail[tail.length - 1]?.at ?? 0) - WINDOW_LENGTH_MS;
   let kept = 0;
@@ -188,16 +193,24 @@ function refold(state: ChatFoldState, tail: FoldedMessage[]): void {
 export function foldInPlace(state: ChatFoldState, message: MetricsMessage): boolean {
   if (state.needsRebuild) return false;
   const { tail } = state;
-  for (const kept of tail) if (kept.id === message.id) return false;
+  // A copy of a message has its time (status changes never move it), and the tail is in time
+  // order: only the end of the tail can hold it, so a long conversation is not walked per message.
+  for (let index = tail.length - 1; index >= 0; index--) {
+    const kept = tail[index] as FoldedMessage;
+    if (kept.at < message.at) break;
+    if (kept.id === message.id) return false;
+  }
   const newest = tail[tail.length - 1];
   const unread = foldedMessage(message, false);
   if (!unread) return false;
   const customer = unread.role === 'customer';
   if (newest === undefined || compareMessages(newest, unread) < 0) {
     const folded = customer && surveyMayAwait(state, unread.at) ? (foldedMessage(message, true) ?? unread) : unread;
+    const latestBefore = state.latest;
     applyInOrder(state, folded);
     tail.push(folded);
-    trimTail(tail, state);
+    if (state.latest !== latestBefore || (tail[0] as FoldedMessage).at < folded.at - WINDOW_LENGTH_MS)
+      trimTail(tail, state);
     return true;
   }
   if (!withinTolerance(state, unread, newest.at)) {

@@ -110,6 +110,34 @@ describe('records kept incrementally and rebuilt from history', () => {
     expect(rebuilds).toBeLessThan(deliveries.length / 100);
   });
 
+  it('a conversation the customer keeps open for two days, a message a minute, folds to the rebuilt state', () => {
+    const chatId = '5511900000001@c.us';
+    const messages: MetricsMessage[] = [];
+    for (let minute = 0; minute < 2 * 24 * 60; minute += 1) {
+      const at = T0 + minute * MINUTE;
+      messages.push({ id: `in${minute}`, chatId, direction: 'in', at, text: minute % 97 === 0 ? '5' : 'Oi' });
+      if (minute % 45 === 0)
+        messages.push({ id: `out${minute}`, chatId, direction: 'out', at: at + 1000, text: 'Já vejo' });
+      if (minute % 600 === 0)
+        messages.push({
+          id: `csat${minute}`,
+          chatId,
+          direction: 'out',
+          at: at + 2000,
+          text: '1 a 5?',
+          csatSurvey: true,
+        });
+    }
+    let state = emptyChatState(chatId);
+    for (const message of messages) {
+      state = foldMessage(state, message);
+      // Delivered again (a status change) right away: folded once.
+      if (message.direction === 'out') expect(foldMessage(state, message)).toBe(state);
+    }
+    const reference = rebuild(messages);
+    expect(state).toEqual(reference.states.get(chatId));
+  });
+
   it('in arrival order without delays, never needs a rebuild and ends in the rebuilt states', () => {
     const deliveries = shopWeeks(7, 20).map(({ message }) => ({ message, arrivesAt: message.at }));
     deliveries.sort((a, b) => a.arrivesAt - b.arrivesAt);
