@@ -1,6 +1,6 @@
 /** Frames of the browser host's WebSocket (`/ws`): the same commands and events as Electron IPC. */
 import { z } from 'zod';
-import type { CommandResult } from './contract';
+import type { CommandResult } from './janela-error';
 
 export const WS_PATH = '/ws';
 
