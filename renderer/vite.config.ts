@@ -41,6 +41,13 @@ export const rendererConfig = {
     emptyOutDir: true,
     // One stylesheet in the order of src/app/stylesheets.ts, whichever screen's chunk loads first.
     cssCodeSplit: false,
+    rolldownOptions: {
+      output: {
+        // zod in a chunk of its own: left to itself the bundler merges it into a chunk the first stage
+        // of main.tsx imports, and evaluating zod would be part of that stage's task again.
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] },
+      },
+    },
   },
 };
 

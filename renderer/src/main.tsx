@@ -1,5 +1,4 @@
 import './app/stylesheets';
-import './zod-config';
 import { createJanelaApi } from '../../shared/bridge';
 import { WS_PATH } from '../../shared/wire';
 import { connectStores, type BackendLink } from './bridge/connect-stores';
@@ -25,6 +24,10 @@ connectStores(window.janela, {
   // The chats after the first screenfuls merge between frames; the timeout keeps them coming on a busy page.
   whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
 });
+
+// zod is evaluated in a task of its own, and configured before the app's chunks build any schema
+// (nothing above builds one: the bridge takes the contract's names, not its schemas).
+await import('./zod-config');
 
 // React and the app with the chat list are a chunk of their own, preloaded by index.html (see
 // vite.config.ts): the two stages' code is evaluated in two tasks instead of one long one.

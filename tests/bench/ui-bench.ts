@@ -102,7 +102,10 @@ function mainThreadTasks(trace: Buffer): Task[] {
   for (const event of events) {
     const thread = `${event.pid}:${event.tid}`;
     if (event.ph !== 'X' || !mainThreads.has(thread)) continue;
-    byThread.set(thread, [...(byThread.get(thread) ?? []), event]);
+    // Pushed, not spread: a scroll's trace has hundreds of thousands of events.
+    const threadEvents = byThread.get(thread) ?? [];
+    threadEvents.push(event);
+    byThread.set(thread, threadEvents);
   }
   const busiest = [...byThread.values()].sort((a, b) => total(b) - total(a))[0] ?? [];
   return busiest
@@ -194,10 +197,11 @@ async function main(): Promise<void> {
       const firstRowAt = (await current.evaluate('window.__bench.firstRowAt')) as number;
       firstRows.push(firstRowAt);
       loadingTasks.push(...tasks);
-      const longestHere = summarise(tasks).byWall;
+      const here = summarise(tasks);
       console.log(
-        `  navigation ${run + 1}: first row ${ms(firstRowAt)}, longest task ${ms(longestHere.wall)} (CPU ${ms(longestHere.cpu)})` +
-          `${verbose ? `: ${longestHere.inside}` : ''}  [load ${loadAverage()}]`,
+        `  navigation ${run + 1}: first row ${ms(firstRowAt)}, longest task ${ms(here.byWall.wall)} (CPU ${ms(here.byWall.cpu)})` +
+          `${verbose ? `: ${here.byWall.inside}` : ''}; most CPU ${ms(here.byCpu.cpu)}` +
+          `${verbose ? `: ${here.byCpu.inside}` : ''}  [load ${loadAverage()}]`,
       );
     }
     if (!page) throw new Error('BENCH_UI_NAVIGATIONS must be at least 1');
