@@ -25,12 +25,12 @@ connectStores(window.janela, {
   whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
 });
 
-// zod is evaluated in a task of its own, and configured before the app's chunks build any schema
-// (nothing above builds one: the bridge takes the contract's names, not its schemas).
+// The rest is evaluated a stage at a time, each in a task of its own rather than one long task:
+// zod, configured before any chunk below builds a schema (nothing above builds one: the bridge
+// takes the contract's names, not its schemas); React DOM, the biggest module; then the app with
+// the chat list, a chunk preloaded by index.html (see vite.config.ts).
 await import('./zod-config');
-
-// React and the app with the chat list are a chunk of their own, preloaded by index.html (see
-// vite.config.ts): the two stages' code is evaluated in two tasks instead of one long one.
+await import('react-dom/client');
 const { renderApp } = await import('./app/render-app');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
