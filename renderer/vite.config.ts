@@ -34,6 +34,12 @@ function preloadStageChunks(): Plugin {
         // The entry's chunks are preloaded by Vite already.
         const entry = [...chunks.values()].find((chunk) => chunk.isEntry);
         const fetched = entry ? closure(entry.fileName, new Set()) : new Set<string>();
+        // The first stage must not evaluate zod: it would build schemas before zod-config.ts ran (a CSP
+        // violation), and make the first task long again.
+        const withZod = [...fetched].find((fileName) =>
+          chunks.get(fileName)?.moduleIds.some((id) => id.includes('/node_modules/zod/')),
+        );
+        if (withZod) throw new Error(`the first stage of main.tsx imports zod (through ${withZod})`);
         const wanted = new Set<string>();
         for (const module of stageModules) {
           const chunk = [...chunks.values()].find((output) => output.facadeModuleId?.endsWith(module));
