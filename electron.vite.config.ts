@@ -22,7 +22,11 @@ export default defineConfig({
     ...rendererConfig,
     build: {
       ...rendererConfig.build,
-      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+      // rolldownOptions, like the renderer's own config: set beside it, rollupOptions would be ignored.
+      rolldownOptions: {
+        ...rendererConfig.build.rolldownOptions,
+        input: resolve(import.meta.dirname, 'renderer/index.html'),
+      },
     },
   },
 });

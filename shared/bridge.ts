@@ -2,17 +2,9 @@
  * `window.janela`: one intent-level API object built the same way over both transports,
  * so the renderer cannot tell the desktop app from the browser host.
  */
-import {
-  commands,
-  events,
-  JanelaError,
-  type CommandInput,
-  type CommandName,
-  type CommandOutput,
-  type CommandResult,
-  type EventName,
-  type EventPayload,
-} from './contract';
+import type { CommandInput, CommandOutput, EventPayload } from './contract';
+import { commandNames, eventNames, type CommandName, type EventName } from './contract-names';
+import { JanelaError, type CommandResult } from './janela-error';
 
 export interface Transport {
   invoke(name: CommandName, input: unknown): Promise<CommandResult<unknown>>;
@@ -33,9 +25,6 @@ export interface JanelaShell {
   mediaBase: string;
   canOpenFiles: boolean;
 }
-
-export const commandNames = Object.keys(commands) as CommandName[];
-export const eventNames = Object.keys(events) as EventName[];
 
 function listenerName(event: EventName): `on${Capitalize<EventName>}` {
   return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as `on${Capitalize<EventName>}`;

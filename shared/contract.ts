@@ -33,6 +33,19 @@ import { agendaSettingsPatchSchema, orderSettingsPatchSchema } from './bookings/
 import { orderSettingsSchema, orderStatusSchema, productSchema } from './orders/order-schemas';
 import { catalogueSchema, orderBoardSchema, statusTemplatesSchema } from './orders/order-board-view';
 import { outgoingAttachmentSchema, sha256Schema } from './media/media-kind';
+import type { CommandName, EventName } from './contract-names';
+import { errorCodes, type JanelaErrorData } from './janela-error';
+
+export { commandNames, eventNames, type CommandName, type EventName } from './contract-names';
+
+export {
+  errorCodeOf,
+  errorCodes,
+  JanelaError,
+  type CommandResult,
+  type ErrorCode,
+  type JanelaErrorData,
+} from './janela-error';
 
 const empty = z.object({}).strict();
 
@@ -296,9 +309,8 @@ export const commands = {
     output: z.null(),
   },
   getMediaUsage: { input: empty, output: z.object({ files: z.number(), bytes: z.number() }) },
-} as const;
+} as const satisfies Record<CommandName, { input: z.ZodType; output: z.ZodType }>;
 
-export type CommandName = keyof typeof commands;
 export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<(typeof commands)[K]['output']>;
 
@@ -320,70 +332,12 @@ export const events = {
   bookingsChanged: z.object({ at: z.number() }),
   /** Orders, products or order settings changed: a board on screen fetches its day again. */
   ordersChanged: z.object({ at: z.number() }),
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
-export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.infer<(typeof events)[K]>;
-
-/** Codes the renderer turns into messages in the person's language. */
-export const errorCodes = [
-  'invalid-input',
-  'label-too-long',
-  'forbidden',
-  'not-found',
-  'window-closed',
-  'not-connected',
-  'unfilled-placeholder',
-  'never-wrote',
-  'duplicate-shortcut',
-  'invalid-import',
-  'pairing-failed',
-  'browser-not-usable',
-  'too-large',
-  'survey-already-sent',
-  'slot-taken',
-  'too-large',
-  'media-unavailable',
-  'not-supported',
-  'internal',
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
 
 export const janelaErrorSchema = z.object({
   code: z.enum(errorCodes),
-  /** Technical English detail, for logs and tests; the UI shows its own text for the code. */
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
-export type JanelaErrorData = z.infer<typeof janelaErrorSchema>;
-
-export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: JanelaErrorData };
-
-/**
- * Thrown by backend handlers and rethrown by the bridge. The code also leads the message because
- * Electron's contextBridge copies only an error's message across worlds.
- */
-export class JanelaError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly detail: string,
-    readonly params?: Record<string, string | number>,
-  ) {
-    super(`${code}: ${detail}`);
-    this.name = 'JanelaError';
-  }
-
-  toData(): JanelaErrorData {
-    return this.params
-      ? { code: this.code, message: this.detail, params: this.params }
-      : { code: this.code, message: this.detail };
-  }
-}
-
-/** Recovers the code of any error that came through the bridge, whichever world threw it. */
-export function errorCodeOf(error: unknown): ErrorCode {
-  if (error instanceof JanelaError) return error.code;
-  const message = error instanceof Error ? error.message : String(error);
-  const code = /^([a-z-]+): /.exec(message)?.[1];
-  return (errorCodes as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'internal';
-}
+}) satisfies z.ZodType<JanelaErrorData>;

@@ -1,16 +1,18 @@
-/** Frames of the browser host's WebSocket (`/ws`): the same commands and events as Electron IPC. */
-import { z } from 'zod';
-import type { CommandResult } from './contract';
+/**
+ * Frames of the browser host's WebSocket (`/ws`): the same commands and events as Electron IPC.
+ * Free of zod, so the renderer's first stage can import it; the backend's schema of a client frame
+ * is in wire-schema.ts.
+ */
+import type { CommandResult } from './janela-error';
 
 export const WS_PATH = '/ws';
 
-export const clientFrameSchema = z.object({
-  type: z.literal('invoke'),
-  id: z.number().int().nonnegative(),
-  name: z.string(),
-  input: z.unknown(),
-});
-export type ClientFrame = z.infer<typeof clientFrameSchema>;
+export interface ClientFrame {
+  type: 'invoke';
+  id: number;
+  name: string;
+  input?: unknown;
+}
 
 export type ServerFrame =
   { type: 'result'; id: number; result: CommandResult<unknown> } | { type: 'event'; name: string; payload: unknown };

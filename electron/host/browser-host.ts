@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_DEPTH, MAX_WS_FRAME_BYTES } from '../../shared/limits';
-import { clientFrameSchema, WS_PATH, type ServerFrame } from '../../shared/wire';
+import { WS_PATH, type ServerFrame } from '../../shared/wire';
+import { clientFrameSchema } from '../../shared/wire-schema';
 import type { AppSession } from '../backend/app-session';
 import { nestingDepth } from './frame-checks';
 import { rateLimitedLog } from './rate-limited-log';

@@ -1,5 +1,4 @@
 import './app/stylesheets';
-import './zod-config';
 import { createJanelaApi } from '../../shared/bridge';
 import { WS_PATH } from '../../shared/wire';
 import { connectStores, type BackendLink } from './bridge/connect-stores';
@@ -26,8 +25,12 @@ connectStores(window.janela, {
   whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
 });
 
-// React and the app with the chat list are a chunk of their own, preloaded by index.html (see
-// vite.config.ts): the two stages' code is evaluated in two tasks instead of one long one.
+// The rest is evaluated a stage at a time, each in a task of its own rather than one long task:
+// zod, configured before any chunk below builds a schema (nothing above builds one: the bridge
+// takes the contract's names, not its schemas); React DOM, the biggest module; then the app with
+// the chat list, a chunk preloaded by index.html (see vite.config.ts).
+await import('./zod-config');
+await import('react-dom/client');
 const { renderApp } = await import('./app/render-app');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,4 +1,4 @@
-import { errorCodeOf } from '../contract';
+import { errorCodeOf } from '../janela-error';
 
 /** The message key for any error thrown through the bridge, whichever transport carried it. */
 export function errorMessageKey(error: unknown): `error.${ReturnType<typeof errorCodeOf>}` {

@@ -75,7 +75,12 @@ export function createFormatter(options: {
 }): Formatter {
   const locale = localeFor(options.language, options.preferredLocales);
   const timeZone = validTimeZone(options.timeZone);
-  const make = (format: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...format, timeZone });
+  // Each format is built on first use: building one costs about a millisecond, and the chat list's
+  // first screen, which builds this formatter, uses half of them.
+  const make = (format: Intl.DateTimeFormatOptions) => {
+    let built: Intl.DateTimeFormat | undefined;
+    return { format: (at: number) => (built ??= new Intl.DateTimeFormat(locale, { ...format, timeZone })).format(at) };
+  };
   // One time style per language: never "6:37" beside "06:37".
   const english = options.language === 'en';
   const timeFormat = make(

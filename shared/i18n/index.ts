@@ -54,10 +54,19 @@ function merge(language: Language): Readonly<Record<MessageKey, string>> {
   return Object.assign({}, ...catalogues.map((catalogue) => catalogue[language])) as Record<MessageKey, string>;
 }
 
-export const messages: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  'pt-BR': merge('pt-BR'),
-  en: merge('en'),
-};
+// Merged on first use, one language at a time: a window shows one language, and merging both at
+// start-up was work inside the first, longest task of loading the window.
+const merged = new Map<Language, Readonly<Record<MessageKey, string>>>();
+
+/** Every message of one language. */
+export function messagesFor(language: Language): Readonly<Record<MessageKey, string>> {
+  let catalogue = merged.get(language);
+  if (!catalogue) {
+    catalogue = merge(language);
+    merged.set(language, catalogue);
+  }
+  return catalogue;
+}
 
 const placeholderPattern = /\{(\w+)\}/g;
 
@@ -68,7 +77,7 @@ export function placeholdersOf(text: string): string[] {
 
 /** A missing parameter stays visible as `{name}` so a forgotten argument shows up in review and tests. */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const template = messages[language][key];
+  const template = messagesFor(language)[key];
   if (!params) return template;
   return template.replace(placeholderPattern, (whole, name: string) => {
     const value = params[name];
@@ -86,7 +95,7 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.o
  * fills `{count}` with the number as the language writes it.
  */
 export function plural(language: Language, key: PluralKey, count: number, params?: MessageParams): string {
-  const catalogue = messages[language] as Readonly<Record<string, string>>;
+  const catalogue = messagesFor(language) as Readonly<Record<string, string>>;
   const candidate = `${key}.${pluralCategory(language, count)}`;
   const chosen = (candidate in catalogue ? candidate : `${key}.other`) as MessageKey;
   return translate(language, chosen, { ...params, count: formatCount(language, count) });

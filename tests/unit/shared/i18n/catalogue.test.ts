@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { errorCodes, JanelaError } from '../../../../shared/contract';
-import { catalogues, errorMessageKey, messages, placeholdersOf, translate } from '../../../../shared/i18n';
+import { catalogues, errorMessageKey, messagesFor, placeholdersOf, translate } from '../../../../shared/i18n';
 
 describe('message catalogue', () => {
   it('has the same keys in English and Portuguese', () => {
-    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages['pt-BR']).sort());
+    expect(Object.keys(messagesFor('en')).sort()).toEqual(Object.keys(messagesFor('pt-BR')).sort());
   });
 
   it('has no empty message in either language', () => {
     for (const language of ['en', 'pt-BR'] as const) {
-      for (const [key, text] of Object.entries(messages[language])) {
+      for (const [key, text] of Object.entries(messagesFor(language))) {
         expect(text.trim(), `${language} ${key}`).not.toBe('');
       }
     }
   });
 
   it('takes the same placeholders in both languages', () => {
-    for (const [key, english] of Object.entries(messages.en)) {
-      const portuguese = (messages['pt-BR'] as Record<string, string>)[key] ?? '';
+    for (const [key, english] of Object.entries(messagesFor('en'))) {
+      const portuguese = (messagesFor('pt-BR') as Record<string, string>)[key] ?? '';
       expect(placeholdersOf(portuguese), key).toEqual(placeholdersOf(english));
     }
   });
@@ -34,8 +34,8 @@ describe('message catalogue', () => {
 
   it('has a message for every error code', () => {
     for (const code of errorCodes) {
-      expect(messages.en[`error.${code}`]).toBeTruthy();
-      expect(messages['pt-BR'][`error.${code}`]).toBeTruthy();
+      expect(messagesFor('en')[`error.${code}`]).toBeTruthy();
+      expect(messagesFor('pt-BR')[`error.${code}`]).toBeTruthy();
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages, plural, pluralCategory, selectPlural } from '../../../../shared/i18n';
+import { messagesFor, plural, pluralCategory, selectPlural } from '../../../../shared/i18n';
 
 describe('plural', () => {
   it('picks the form by the language’s plural rules and writes the count in that language', () => {
@@ -31,7 +31,7 @@ describe('plural', () => {
 
   it('every counted message has an "other" form in both languages, and no bare key beside its forms', () => {
     for (const language of ['en', 'pt-BR'] as const) {
-      const keys = Object.keys(messages[language]);
+      const keys = Object.keys(messagesFor(language));
       for (const key of keys.filter((k) => /\.(zero|one|two|few|many)$/.test(k))) {
         const base = key.replace(/\.(zero|one|two|few|many)$/, '');
         expect(keys, `${language} ${base}.other`).toContain(`${base}.other`);
