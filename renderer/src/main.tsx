@@ -1,6 +1,7 @@
 import './app/stylesheets';
 import { createJanelaApi } from '../../shared/bridge';
 import { WS_PATH } from '../../shared/wire';
+import { firstScreenShown } from './app/first-screen';
 import { connectStores, type BackendLink } from './bridge/connect-stores';
 import { createWebSocketTransport, wsUrlFor } from './bridge/websocket-transport';
 
@@ -21,8 +22,9 @@ connectStores(window.janela, {
   link,
   isVisible: () => document.visibilityState === 'visible',
   shell: link ? 'browser' : 'electron',
-  // The chats after the first screenfuls merge between frames; the timeout keeps them coming on a busy page.
-  whenIdle: (run) => requestIdleCallback(() => run(), { timeout: 100 }),
+  // The chats after the first screenfuls merge between frames once the first screen is on; the
+  // timeout keeps them coming on a busy page.
+  whenIdle: (run) => void firstScreenShown.then(() => requestIdleCallback(() => run(), { timeout: 100 })),
 });
 
 // The rest is evaluated a stage at a time, each in a task of its own rather than one long task:

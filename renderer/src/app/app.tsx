@@ -5,6 +5,7 @@ import { useT } from '../i18n/use-i18n';
 import { useChats } from '../features/chats/chats-store';
 import { useConnection } from '../features/connect/connection-store';
 import { selectLanguage, useSettings } from '../features/settings/settings-store';
+import { markFirstScreenShown } from './first-screen';
 import { useUi } from './ui-store';
 import { useNotifications } from '../features/notifications/notifications-store';
 import { pageTitle } from '../features/notifications/web-notifications';
@@ -42,6 +43,9 @@ export function App() {
   const t = useT();
   const language = useSettings(selectLanguage);
   const ready = useReadyInTransition();
+  useEffect(() => {
+    if (ready) markFirstScreenShown();
+  }, [ready]);
   const view = useUi((state) => state.view);
   const hasChats = useChats((state) => state.byId.size > 0);
   const connected = useConnection((state) => state.status.state === 'connected');
