@@ -156,7 +156,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   // Whatever a client sends, it costs the host one line a minute at most, and never the process.
   const protocolLog = rateLimitedLog(log, { perWindow: 5, windowMs: 60_000, now: () => session.clock.now() });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
+  // One frame per turn of the event loop, as Electron delivers IPC messages: a command's answer is
+  // then written before the next command runs. With several frames handled in one turn (a busy host
+  // reads them in one chunk), an event pushed by a later command overtook an earlier command's
+  // answer, and the page kept the stale answer (automatic replies shown as off after turning them on).
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_WS_FRAME_BYTES,
+    allowSynchronousEvents: false,
+  });
   server.on('upgrade', (request, socket, head) => {
     // Node hands the raw socket over without its error listener: a reset here must not end the process.
     socket.on('error', (error) => protocolLog(`upgrade socket error: ${error.name}`));

@@ -1,11 +1,13 @@
 /**
  * `--test-control` endpoints that drive the simulated world: a customer writes, the shop types on
- * its phone, the clock moves, and what the simulated WhatsApp sent can be read back. Never registered without the flag.
+ * its phone, the clock moves, the host is busy for a moment, and what the simulated WhatsApp sent
+ * can be read back. Never registered without the flag.
  */
 import { z } from 'zod';
 import { connectionStatusSchema, phoneSchema } from '../../shared/domain';
 import { mediaInfoSchema, mediaKindSchema } from '../../shared/media/media-kind';
 import type { AppSession } from '../backend/app-session';
+import type { Clock } from '../backend/clock';
 import { phoneChatId } from '../backend/gateways/simulated/simulated-gateway';
 import { sanitizeFilename } from '../backend/media/safe-filename';
 
@@ -50,6 +52,18 @@ const clockSchema = z
   })
   .strict();
 const connectionSchema = z.object({ connected: z.boolean(), reason: z.string().max(40).optional() }).strict();
+const busySchema = z.object({ ms: z.number().int().min(1).max(10_000) }).strict();
+
+/**
+ * Holds the event loop as a starved machine does: what clients send meanwhile waits in the kernel
+ * and is read in one go afterwards. Starts once the answer is written, so the caller knows it began.
+ */
+function holdEventLoop(clock: Clock, ms: number): void {
+  setImmediate(() => {
+    const until = clock.now() + ms;
+    while (clock.now() < until);
+  });
+}
 
 export interface TestControlResponse {
   status: number;
@@ -168,6 +182,12 @@ export function handleTestControl(
       if (!gateway) return notSimulated;
       gateway.showStatus(parsed.data);
       return { status: 200, body: { state: parsed.data.state } };
+    }
+    case 'POST /test/busy': {
+      const parsed = busySchema.safeParse(body);
+      if (!parsed.success) return badRequest(parsed.error);
+      holdEventLoop(session.clock, parsed.data.ms);
+      return { status: 200, body: { busyMs: parsed.data.ms } };
     }
     default:
       return { status: 404, body: { error: `no test endpoint ${route}` } };

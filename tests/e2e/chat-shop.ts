@@ -5,12 +5,12 @@
  * window in the tests is the same whatever day they run. Customers write through /test/inbound and
  * their replies are read from /test/sent.
  */
-import type { Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { demoAutomationSettings } from '../../electron/backend/automations/demo-automations';
 import type { JanelaApi } from '../../shared/bridge';
 import { addDaysToKey, type DayKey, dayKeyOf } from '../../shared/time/shop-time';
 import { formatShopDay } from '../../shared/time/shop-time-text';
-import { expect, HOUR } from './fixtures';
+import { closeBeforeHostStops, expect, HOUR } from './fixtures';
 import { JanelaHost } from './janela-host';
 
 export const SP = 'America/Sao_Paulo';
@@ -126,6 +126,7 @@ export class ChatShop {
   }
 
   async stop(): Promise<void> {
+    await closeBeforeHostStops(this.page.context(), test.info());
     await this.host.stop();
   }
 }

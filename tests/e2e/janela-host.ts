@@ -129,6 +129,11 @@ export class JanelaHost {
     return this.call('POST', '/test/clock', { advanceMs });
   }
 
+  /** Answers, then holds the host's event loop for `ms` (a starved machine): frames sent meanwhile arrive together. */
+  busy(ms: number): Promise<unknown> {
+    return this.call('POST', '/test/busy', { ms });
+  }
+
   setConnected(connected: boolean): Promise<unknown> {
     return this.call('POST', '/test/connection', { connected });
   }

@@ -105,6 +105,8 @@ describe('browser host with test control', () => {
       ['/test/inbound', '{"phone":"5511987654321","text":"Oi","extra":1}', /extra/],
       ['/test/clock', '{"advanceMs":-5}', /advanceMs/],
       ['/test/clock', '{"advanceMs":"soon"}', /advanceMs/],
+      ['/test/busy', '{"ms":0}', /ms/],
+      ['/test/busy', '{"ms":60000}', /ms/],
     ];
     for (const [path, body, message] of cases) {
       const reply = await httpCall(port, path, headers, 'POST', body);

@@ -142,6 +142,24 @@ describe('createWebSocketTransport', () => {
     expect(FakeSocket.all).toHaveLength(4);
   });
 
+  it('keeps trying a host that stays away, never more than 5 s apart, and is back within 5 s of its return', async () => {
+    const link = transport();
+    const reconnections = vi.fn();
+    link.onReconnect(reconnections);
+    latest().open();
+    latest().drop();
+    // A restart that takes a minute: every attempt is refused.
+    for (let waited = 0; waited < 60_000; waited += 5_000) {
+      const attempts = FakeSocket.all.length;
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(FakeSocket.all.length, `attempts after ${waited + 5_000} ms`).toBeGreaterThan(attempts);
+      latest().drop();
+    }
+    await vi.advanceTimersByTimeAsync(5_000);
+    latest().open();
+    expect(reconnections).toHaveBeenCalledTimes(1);
+  });
+
   it('gives up on a call that gets no answer instead of hanging', async () => {
     const link = createWebSocketTransport({
       url: 'ws://x/ws',
