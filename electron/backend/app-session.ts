@@ -174,10 +174,20 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   await start();
 
   const route = createRouter(() => current.backend.handlers, log);
+  // Commands that arrived mid-switch, in arrival order: each runs an event-loop turn after the one
+  // before, as the browser host runs frames, so a read's answer goes out before a later command's
+  // event (all in one turn, a change's event overtook the read's answer).
+  let waitedTurns: Promise<void> = Promise.resolve();
   return {
     // A command that arrives mid-switch waits for the demo instead of reaching the closed backend.
     dispatch: async (name, input, caller) => {
-      await switching?.catch(() => undefined);
+      if (switching) {
+        const turn = waitedTurns
+          .then(() => switching?.catch(() => undefined))
+          .then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+        waitedTurns = turn;
+        await turn;
+      }
       return route(name, input, caller);
     },
     hub,

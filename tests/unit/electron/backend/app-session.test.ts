@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAppSession, type AppSession } from '../../../../electron/backend/app-session';
 import { createClock } from '../../../../electron/backend/clock';
 import type { Snapshot } from '../../../../shared/contract';
+import type { AutomationSettings } from '../../../../shared/automations/automation-settings';
 import { MAX_CHATS_PAGE } from '../../../../shared/limits';
 
 const caller = { trusted: true, description: 'test' };
@@ -83,6 +84,25 @@ describe('switching to the demo', () => {
     const snapshot = await janela.dispatch('getSnapshot', {}, caller);
     await switching;
     expect(snapshot).toMatchObject({ ok: true, value: { gatewayKind: 'demo' } });
+  });
+
+  it('commands that waited for the switch are answered in order: a read is never overtaken by a later change', async () => {
+    const janela = await session();
+    const before = await janela.dispatch('getAutomationSettings', {}, caller);
+    const settings = before.ok ? (before.value as AutomationSettings) : null;
+    if (!settings) throw new Error('no automation settings');
+    const heard: string[] = [];
+    janela.hub.subscribe((name) => {
+      if (name === 'automationSettingsChanged') heard.push('change event');
+    });
+    const switching = janela.dispatch('startDemo', {}, caller);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The page reads the settings and, a moment later, turns automatic replies on: the read's
+    // answer must reach it before the change's event, or the screen shows them off.
+    const read = janela.dispatch('getAutomationSettings', {}, caller).then(() => heard.push('read answer'));
+    const change = janela.dispatch('updateAutomationSettings', { ...settings, enabled: !settings.enabled }, caller);
+    await Promise.all([switching, read, change]);
+    expect(heard).toEqual(['read answer', 'change event']);
   });
 });
 
