@@ -208,9 +208,17 @@ export function foldInPlace(state: ChatFoldState, message: MetricsMessage): bool
     const folded = customer && surveyMayAwait(state, unread.at) ? (foldedMessage(message, true) ?? unread) : unread;
     const latestBefore = state.latest;
     applyInOrder(state, folded);
+    const recentFrom = folded.at - WINDOW_LENGTH_MS;
+    if (state.latest !== latestBefore && (newest === undefined || newest.at < recentFrom)) {
+      // A new conversation after more than 24 h of silence: nothing kept before it is recent, and
+      // nothing before the latest start is kept unless recent — the tail is this message alone,
+      // without reading the old ones (cold, for a chat quiet for weeks).
+      tail.length = 0;
+      tail.push(folded);
+      return true;
+    }
     tail.push(folded);
-    if (state.latest !== latestBefore || (tail[0] as FoldedMessage).at < folded.at - WINDOW_LENGTH_MS)
-      trimTail(tail, state);
+    if (state.latest !== latestBefore || (tail[0] as FoldedMessage).at < recentFrom) trimTail(tail, state);
     return true;
   }
   if (!withinTolerance(state, unread, newest.at)) {

@@ -42,9 +42,17 @@ export function isFoldable(message: StoredMessage): boolean {
   );
 }
 
-/** A survey went out in the chat's latest conversation or is among the messages the fold keeps. */
-function surveyAround(state: ChatFoldState): boolean {
+/**
+ * Whether the fold may read a customer message at `at` as a score: a survey went out in the chat's
+ * latest conversation, or — for a message that is not newer than every kept one (a late message) —
+ * a survey is among the messages the fold keeps. A message newer than all of them can only answer
+ * the latest conversation's survey, so the kept messages (cold, for a chat quiet for weeks) are not
+ * walked for it.
+ */
+function surveyAround(state: ChatFoldState, at: number): boolean {
   if (state.awaitingCsatAnswer || (state.latest !== null && state.latest.surveySentAt !== null)) return true;
+  const newest = state.tail[state.tail.length - 1];
+  if (newest === undefined || newest.at < at) return false;
   for (const kept of state.tail) if (kept.role === 'survey') return true;
   return false;
 }
@@ -166,7 +174,7 @@ export class ConversationKeeper {
     const previous = state.latest;
     const previousSequence = previous?.sequence ?? 0;
     // The fold reads a customer message's text only while a survey may await its answer.
-    const withText = logged && message.direction === 'in' && surveyAround(state);
+    const withText = logged && message.direction === 'in' && surveyAround(state, message.at);
     if (!foldInPlace(state, message)) return;
     if (logged) this.unwritten.push(withText ? encodeMessageEntry(message, true) : (message as StoredMessage));
     if (state.needsRebuild) return this.rebuildIfLive(chatId, logged);

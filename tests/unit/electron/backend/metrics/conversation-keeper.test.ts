@@ -14,7 +14,11 @@ import { ConversationKeeper } from '../../../../../electron/backend/metrics/conv
 import { MetricsFile, metricsFileName } from '../../../../../electron/backend/metrics/metrics-file';
 import { openStore } from '../../../../../electron/backend/store/open-store';
 import { nodeStoreFs } from '../../../../../electron/backend/store/store-fs';
-import { emptyStoreData, type JanelaStore } from '../../../../../electron/backend/store/store-types';
+import {
+  emptyStoreData,
+  type JanelaStore,
+  type StoredMessage,
+} from '../../../../../electron/backend/store/store-types';
 import { defaultSettings } from '../../../../../shared/settings/default-settings';
 import { createManualClock } from '../manual-clock';
 
@@ -66,13 +70,18 @@ async function closeKeeper(opened: { keeper: ConversationKeeper; store: JanelaSt
 
 let serial = 0;
 /** Records a message in the store and shows it to the keeper, as the backend does. */
-function receive(opened: { keeper: ConversationKeeper; store: JanelaStore }, chat: number, fromMe = false): void {
+function receive(
+  opened: { keeper: ConversationKeeper; store: JanelaStore },
+  chat: number,
+  fromMe = false,
+  text = fromMe ? 'Olá!' : 'Oi',
+): void {
   const message: GatewayMessage = {
     waId: `w-${serial++}`,
     chatId: `55119000000${String(chat).padStart(2, '0')}@c.us` as never,
     fromMe,
     kind: 'text',
-    text: fromMe ? 'Olá!' : 'Oi',
+    text,
     at: clock.now(),
     contactName: `C${chat}`,
     ...(fromMe ? { status: 'sent' as const } : {}),
@@ -93,6 +102,43 @@ const sorted = (keeper: ConversationKeeper) =>
   keeper.records().sort((a, b) => a.startedAt - b.startedAt || a.chatId.localeCompare(b.chatId));
 
 describe('conversation keeper restarts', () => {
+  it('survey answers folded before a clean close are read again as scores from the file, a quiet chat’s included', async () => {
+    const dataDir = newDir();
+    const first = await openKeeper(dataDir);
+    const survey = (chat: number) =>
+      first.keeper.record({
+        id: `survey-${serial++}`,
+        chatId: `55119000000${String(chat).padStart(2, '0')}@c.us` as never,
+        direction: 'out',
+        kind: 'text',
+        text: 'De 1 a 5, como foi seu atendimento?',
+        at: clock.now(),
+        status: 'sent',
+        csatSurvey: true,
+      } as StoredMessage);
+    // Chat 1 quiet for weeks first: its answer is folded in order, never as a late message.
+    receive(first, 1);
+    clock.advance(30 * 24 * HOUR);
+    for (const chat of [1, 2]) {
+      receive(first, chat);
+      clock.advance(MINUTE);
+      receive(first, chat, true);
+      clock.advance(MINUTE);
+      survey(chat);
+      clock.advance(MINUTE);
+    }
+    receive(first, 1, false, '5');
+    clock.advance(MINUTE);
+    receive(first, 2, false, 'ótimo');
+    const kept = sorted(first.keeper);
+    expect(kept.map((record) => record.csatScore).filter((score) => score !== null)).toEqual([5, 5]);
+    await closeKeeper(first);
+
+    const again = await openKeeper(dataDir);
+    expect(again.keeper.chatsRebuilt).toBe(0);
+    expect(sorted(again.keeper)).toEqual(kept);
+  });
+
   it('after a clean close, loads the records from the file without reading any history', async () => {
     const dataDir = newDir();
     const first = await openKeeper(dataDir);
