@@ -101,6 +101,13 @@ function playWeek(opened: { keeper: ConversationKeeper; store: JanelaStore }): v
 const sorted = (keeper: ConversationKeeper) =>
   keeper.records().sort((a, b) => a.startedAt - b.startedAt || a.chatId.localeCompare(b.chatId));
 
+/** Opens the folder again: a trusted file gives back exactly the records kept, with no chat rebuilt. */
+async function expectLoadedFromFile(dataDir: string, kept: ReturnType<typeof sorted>): Promise<void> {
+  const again = await openKeeper(dataDir);
+  expect(again.keeper.chatsRebuilt).toBe(0);
+  expect(sorted(again.keeper)).toEqual(kept);
+}
+
 describe('conversation keeper restarts', () => {
   it('survey answers folded before a clean close are read again as scores from the file, a quiet chat’s included', async () => {
     const dataDir = newDir();
@@ -134,9 +141,7 @@ describe('conversation keeper restarts', () => {
     expect(kept.map((record) => record.csatScore).filter((score) => score !== null)).toEqual([5, 5]);
     await closeKeeper(first);
 
-    const again = await openKeeper(dataDir);
-    expect(again.keeper.chatsRebuilt).toBe(0);
-    expect(sorted(again.keeper)).toEqual(kept);
+    await expectLoadedFromFile(dataDir, kept);
   });
 
   it('after a clean close, loads the records from the file without reading any history', async () => {
@@ -147,9 +152,7 @@ describe('conversation keeper restarts', () => {
     expect(kept.length).toBeGreaterThan(20);
     await closeKeeper(first);
 
-    const again = await openKeeper(dataDir);
-    expect(again.keeper.chatsRebuilt).toBe(0);
-    expect(sorted(again.keeper)).toEqual(kept);
+    await expectLoadedFromFile(dataDir, kept);
   });
 
   it('drops a torn last line, rebuilds every record, and they equal the ones kept', async () => {
@@ -178,9 +181,7 @@ describe('conversation keeper restarts', () => {
     expect(rebuilt).toEqual(live);
     // The file was rewritten whole: the next clean start trusts it.
     await closeKeeper(reopened);
-    const third = await openKeeper(crashed);
-    expect(third.keeper.chatsRebuilt).toBe(0);
-    expect(sorted(third.keeper)).toEqual(rebuilt);
+    await expectLoadedFromFile(crashed, rebuilt);
   });
 
   it('a crash after the store wrote a message but before the batch with it: the records are rebuilt and have it', async () => {
