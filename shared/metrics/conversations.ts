@@ -29,6 +29,7 @@ export function emptyChatState(chatId: string): ChatFoldState {
     waitingSince: null,
     awaitingCsatAnswer: false,
     tail: [],
+    newestAt: null,
     needsRebuild: false,
   };
 }
@@ -182,7 +183,34 @@ function refold(state: ChatFoldState, tail: FoldedMessage[]): void {
   for (const message of tail) applyInOrder(next, message);
   trimTail(tail, next);
   next.tail = tail;
+  next.newestAt = tail[tail.length - 1]?.at ?? null;
   Object.assign(state, next);
+}
+
+/** Applies a message that sorts after every kept one; `newestAt` is the newest kept before it. */
+function foldNewest(
+  state: ChatFoldState,
+  message: MetricsMessage,
+  unread: FoldedMessage,
+  newestAt: number | null,
+): true {
+  const readScore = unread.role === 'customer' && surveyMayAwait(state, unread.at);
+  const folded = readScore ? (foldedMessage(message, true) ?? unread) : unread;
+  const latestBefore = state.latest;
+  applyInOrder(state, folded);
+  state.newestAt = folded.at;
+  const recentFrom = folded.at - WINDOW_LENGTH_MS;
+  if (state.latest !== latestBefore && (newestAt === null || newestAt < recentFrom)) {
+    // A new conversation after more than 24 h of silence: nothing kept before it is recent, and
+    // nothing before the latest start is kept unless recent — the tail is this message alone,
+    // without reading the old ones.
+    state.tail = [folded];
+    return true;
+  }
+  const { tail } = state;
+  tail.push(folded);
+  if (state.latest !== latestBefore || (tail[0] as FoldedMessage).at < recentFrom) trimTail(tail, state);
+  return true;
 }
 
 /**
@@ -192,6 +220,12 @@ function refold(state: ChatFoldState, tail: FoldedMessage[]): void {
  */
 export function foldInPlace(state: ChatFoldState, message: MetricsMessage): boolean {
   if (state.needsRebuild) return false;
+  const unread = foldedMessage(message, false);
+  if (!unread) return false;
+  const { newestAt } = state;
+  // Newer than every kept message (the usual case): neither a copy of one nor out of order, and the
+  // tail is not read — for a chat quiet for weeks, cold memory.
+  if (newestAt === null || unread.at > newestAt) return foldNewest(state, message, unread, newestAt);
   const { tail } = state;
   // A copy of a message has its time (status changes never move it), and the tail is in time
   // order: only the end of the tail can hold it, so a long conversation is not walked per message.
@@ -200,27 +234,8 @@ export function foldInPlace(state: ChatFoldState, message: MetricsMessage): bool
     if (kept.at < message.at) break;
     if (kept.id === message.id) return false;
   }
-  const newest = tail[tail.length - 1];
-  const unread = foldedMessage(message, false);
-  if (!unread) return false;
-  const customer = unread.role === 'customer';
-  if (newest === undefined || compareMessages(newest, unread) < 0) {
-    const folded = customer && surveyMayAwait(state, unread.at) ? (foldedMessage(message, true) ?? unread) : unread;
-    const latestBefore = state.latest;
-    applyInOrder(state, folded);
-    const recentFrom = folded.at - WINDOW_LENGTH_MS;
-    if (state.latest !== latestBefore && (newest === undefined || newest.at < recentFrom)) {
-      // A new conversation after more than 24 h of silence: nothing kept before it is recent, and
-      // nothing before the latest start is kept unless recent — the tail is this message alone,
-      // without reading the old ones (cold, for a chat quiet for weeks).
-      tail.length = 0;
-      tail.push(folded);
-      return true;
-    }
-    tail.push(folded);
-    if (state.latest !== latestBefore || (tail[0] as FoldedMessage).at < recentFrom) trimTail(tail, state);
-    return true;
-  }
+  const newest = tail[tail.length - 1] as FoldedMessage;
+  if (compareMessages(newest, unread) < 0) return foldNewest(state, message, unread, newestAt);
   if (!withinTolerance(state, unread, newest.at)) {
     state.needsRebuild = true;
     return true;
@@ -234,7 +249,7 @@ export function foldInPlace(state: ChatFoldState, message: MetricsMessage): bool
       return true;
     }
   }
-  const folded = customer && surveyBefore ? (foldedMessage(message, true) ?? unread) : unread;
+  const folded = unread.role === 'customer' && surveyBefore ? (foldedMessage(message, true) ?? unread) : unread;
   refold(state, [...tail, folded].sort(compareMessages));
   return true;
 }
@@ -319,5 +334,6 @@ export function rebuildChat(chatId: string, messages: readonly MetricsMessage[])
   if (state.latest) records.push(state.latest);
   trimTail(applied, state);
   state.tail = applied;
+  state.newestAt = applied[applied.length - 1]?.at ?? null;
   return { records, state };
 }

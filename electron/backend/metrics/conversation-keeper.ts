@@ -51,8 +51,7 @@ export function isFoldable(message: StoredMessage): boolean {
  */
 function surveyAround(state: ChatFoldState, at: number): boolean {
   if (state.awaitingCsatAnswer || (state.latest !== null && state.latest.surveySentAt !== null)) return true;
-  const newest = state.tail[state.tail.length - 1];
-  if (newest === undefined || newest.at < at) return false;
+  if (state.newestAt === null || state.newestAt < at) return false;
   for (const kept of state.tail) if (kept.role === 'survey') return true;
   return false;
 }

@@ -258,6 +258,7 @@ function decodeState(chatId: string, value: unknown): ChatFoldState {
     waitingSince: nullableInteger(waiting),
     awaitingCsatAnswer: flag(awaiting),
     tail,
+    newestAt: tail[tail.length - 1]?.at ?? null,
     needsRebuild: flag(needsRebuild),
   };
 }
