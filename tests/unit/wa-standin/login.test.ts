@@ -79,7 +79,9 @@ describe('stand-in login with the real whatsapp-web.js Client', { timeout: 90_00
     await standIn.control.waitForPage({ showingQr: true, injected: true });
     const code = await other.requestPairingCode('5511988887777');
     expect(code).toMatch(/^[0-9A-F]{8}$/);
-    expect(standIn.control.pairingCodes()).toEqual([{ code, phoneNumber: '5511988887777' }]);
+    // The page reports the code over its own socket, the library gets it over the DevTools
+    // protocol: two channels, so the report may land a moment after the call resolves.
+    await expect.poll(() => standIn.control.pairingCodes()).toEqual([{ code, phoneNumber: '5511988887777' }]);
   });
 
   it('upgrade canary: on these paths the library asked only for modules the stand-in provides or lists as optional', () => {
