@@ -101,11 +101,17 @@ function playWeek(opened: { keeper: ConversationKeeper; store: JanelaStore }): v
 const sorted = (keeper: ConversationKeeper) =>
   keeper.records().sort((a, b) => a.startedAt - b.startedAt || a.chatId.localeCompare(b.chatId));
 
-/** Opens the folder again: a trusted file gives back exactly the records kept, with no chat rebuilt. */
-async function expectLoadedFromFile(dataDir: string, kept: ReturnType<typeof sorted>): Promise<void> {
+/** The records and every chat's fold state (copied: folding changes them in place). */
+const keptBy = (keeper: ConversationKeeper) => ({ records: sorted(keeper), states: structuredClone(keeper.states()) });
+
+/**
+ * Opens the folder again: a trusted file gives back exactly the records kept and the states to go on
+ * folding from (`newestAt` included, which the file does not hold), with no chat rebuilt.
+ */
+async function expectLoadedFromFile(dataDir: string, kept: ReturnType<typeof keptBy>): Promise<void> {
   const again = await openKeeper(dataDir);
   expect(again.keeper.chatsRebuilt).toBe(0);
-  expect(sorted(again.keeper)).toEqual(kept);
+  expect(keptBy(again.keeper)).toEqual(kept);
 }
 
 describe('conversation keeper restarts', () => {
@@ -137,8 +143,8 @@ describe('conversation keeper restarts', () => {
     receive(first, 1, false, '5');
     clock.advance(MINUTE);
     receive(first, 2, false, 'ótimo');
-    const kept = sorted(first.keeper);
-    expect(kept.map((record) => record.csatScore).filter((score) => score !== null)).toEqual([5, 5]);
+    const kept = keptBy(first.keeper);
+    expect(kept.records.map((record) => record.csatScore).filter((score) => score !== null)).toEqual([5, 5]);
     await closeKeeper(first);
 
     await expectLoadedFromFile(dataDir, kept);
@@ -148,8 +154,8 @@ describe('conversation keeper restarts', () => {
     const dataDir = newDir();
     const first = await openKeeper(dataDir);
     playWeek(first);
-    const kept = sorted(first.keeper);
-    expect(kept.length).toBeGreaterThan(20);
+    const kept = keptBy(first.keeper);
+    expect(kept.records.length).toBeGreaterThan(20);
     await closeKeeper(first);
 
     await expectLoadedFromFile(dataDir, kept);
@@ -176,9 +182,9 @@ describe('conversation keeper restarts', () => {
     const reopened = await openKeeper(crashed);
     expect(reopened.logged).toContain('metrics records not closed cleanly; rebuilding from history');
     expect(reopened.keeper.chatsRebuilt).toBe(8);
-    const rebuilt = sorted(reopened.keeper);
+    const rebuilt = keptBy(reopened.keeper);
     // The two messages of the torn batch were stored: the rebuild has them, the torn line did not.
-    expect(rebuilt).toEqual(live);
+    expect(rebuilt.records).toEqual(live);
     // The file was rewritten whole: the next clean start trusts it.
     await closeKeeper(reopened);
     await expectLoadedFromFile(crashed, rebuilt);
