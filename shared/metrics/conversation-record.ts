@@ -82,7 +82,7 @@ export const chatFoldStateSchema = z.object({
   /**
    * The time of the tail's last message (the newest folded: the tail always keeps it), null while
    * the tail is empty. Kept beside the tail so that a message to a chat quiet for weeks is folded
-   * without reading the tail (cold memory: a few hundred nanoseconds an object on this hardware).
+   * without reading the tail (cold memory then: a few hundred nanoseconds for each object read).
    */
   newestAt: epochMs.nullable(),
   /** A message arrived too late to fold exactly: rebuild this chat from its history. */
