@@ -7,19 +7,9 @@ import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { demoAutomationSettings } from '../../../../electron/backend/automations/demo-automations';
 import type { AutomationSettings } from '../../../../shared/automations/automation-settings';
-import type { ClientFrame, ServerFrame } from '../../../../shared/wire';
+import type { ServerFrame } from '../../../../shared/wire';
 import { startHost } from './host-fixture';
-import { rawWebSocket } from './hostile-frames';
-
-/** A client text frame (masked, as RFC 6455 requires; a zero mask leaves the bytes as they are). */
-function textFrame(frame: ClientFrame): Buffer {
-  const payload = Buffer.from(JSON.stringify(frame));
-  const mask = Buffer.alloc(4);
-  if (payload.length < 126) return Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, payload]);
-  const header = Buffer.from([0x81, 0x80 | 126, 0, 0]);
-  header.writeUInt16BE(payload.length, 2);
-  return Buffer.concat([header, mask, payload]);
-}
+import { clientTextFrame, rawWebSocket } from './hostile-frames';
 
 /** Collects the host's (unmasked, unfragmented) text frames in the order they arrive. */
 function serverFrames(socket: Socket): ServerFrame[] {
@@ -51,8 +41,8 @@ describe('browser host: order of answers and events', () => {
     // What connect-stores and a settings screen send at start-up, close together.
     socket.write(
       Buffer.concat([
-        textFrame({ type: 'invoke', id: 1, name: 'getAutomationSettings', input: {} }),
-        textFrame({ type: 'invoke', id: 2, name: 'updateAutomationSettings', input: turnedOn }),
+        clientTextFrame({ type: 'invoke', id: 1, name: 'getAutomationSettings', input: {} }),
+        clientTextFrame({ type: 'invoke', id: 2, name: 'updateAutomationSettings', input: turnedOn }),
       ]),
     );
     await expect.poll(() => frames.filter((frame) => frame.type === 'result').length).toBe(2);

@@ -5,6 +5,7 @@
 import { connect, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { MAX_WS_FRAME_BYTES } from '../../../../shared/limits';
+import type { ClientFrame } from '../../../../shared/wire';
 
 const zeroMask = [0, 0, 0, 0];
 
@@ -17,9 +18,17 @@ function lengthHeader(length: number): Buffer {
   return Buffer.concat([header, Buffer.from(zeroMask)]);
 }
 
-function masked(first: number, payload: number[]): Buffer {
-  if (payload.length > 125) throw new Error('short frames only');
-  return Buffer.from([first, 0x80 | payload.length, ...zeroMask, ...payload]);
+/** A masked client frame; up to 64 kB of payload (the 16-bit length form past 125 bytes). */
+function masked(first: number, payload: number[] | Buffer): Buffer {
+  if (payload.length > 0xffff) throw new Error('frames up to 64 kB only');
+  const length =
+    payload.length < 126 ? [0x80 | payload.length] : [0x80 | 126, payload.length >> 8, payload.length & 0xff];
+  return Buffer.concat([Buffer.from([first, ...length, ...zeroMask]), Buffer.from(payload)]);
+}
+
+/** A well-formed text frame as a page sends it, for tests that write frames themselves. */
+export function clientTextFrame(frame: ClientFrame): Buffer {
+  return masked(0x81, Buffer.from(JSON.stringify(frame)));
 }
 
 export const hostileFrames: Record<string, Buffer> = {
