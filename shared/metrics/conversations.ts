@@ -183,8 +183,13 @@ function refold(state: ChatFoldState, tail: FoldedMessage[]): void {
   for (const message of tail) applyInOrder(next, message);
   trimTail(tail, next);
   next.tail = tail;
-  next.newestAt = tail[tail.length - 1]?.at ?? null;
+  next.newestAt = newestAtOf(tail);
   Object.assign(state, next);
+}
+
+/** `newestAt` for a tail: the time of its last message, which is always the newest folded. */
+export function newestAtOf(tail: readonly FoldedMessage[]): number | null {
+  return tail[tail.length - 1]?.at ?? null;
 }
 
 /** Applies a message that sorts after every kept one; `newestAt` is the newest kept before it. */
@@ -334,6 +339,6 @@ export function rebuildChat(chatId: string, messages: readonly MetricsMessage[])
   if (state.latest) records.push(state.latest);
   trimTail(applied, state);
   state.tail = applied;
-  state.newestAt = applied[applied.length - 1]?.at ?? null;
+  state.newestAt = newestAtOf(applied);
   return { records, state };
 }

@@ -19,6 +19,7 @@ import type {
   MessageRole,
   MetricsMessage,
 } from '../../../shared/metrics/conversation-record';
+import { newestAtOf } from '../../../shared/metrics/conversations';
 
 /** One chat as a line carries it: every finished record (oldest first) and its state. */
 export interface ChatEntry {
@@ -258,7 +259,7 @@ function decodeState(chatId: string, value: unknown): ChatFoldState {
     waitingSince: nullableInteger(waiting),
     awaitingCsatAnswer: flag(awaiting),
     tail,
-    newestAt: tail[tail.length - 1]?.at ?? null,
+    newestAt: newestAtOf(tail),
     needsRebuild: flag(needsRebuild),
   };
 }
